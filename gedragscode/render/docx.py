@@ -44,12 +44,12 @@ _LID_INDENT = Cm(0.75)
 _ONDERDEEL_HANG = Cm(0.75)
 _BLACK = RGBColor(0, 0, 0)
 
-# (style name, size in pt, space before, space after) for the headings.
+# (style name, size in pt, space before, space after, italic) for the headings.
 _HEADINGS = (
-    ("Title", 18, 0, 18),
-    ("Heading 1", 14, 24, 6),
-    ("Heading 2", 11.5, 14, 3),
-    ("Heading 3", 11, 12, 3),
+    ("Title", 18, 0, 18, False),
+    ("Heading 1", 14, 24, 6, False),
+    ("Heading 2", 12, 14, 3, False),
+    ("Heading 3", 11, 10, 2, True),
 )
 
 
@@ -85,12 +85,13 @@ def _setup_styles(document: Any) -> None:
     normal.paragraph_format.line_spacing = 1.15
     normal.paragraph_format.widow_control = True
 
-    for name, size, before, after in _HEADINGS:
+    for name, size, before, after, italic in _HEADINGS:
         style = styles[name]
         rpr = style.element.get_or_add_rPr()
         _set_fonts(rpr, _FONT)
         style.font.size = Pt(size)
         style.font.bold = True
+        style.font.italic = italic
         style.font.color.rgb = _BLACK
         fmt = style.paragraph_format
         fmt.space_before = Pt(before)

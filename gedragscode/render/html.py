@@ -24,6 +24,7 @@ __all__ = ["to_html"]
 
 _CSS = """\
 :root { color-scheme: light; }
+*, *::before, *::after { box-sizing: border-box; }
 html { font-size: 100%; }
 body {
   margin: 0; padding: 2rem 1.25rem 4rem;
@@ -52,8 +53,8 @@ a:focus { outline: 2px solid #1b4f8a; outline-offset: 2px; }
 ul.onderdelen { list-style: none; margin: -0.2rem 0 0.6rem; padding-left: 2rem; }
 ul.onderdelen.enkel-lid { padding-left: 0; }
 ul.onderdelen > li { padding-left: 1.75rem; text-indent: -1.75rem; margin-bottom: 0.2rem; }
-.ondertekening { margin-top: 2rem; }
-.ondertekening + .ondertekening { margin-top: 2.5rem; }
+div.ondertekening { margin-top: 2.5rem; }
+p.ondertekening + p.ondertekening { margin-top: 2.75rem; }
 nav { margin-bottom: 2.5rem; padding: 1rem 1.25rem; background: #f4f5f7;
       border: 1px solid #dde0e4; border-radius: 4px; font-size: 0.95rem; }
 nav h2 { font-size: 1.05rem; margin: 0 0 0.5rem; border: 0; padding: 0; }
@@ -70,6 +71,7 @@ nav li { margin: 0.15rem 0; }
   h2 { border-bottom: 0; }
   h2.toelichting { break-before: page; page-break-before: always; }
   p, li { orphans: 3; widows: 3; }
+  div.ondertekening { break-inside: avoid; page-break-inside: avoid; }
   .toepassing, .lid:first-of-type { break-before: avoid; page-break-before: avoid; }
 }
 """
@@ -103,12 +105,11 @@ def _split_label(inline: Token, label: str, css: str) -> None:
         rest = first.content[len(label) :].lstrip(" ")
         # The space stays inside the span (for copy/paste and text browsers); a trailing
         # space in an inline-block takes no room, so the text aligns with the indent.
-        new = _span(css, label + " ")
         if rest:
             first.content = rest
-            inline.children = [*new, *children]
+            inline.children = [*_span(css, label + " "), *children]
         else:
-            inline.children = [*new, *children[1:]]
+            inline.children = [*_span(css, label), *children[1:]]
 
 
 def _decorate(tokens: list[Token], blocks: list[Block]) -> None:
@@ -138,6 +139,14 @@ def _decorate(tokens: list[Token], blocks: list[Block]) -> None:
                 j += 1
                 if depth == 0:
                     break
+    # Keep the signing block together (one <div>, not split over two printed pages).
+    signing = [i for i, b in zip(tops, blocks, strict=True) if b.kind == "signing"]
+    if signing:
+        close = Token("div_close", "div", -1)
+        tokens.insert(signing[-1] + 3, close)  # after paragraph_open, inline, paragraph_close
+        div = Token("div_open", "div", 1)
+        div.attrSet("class", "ondertekening")
+        tokens.insert(signing[0], div)
 
 
 def _toc(blocks: list[Block]) -> str:
