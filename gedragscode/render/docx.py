@@ -189,13 +189,17 @@ def _labelled(document: Any, label: str, text: str, indent: Any, hang: Any) -> A
 
 def _lid(document: Any, lid: Lid) -> None:
     text = clean_text(lid.text)
+    paragraph = None
     if lid.number is not None:
-        _labelled(document, f"{lid.number}.", text, _LID_INDENT, _LID_INDENT)
+        paragraph = _labelled(document, f"{lid.number}.", text, _LID_INDENT, _LID_INDENT)
         base = _LID_INDENT
     else:
         if text:
-            document.add_paragraph(text, style="Normal")
+            paragraph = document.add_paragraph(text, style="Normal")
         base = Cm(0)
+    if paragraph is not None and lid.onderdelen:
+        # The onderdelen belong to the lid: keep them close to it.
+        paragraph.paragraph_format.space_after = Pt(2)
     for i, onderdeel in enumerate(lid.onderdelen):
         paragraph = _labelled(
             document,
@@ -227,6 +231,7 @@ def _paragraphs(document: Any, paragraphs: tuple[str, ...]) -> None:
 
 
 def _signing(document: Any, lines: tuple[str, ...]) -> None:
+    paragraphs = []
     for i, group in enumerate(signing_groups(lines)):
         for j, line in enumerate(group):
             paragraph = document.add_paragraph(line, style="Normal")
@@ -235,7 +240,11 @@ def _signing(document: Any, lines: tuple[str, ...]) -> None:
             fmt.space_after = Pt(0)
             if j == 0:
                 # Room for a signature between the groups.
-                fmt.space_before = Pt(24 if i == 0 else 48)
+                fmt.space_before = Pt(24 if i == 0 else 40)
+            paragraphs.append(paragraph)
+    if paragraphs:
+        # Keep the block together, but not with the Toelichting that follows.
+        paragraphs[-1].paragraph_format.keep_with_next = False
 
 
 def _build(doc: Document) -> Any:
@@ -258,6 +267,9 @@ def _build(doc: Document) -> Any:
         document.add_paragraph(chapter_heading(chapter), style="Heading 1")
         for article in chapter.articles:
             _article(document, article)
+    if signing_groups(doc.signing) and body.find(qn("w:p")) is not None:
+        # No signature page on its own: keep the last lid with the signing block.
+        document.paragraphs[-1].paragraph_format.keep_with_next = True
     _signing(document, doc.signing)
     if doc.has_toelichting:
         heading = document.add_paragraph("Toelichting", style="Heading 1")

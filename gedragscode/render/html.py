@@ -45,14 +45,13 @@ p { margin: 0 0 0.6rem; }
 a { color: #1b4f8a; }
 a:focus { outline: 2px solid #1b4f8a; outline-offset: 2px; }
 .toepassing { font-style: italic; color: #444; margin-top: -0.1rem; }
-.lid { padding-left: 2rem; text-indent: -2rem; }
+.lid { padding-left: 2em; text-indent: -2em; }
 .lid.enkel-lid { padding-left: 0; text-indent: 0; }
 .lidnr, .label { display: inline-block; text-indent: 0; }
-.lidnr { width: 2rem; }
-.label { width: 1.75rem; }
-ul.onderdelen { list-style: none; margin: -0.2rem 0 0.6rem; padding-left: 2rem; }
+.lidnr, .label { width: 2em; }
+ul.onderdelen { list-style: none; margin: -0.2rem 0 0.6rem; padding-left: 2em; }
 ul.onderdelen.enkel-lid { padding-left: 0; }
-ul.onderdelen > li { padding-left: 1.75rem; text-indent: -1.75rem; margin-bottom: 0.2rem; }
+ul.onderdelen > li { padding-left: 2em; text-indent: -2em; margin-bottom: 0.2rem; }
 div.ondertekening { margin-top: 2.5rem; }
 p.ondertekening + p.ondertekening { margin-top: 2.75rem; }
 nav { margin-bottom: 2.5rem; padding: 1rem 1.25rem; background: #f4f5f7;
@@ -71,7 +70,8 @@ nav li { margin: 0.15rem 0; }
   h2 { border-bottom: 0; }
   h2.toelichting { break-before: page; page-break-before: always; }
   p, li { orphans: 3; widows: 3; }
-  div.ondertekening { break-inside: avoid; page-break-inside: avoid; }
+  div.ondertekening { break-inside: avoid; page-break-inside: avoid;
+                      break-before: avoid; page-break-before: avoid; }
   .toepassing, .lid:first-of-type { break-before: avoid; page-break-before: avoid; }
 }
 """
