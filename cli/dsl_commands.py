@@ -1,0 +1,80 @@
+"""``gedragscode check`` and ``gedragscode fmt``: validate and lay out DSL files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+import gedragscode
+from gedragscode import GedragscodeError
+from gedragscode.output import write_output
+
+from .common import EXIT_ERROR, EXIT_FINDINGS, handle_errors, report_error
+
+
+@click.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@handle_errors
+def check_command(paths: tuple[Path, ...]) -> None:
+    """Controleer DSL-bestanden (.gdc) of mappen; zonder argument het meegeleverde model.
+
+    Meldt alle fouten (niet alleen de eerste) met bestand, regel en kolom, en draait de
+    voorbeelden en tegenvoorbeelden van de herkenners. Exitcode 0 als alles klopt, 2 bij fouten.
+    """
+    for p in paths:
+        if not p.exists():
+            raise GedragscodeError(f"{p}: bestand of map bestaat niet")
+    errors = gedragscode.check(list(paths) if paths else None)
+    for e in errors:
+        report_error(e)
+    if errors:
+        click.echo(f"{len(errors)} fout(en) gevonden.", err=True)
+        sys.exit(EXIT_ERROR)
+    what = ", ".join(str(p) for p in paths) if paths else "het meegeleverde model"
+    click.echo(f"In orde: {what}.")
+
+
+@click.command("fmt")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--check", "check_only", is_flag=True,
+              help="Schrijf niets; exitcode 1 als een bestand niet in de vaste opmaak staat.")
+@click.option("--write", "-w", is_flag=True, help="Schrijf de opmaak terug in de bestanden.")
+@handle_errors
+def fmt_command(files: tuple[Path, ...], check_only: bool, write: bool) -> None:
+    """Zet DSL-bestanden in de vaste opmaak (inspringing, één opdracht per regel).
+
+    Zonder --write of --check gaat de opmaak naar standaarduitvoer. Commentaar blijft staan.
+    """
+    changed: list[Path] = []
+    failed = False
+    for f in files:
+        try:
+            text = f.read_text(encoding="utf-8")
+            formatted = gedragscode.format_source(text, str(f))
+        except (OSError, UnicodeDecodeError) as exc:
+            click.echo(f"{f}: fout: bestand kan niet worden gelezen ({exc})", err=True)
+            failed = True
+            continue
+        except GedragscodeError as exc:
+            report_error(exc)
+            failed = True
+            continue
+        if formatted != text:
+            changed.append(f)
+        if check_only:
+            continue
+        if write:
+            if formatted != text:
+                write_output(f, formatted, force=True)
+        else:
+            click.echo(formatted, nl=False)
+    if failed:
+        sys.exit(EXIT_ERROR)
+    if check_only and changed:
+        for f in changed:
+            click.echo(f"{f}: niet in de vaste opmaak", err=True)
+        sys.exit(EXIT_FINDINGS)
+    if write:
+        click.echo(f"{len(changed)} bestand(en) opnieuw opgemaakt.", err=True)

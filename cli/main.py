@@ -1,0 +1,45 @@
+"""The ``gedragscode`` command: a thin click layer over the library API."""
+
+from __future__ import annotations
+
+import click
+
+import gedragscode
+
+from . import i18n
+from .dsl_commands import check_command, fmt_command
+from .models_command import models_command
+
+i18n.install()
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(context_settings=CONTEXT, options_metavar="[OPTIES]", subcommand_metavar="OPDRACHT [ARGUMENTEN]...")
+@click.version_option(gedragscode.__version__, "--version", prog_name="gedragscode",
+                      message="%(prog)s %(version)s")
+def cli() -> None:
+    """Gedragscodes integriteit voor politieke ambtsdragers: schrijven en toetsen.
+
+    Voor griffies, integriteitsadviseurs en ontwikkelaars. De inhoud komt uit het model
+    van de geactualiseerde handreiking (Handboek integriteit 2023, met de wetswijziging
+    van 2023).
+
+    \b
+    Voorbeelden:
+      gedragscode render --body gemeente --office raadslid --naam Almelo --format docx -o code.docx
+      gedragscode lint bestaande-code.pdf
+      gedragscode check mijn-code.gdc
+
+    Exitcodes: 0 in orde, 1 bevindingen, 2 fout in gebruik of invoer.
+    """
+
+
+cli.add_command(check_command)
+cli.add_command(fmt_command)
+cli.add_command(models_command)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="gedragscode")

@@ -1,0 +1,66 @@
+"""gedragscode: write and check codes of conduct (gedragscodes integriteit) for Dutch
+political office holders against the updated handreiking.
+
+The public API::
+
+    import gedragscode
+    model = gedragscode.load_model()                       # the bundled handreiking
+    code = gedragscode.make_code("gemeente", ["raadslid"], "Almelo", year=2026)
+    markdown = gedragscode.render(code, "md")              # str; "docx" gives bytes
+    report = gedragscode.lint("code.pdf")                  # findings per clause
+
+Everything the command-line tool does is one of these functions.
+"""
+
+from gedragscode.api import (
+    check,
+    check_model_examples,
+    format_source,
+    load,
+    load_code,
+    load_model,
+    make_code,
+    parse,
+    parse_file,
+)
+from gedragscode.errors import (
+    DocumentError,
+    DslSemanticError,
+    DslSyntaxError,
+    ErrorGroup,
+    GedragscodeError,
+    Location,
+    ModelError,
+    OutputExistsError,
+    RenderError,
+)
+from gedragscode.model import Body, Clause, Code, Model, Office
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Body",
+    "Clause",
+    "Code",
+    "DocumentError",
+    "DslSemanticError",
+    "DslSyntaxError",
+    "ErrorGroup",
+    "GedragscodeError",
+    "Location",
+    "Model",
+    "ModelError",
+    "Office",
+    "OutputExistsError",
+    "RenderError",
+    "__version__",
+    "check",
+    "check_model_examples",
+    "format_source",
+    "load",
+    "load_code",
+    "load_model",
+    "make_code",
+    "parse",
+    "parse_file",
+]

@@ -1,0 +1,216 @@
+"""The public functions behind ``import gedragscode`` (parsing, loading, checking).
+
+Rendering and linting live in :mod:`gedragscode.render` and :mod:`gedragscode.lint`;
+``gedragscode/__init__.py`` re-exports the whole public surface.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+from gedragscode.catalogue import bundled_model, bundled_trees
+from gedragscode.dsl import syntax as s
+from gedragscode.dsl.formatter import format_tree
+from gedragscode.dsl.parser import parse
+from gedragscode.errors import DocumentError, ErrorGroup, GedragscodeError, Location, ModelError
+from gedragscode.model import Code, Model
+from gedragscode.resolve import coerce_value, default_code_name, resolve_code, resolve_model
+
+PathLike = str | Path
+
+__all__ = [
+    "check",
+    "check_model_examples",
+    "format_source",
+    "load",
+    "load_code",
+    "load_model",
+    "make_code",
+    "parse",
+    "parse_file",
+]
+
+
+def _read(path: PathLike) -> str:
+    p = Path(path)
+    try:
+        return p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DocumentError("bestand niet gevonden", Location(str(path))) from None
+    except IsADirectoryError:
+        raise DocumentError("dit is een map, geen bestand", Location(str(path))) from None
+    except UnicodeDecodeError:
+        raise DocumentError("het bestand is geen UTF-8-tekst", Location(str(path))) from None
+    except OSError as exc:
+        raise DocumentError(f"bestand kan niet worden gelezen ({exc.strerror})", Location(str(path))) from None
+
+
+def parse_file(path: PathLike) -> s.SyntaxTree:
+    """Parse one .gdc file (UTF-8) into a syntax tree with positions."""
+    return parse(_read(path), str(path))
+
+
+def format_source(text: str, filename: str = "<tekst>") -> str:
+    """The canonical layout of DSL ``text`` (what ``gedragscode fmt`` writes)."""
+    return format_tree(parse(text, filename))
+
+
+def _expand(paths: Iterable[PathLike]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            out.extend(sorted(path.rglob("*.gdc")))
+        else:
+            out.append(path)
+    return out
+
+
+def load_model(paths: Iterable[PathLike] | None = None) -> Model:
+    """Resolve a model from .gdc files or folders; ``None`` gives the bundled handreiking model."""
+    if paths is None:
+        return bundled_model()
+    return resolve_model([parse_file(p) for p in _expand(paths)])
+
+
+def _code_decl(tree: s.SyntaxTree) -> s.CodeDecl:
+    codes = [i for i in tree.items if isinstance(i, s.CodeDecl)]
+    if len(codes) != 1:
+        raise ModelError(f"verwacht precies één gedragscode-blok in het bestand, gevonden: {len(codes)}",
+                         Location(tree.filename))
+    return codes[0]
+
+
+def load_code(source: PathLike | s.SyntaxTree, *, model: Model | None = None,
+              today: _dt.date | None = None) -> Code:
+    """Load a local code file ("the model, with these local choices") bound to ``model``."""
+    tree = source if isinstance(source, s.SyntaxTree) else parse_file(source)
+    return resolve_code(_code_decl(tree), model or bundled_model(), today=today)
+
+
+def load(source: PathLike, *, model: Model | None = None) -> Model | Code:
+    """Load a .gdc file or folder: a local code when it holds a ``gedragscode`` block, else a model."""
+    files = _expand([source])
+    trees = [parse_file(p) for p in files]
+    if len(trees) == 1 and any(isinstance(i, s.CodeDecl) for i in trees[0].items):
+        return resolve_code(_code_decl(trees[0]), model or bundled_model())
+    return resolve_model(trees)
+
+
+def make_code(body: str, offices: Sequence[str], place: str, *, year: int | None = None,
+              settings: Mapping[str, str] | None = None, omit: Sequence[str] = (), name: str | None = None,
+              repeals: str = "", effective: str = "", model: Model | None = None) -> Code:
+    """Build a code from plain arguments, as ``gedragscode render --body ... --office ...`` does.
+
+    ``settings`` maps ``"clause.parameter"`` (or ``"term.name"``) to a value as a user
+    types it ("75", "2 weken", "ja", "de griffier"); it is read as the parameter's type.
+    """
+    model = model or bundled_model()
+    year = year or _dt.date.today().year
+    b = model.body(body)
+    if b is None:
+        raise ModelError(f"onbekend lichaam '{body}'; kies uit: " + ", ".join(x.id for x in model.bodies))
+    resolved_offices = []
+    for o in offices:
+        office = b.office(o)
+        if office is None:
+            raise ModelError(f"lichaam '{body}' kent geen ambt '{o}'; kies uit: "
+                             + ", ".join(x.id for x in b.offices))
+        resolved_offices.append(office)
+    if not resolved_offices:
+        raise ModelError("geef ten minste één ambt op")
+    stmts: list[s.CodeStmt | s.ClauseDecl] = [
+        s.CodeStmt("lichaam", name=body, text=place),
+        s.CodeStmt("ambten", names=tuple(offices)),
+        s.CodeStmt("jaar", number=year),
+    ]
+    if omit:
+        stmts.append(s.CodeStmt("zonder", names=tuple(omit)))
+    for key, raw in (settings or {}).items():
+        clause_id, _, param_name = key.partition(".")
+        if not param_name:
+            raise ModelError(f"'{key}' heeft de vorm clausule.parameter nodig (bijvoorbeeld geschenken.grens)")
+        if clause_id == "term":
+            if param_name not in b.terms:
+                raise ModelError(f"lichaam '{body}' kent geen term '{param_name}'")
+            stmts.append(s.CodeStmt("zet_term", name=param_name, text=raw))
+            continue
+        clause = model.clause(clause_id)
+        if clause is None:
+            raise ModelError(f"onbekende clausule '{clause_id}'")
+        param = clause.parameter(param_name)
+        if param is None:
+            known = ", ".join(p.name for p in clause.parameters) or "geen"
+            raise ModelError(f"clausule '{clause_id}' heeft geen parameter '{param_name}' (wel: {known})")
+        stmts.append(s.CodeStmt("zet", name=clause_id, param=param_name, value=coerce_value(param, raw)))
+    if repeals:
+        stmts.append(s.CodeStmt("intrekking", text=repeals))
+    if effective:
+        stmts.append(s.CodeStmt("inwerkingtreding", text=effective))
+    code_name = name or default_code_name(b, tuple(resolved_offices), place, year)
+    try:
+        return resolve_code(s.CodeDecl(code_name, tuple(stmts)), model)
+    except ErrorGroup as group:
+        raise ModelError("; ".join(e.message for e in group.errors)) from None
+    except GedragscodeError as exc:
+        raise ModelError(exc.message) from None
+
+
+def check_model_examples(model: Model) -> list[GedragscodeError]:
+    """Run every clause's voorbeeld/tegenvoorbeeld through its recognisers."""
+    try:
+        from gedragscode.lint.examples import check_examples
+    except ImportError:  # pragma: no cover - the lint engine ships with the package
+        return []
+    return list(check_examples(model))
+
+
+def check(paths: Iterable[PathLike] | None = None) -> list[GedragscodeError]:
+    """Validate DSL files and folders; ``None`` checks the bundled model. Returns every error found.
+
+    Files holding a ``handreiking`` header together form the model; when none of them
+    does, the files are checked on top of the bundled model. Every local code found is
+    resolved against that model. The recognisers' examples are run too.
+    """
+    errors: list[GedragscodeError] = []
+    if paths is None:
+        trees = bundled_trees()
+    else:
+        trees = []
+        files = _expand(paths)
+        if not files:
+            return [ModelError("geen .gdc-bestanden gevonden")]
+        for f in files:
+            try:
+                trees.append(parse_file(f))
+            except GedragscodeError as exc:
+                errors.append(exc)
+    has_header = any(isinstance(i, s.Header) for t in trees for i in t.items)
+    model_trees = [t for t in trees if any(not isinstance(i, s.CodeDecl) for i in t.items)]
+    model: Model | None = None
+    try:
+        if has_header:
+            model = resolve_model(model_trees)
+        elif model_trees:
+            model = resolve_model(bundled_trees() + model_trees)
+        else:
+            model = bundled_model()
+    except ErrorGroup as group:
+        errors.extend(group.errors)
+    except GedragscodeError as exc:
+        errors.append(exc)
+    if model is not None:
+        if has_header or model_trees or paths is None:
+            errors.extend(check_model_examples(model))
+        for t in trees:
+            for item in t.items:
+                if isinstance(item, s.CodeDecl):
+                    try:
+                        resolve_code(item, model)
+                    except ErrorGroup as group:
+                        errors.extend(group.errors)
+                    except GedragscodeError as exc:
+                        errors.append(exc)
+    return errors

@@ -1,0 +1,598 @@
+"""Parse DSL text into a :class:`~gedragscode.dsl.syntax.SyntaxTree`.
+
+The grammar lives in ``grammars/gedragscode.lark`` (installed as the package
+``gedragscode.grammars``) and is read through :mod:`importlib.resources`. Syntax
+errors become :class:`~gedragscode.errors.DslSyntaxError` with file, line, column, the
+source line with a caret, and a Dutch description of what was expected.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from decimal import Decimal
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any, cast
+
+from lark import Lark, Token, Transformer, v_args
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
+
+from gedragscode.dsl import syntax as s
+from gedragscode.errors import DslSyntaxError, Location
+from gedragscode.model import AllOf, AnyOf, Duration, Money, Near, Not, Pattern, Phrase, Regex, Stem, Word
+
+GRAMMAR_FILE = "gedragscode.lark"
+
+
+@lru_cache(maxsize=1)
+def grammar_text() -> str:
+    """The Lark grammar, read from the installed package data."""
+    return files("gedragscode.grammars").joinpath(GRAMMAR_FILE).read_text(encoding="utf-8")
+
+
+class _CommentSink(threading.local):
+    """Per-thread list that the lexer callback appends comments to."""
+
+    def __init__(self) -> None:
+        self.tokens: list[Token] = []
+
+
+_COMMENTS = _CommentSink()
+
+
+def _collect_comment(tok: Token) -> Token:
+    _COMMENTS.tokens.append(tok)
+    return tok
+
+
+@lru_cache(maxsize=1)
+def _lark() -> Lark:
+    # Comments are %ignore'd by the grammar; this callback keeps them for the formatter.
+    return Lark(grammar_text(), parser="lalr", lexer="contextual", propagate_positions=True,
+                maybe_placeholders=False, lexer_callbacks={"COMMENT": _collect_comment})
+
+
+# ---------------------------------------------------------------- strings
+
+
+_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
+
+
+def decode_string(raw: str) -> str:
+    """Turn a STRING or LONG_STRING token into its value."""
+    if raw.startswith('"""'):
+        body = raw[3:-3]
+    else:
+        body = raw[1:-1]
+    return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(1)), body, flags=re.S)
+
+
+def _unit(word: str) -> str:
+    return {"dagen": "dag", "weken": "week", "maanden": "maand"}.get(word, word)
+
+
+# ---------------------------------------------------------------- transformer
+
+
+def _pos(meta: Any, filename: str) -> s.Pos:
+    if getattr(meta, "empty", True):
+        return s.NOPOS
+    return s.Pos(filename, meta.line, meta.column, meta.end_line, meta.end_column)
+
+
+class _ToSyntax(Transformer[Token, Any]):
+    def __init__(self, filename: str) -> None:
+        super().__init__(visit_tokens=True)
+        self.filename = filename
+
+    # tokens
+    def STRING(self, tok: Token) -> str:  # noqa: N802 - Lark callback names are terminal names
+        return decode_string(str(tok))
+
+    def LONG_STRING(self, tok: Token) -> str:  # noqa: N802
+        return decode_string(str(tok))
+
+    def NAME(self, tok: Token) -> str:  # noqa: N802
+        return str(tok)
+
+    def WORD(self, tok: Token) -> str:  # noqa: N802
+        return str(tok)
+
+    def INT(self, tok: Token) -> int:  # noqa: N802
+        return int(tok)
+
+    def AMOUNT(self, tok: Token) -> Decimal:  # noqa: N802
+        return Decimal(str(tok).replace(",", "."))
+
+    def UNIT(self, tok: Token) -> str:  # noqa: N802
+        return _unit(str(tok))
+
+    def BOOL(self, tok: Token) -> bool:  # noqa: N802
+        return str(tok) == "ja"
+
+    def LEVEL(self, tok: Token) -> str:  # noqa: N802
+        return str(tok)
+
+    def SCOPE(self, tok: Token) -> str:  # noqa: N802
+        return str(tok)
+
+    def P(self, meta: Any) -> s.Pos:  # noqa: N802 - helper, not a terminal
+        return _pos(meta, self.filename)
+
+    # structure
+    def start(self, items: list[Any]) -> list[Any]:
+        return items
+
+    @v_args(meta=True)
+    def header(self, meta: Any, children: list[Any]) -> s.Header:
+        title, *stmts = children
+        fields: dict[str, str] = {}
+        editions: list[s.Edition] = []
+        for key, value in stmts:
+            if key == "uitgave":
+                editions.append(value)
+            else:
+                fields[key] = value
+        return s.Header(title, fields.get("versie", ""), fields.get("datum", ""), fields.get("bron", ""),
+                        tuple(editions), pos=self.P(meta))
+
+    def h_version(self, c: list[Any]) -> tuple[str, str]:
+        return ("versie", c[0])
+
+    def h_date(self, c: list[Any]) -> tuple[str, str]:
+        return ("datum", c[0])
+
+    def h_source(self, c: list[Any]) -> tuple[str, str]:
+        return ("bron", c[0])
+
+    @v_args(meta=True)
+    def h_edition(self, meta: Any, c: list[Any]) -> tuple[str, s.Edition]:
+        return ("uitgave", s.Edition(c[0], c[1], pos=self.P(meta)))
+
+    @v_args(meta=True)
+    def chapter(self, meta: Any, c: list[Any]) -> s.ChapterDecl:
+        return s.ChapterDecl(c[0], c[1], pos=self.P(meta))
+
+    @v_args(meta=True)
+    def term(self, meta: Any, c: list[Any]) -> s.TermDecl:
+        return s.TermDecl(c[0], c[1], pos=self.P(meta))
+
+    @v_args(meta=True)
+    def body(self, meta: Any, c: list[Any]) -> s.BodyDecl:
+        ident, name, *stmts = c
+        terms = tuple(x for x in stmts if isinstance(x, s.TermDecl))
+        offices = tuple(x for x in stmts if isinstance(x, s.OfficeDecl))
+        return s.BodyDecl(ident, name, terms, offices, pos=self.P(meta))
+
+    @v_args(meta=True)
+    def office(self, meta: Any, c: list[Any]) -> s.OfficeDecl:
+        ident, name, *stmts = c
+        fields: dict[str, Any] = {}
+        terms: list[s.TermDecl] = []
+        for st in stmts:
+            if isinstance(st, s.TermDecl):
+                terms.append(st)
+            else:
+                fields[st[0]] = st[1]
+        return s.OfficeDecl(ident, name, fields.get("meervoud", ""), fields.get("categorie", ""),
+                            fields.get("grondslag", ""), fields.get("wettelijk"), tuple(terms),
+                            pos=self.P(meta))
+
+    def o_plural(self, c: list[Any]) -> tuple[str, Any]:
+        return ("meervoud", c[0])
+
+    def o_category(self, c: list[Any]) -> tuple[str, Any]:
+        return ("categorie", c[0])
+
+    def o_basis(self, c: list[Any]) -> tuple[str, Any]:
+        return ("grondslag", c[0])
+
+    def o_statutory(self, c: list[Any]) -> tuple[str, Any]:
+        return ("wettelijk", c[0])
+
+    # clauses
+    @v_args(meta=True)
+    def clause(self, meta: Any, c: list[Any]) -> s.ClauseDecl:
+        ident, title, *stmts = c
+        return s.ClauseDecl(ident, title, tuple(stmts), pos=self.P(meta))
+
+    def _simple(self, key: str, meta: Any, c: list[Any]) -> s.SimpleStmt:
+        return s.SimpleStmt(key, c[0], pos=self.P(meta))
+
+    @v_args(meta=True)
+    def c_chapter(self, meta: Any, c: list[Any]) -> s.SimpleStmt:
+        return self._simple("hoofdstuk", meta, c)
+
+    @v_args(meta=True)
+    def c_form(self, meta: Any, c: list[Any]) -> s.SimpleStmt:
+        return self._simple("vorm", meta, c)
+
+    @v_args(meta=True)
+    def c_since(self, meta: Any, c: list[Any]) -> s.SimpleStmt:
+        return self._simple("sinds", meta, c)
+
+    @v_args(meta=True)
+    def c_explanation(self, meta: Any, c: list[Any]) -> s.SimpleStmt:
+        return self._simple("toelichting", meta, c)
+
+    @v_args(meta=True)
+    def c_example(self, meta: Any, c: list[Any]) -> s.SimpleStmt:
+        return self._simple("voorbeeld", meta, c)
+
+    @v_args(meta=True)
+    def c_counterexample(self, meta: Any, c: list[Any]) -> s.SimpleStmt:
+        return self._simple("tegenvoorbeeld", meta, c)
+
+    @v_args(meta=True)
+    def applies(self, meta: Any, c: list[Any]) -> s.AppliesSyntax:
+        selectors = c[0]
+        within = c[1] if len(c) > 1 else ()
+        return s.AppliesSyntax(selectors, within, pos=self.P(meta))
+
+    def selectors(self, c: list[Any]) -> tuple[s.SelectorSyntax, ...]:
+        return tuple(c)
+
+    @v_args(meta=True)
+    def sel_all(self, meta: Any, c: list[Any]) -> s.SelectorSyntax:
+        return s.SelectorSyntax("*", pos=self.P(meta))
+
+    @v_args(meta=True)
+    def sel_name(self, meta: Any, c: list[Any]) -> s.SelectorSyntax:
+        return s.SelectorSyntax(c[0], pos=self.P(meta))
+
+    @v_args(meta=True)
+    def sel_qualified(self, meta: Any, c: list[Any]) -> s.SelectorSyntax:
+        return s.SelectorSyntax(c[1], c[0], pos=self.P(meta))
+
+    def within(self, c: list[Any]) -> tuple[str, ...]:
+        return tuple(c)
+
+    @v_args(meta=True)
+    def level(self, meta: Any, c: list[Any]) -> s.LevelSyntax:
+        return s.LevelSyntax(c[0], c[1] if len(c) > 1 else (), pos=self.P(meta))
+
+    @v_args(meta=True)
+    def law(self, meta: Any, c: list[Any]) -> s.LawSyntax:
+        name = c[0]
+        body = office = None
+        if len(c) == 3:
+            body, office = c[1]
+        return s.LawSyntax(name, c[-1], body, office, pos=self.P(meta))
+
+    def law_target(self, c: list[Any]) -> tuple[str, str | None]:
+        return (c[0], c[1] if len(c) > 1 else None)
+
+    @v_args(meta=True)
+    def parameter(self, meta: Any, c: list[Any]) -> s.ParamSyntax:
+        name, (ptype, choices), default, *rest = c
+        minimum = maximum = None
+        description = None
+        for r in rest:
+            if isinstance(r, tuple):
+                minimum, maximum = r
+            else:
+                description = r
+        return s.ParamSyntax(name, ptype, default, choices, minimum, maximum, description, pos=self.P(meta))
+
+    def t_money(self, c: list[Any]) -> tuple[str, tuple[str, ...]]:
+        return ("bedrag", ())
+
+    def t_duration(self, c: list[Any]) -> tuple[str, tuple[str, ...]]:
+        return ("termijn", ())
+
+    def t_text(self, c: list[Any]) -> tuple[str, tuple[str, ...]]:
+        return ("tekst", ())
+
+    def t_bool(self, c: list[Any]) -> tuple[str, tuple[str, ...]]:
+        return ("janee", ())
+
+    def t_int(self, c: list[Any]) -> tuple[str, tuple[str, ...]]:
+        return ("getal", ())
+
+    def t_choice(self, c: list[Any]) -> tuple[str, tuple[str, ...]]:
+        return ("keuze", tuple(c))
+
+    def bounds(self, c: list[Any]) -> tuple[Any, Any]:
+        return (c[0], c[1])
+
+    @v_args(meta=True)
+    def lid(self, meta: Any, c: list[Any]) -> s.LidSyntax:
+        scope = None
+        onderdelen = None
+        text = ""
+        for x in c:
+            if isinstance(x, s.AppliesSyntax):
+                scope = x
+            elif isinstance(x, str):
+                text = x
+            else:
+                onderdelen = x
+        return s.LidSyntax(text, scope, onderdelen, pos=self.P(meta))
+
+    def lid_block(self, c: list[Any]) -> tuple[s.OnderdeelSyntax, ...]:
+        return tuple(c)
+
+    @v_args(meta=True)
+    def onderdeel(self, meta: Any, c: list[Any]) -> s.OnderdeelSyntax:
+        scope = c[0] if len(c) > 1 else None
+        return s.OnderdeelSyntax(c[-1], scope, pos=self.P(meta))
+
+    @v_args(meta=True)
+    def scope_for(self, meta: Any, c: list[Any]) -> s.AppliesSyntax:
+        return s.AppliesSyntax(c[0], c[1] if len(c) > 1 else (), pos=self.P(meta))
+
+    # recognisers
+    @v_args(meta=True)
+    def recogniser(self, meta: Any, c: list[Any]) -> s.RecogniserSyntax:
+        return s.RecogniserSyntax(c[0], c[1], pos=self.P(meta))
+
+    @v_args(meta=True)
+    def outdated(self, meta: Any, c: list[Any]) -> s.OutdatedSyntax:
+        (kind, arg), *rest = c
+        scope = rest[0] if len(rest) == 2 else None
+        message = rest[-1]
+        if kind in ("bedrag", "termijn"):
+            return s.OutdatedSyntax(kind, message, parameter=arg, scope=scope, pos=self.P(meta))
+        return s.OutdatedSyntax(kind, message, pattern=arg, scope=scope, pos=self.P(meta))
+
+    def cond_money(self, c: list[Any]) -> tuple[str, Any]:
+        return ("bedrag", c[0])
+
+    def cond_duration(self, c: list[Any]) -> tuple[str, Any]:
+        return ("termijn", c[0])
+
+    def cond_missing(self, c: list[Any]) -> tuple[str, Any]:
+        return ("ontbreekt", c[0])
+
+    def cond_contains(self, c: list[Any]) -> tuple[str, Any]:
+        return ("bevat", c[0])
+
+    def p_or(self, c: list[Any]) -> Pattern:
+        return AnyOf(tuple(c))
+
+    def p_and(self, c: list[Any]) -> Pattern:
+        return AllOf(tuple(c))
+
+    def p_negate(self, c: list[Any]) -> Pattern:
+        return Not(c[0])
+
+    def p_stem(self, c: list[Any]) -> Pattern:
+        return Stem(tuple(c[0]))
+
+    def p_word(self, c: list[Any]) -> Pattern:
+        return Word(tuple(c[0]))
+
+    def p_phrase(self, c: list[Any]) -> Pattern:
+        return Phrase(tuple(c))
+
+    def p_regex(self, c: list[Any]) -> Pattern:
+        return Regex(c[0])
+
+    def p_near(self, c: list[Any]) -> Pattern:
+        return Near(c[0], c[1], c[2])
+
+    def word_list(self, c: list[Any]) -> tuple[str, ...]:
+        return tuple(c)
+
+    # local codes
+    @v_args(meta=True)
+    def code(self, meta: Any, c: list[Any]) -> s.CodeDecl:
+        return s.CodeDecl(c[0], tuple(c[1:]), pos=self.P(meta))
+
+    @v_args(meta=True)
+    def k_model(self, meta: Any, c: list[Any]) -> s.CodeStmt:
+        return s.CodeStmt("model", text=c[0], pos=self.P(meta))
+
+    @v_args(meta=True)
+    def k_body(self, meta: Any, c: list[Any]) -> s.CodeStmt:
+        return s.CodeStmt("lichaam", name=c[0], text=c[1], pos=self.P(meta))
+
+    @v_args(meta=True)
+    def k_offices(self, meta: Any, c: list[Any]) -> s.CodeStmt:
+        return s.CodeStmt("ambten", names=tuple(c), pos=self.P(meta))
+
+    @v_args(meta=True)
+    def k_year(self, meta: Any, c: list[Any]) -> s.CodeStmt:
+        return s.CodeStmt("jaar", number=c[0], pos=self.P(meta))
+
+    @v_args(meta=True)
+    def k_set(self, meta: Any, c: list[Any]) -> s.CodeStmt:
+        return s.CodeStmt("zet", name=c[0], param=c[1], value=c[2], pos=self.P(meta))
+
+    @v_args(meta=True)
+    def k_set_term(self, meta: Any, c: list[Any]) -> s.CodeStmt:
+        return s.CodeStmt("zet_term", name=c[0], text=c[1], pos=self.P(meta))
+
+    @v_args(meta=True)
+    def k_omit(self, meta: Any, c: list[Any]) -> s.CodeStmt:
+        return s.CodeStmt("zonder", names=tuple(c), pos=self.P(meta))
+
+    @v_args(meta=True)
+    def k_repeals(self, meta: Any, c: list[Any]) -> s.CodeStmt:
+        return s.CodeStmt("intrekking", text=c[0], pos=self.P(meta))
+
+    @v_args(meta=True)
+    def k_effective(self, meta: Any, c: list[Any]) -> s.CodeStmt:
+        return s.CodeStmt("inwerkingtreding", text=c[0], pos=self.P(meta))
+
+    @v_args(meta=True)
+    def k_adopted(self, meta: Any, c: list[Any]) -> s.CodeStmt:
+        return s.CodeStmt("vastgesteld", text=c[0], pos=self.P(meta))
+
+    # values
+    def money(self, c: list[Any]) -> Money:
+        return Money(c[-1])
+
+    def duration(self, c: list[Any]) -> Duration:
+        return Duration(c[0], c[1])
+
+    def v_bool(self, c: list[Any]) -> bool:
+        return bool(c[0])
+
+    def v_int(self, c: list[Any]) -> int:
+        return int(c[0])
+
+    def v_term(self, c: list[Any]) -> s.TermRef:
+        return s.TermRef(c[0])
+
+
+# ---------------------------------------------------------------- comments
+
+
+def _attach_comments(tree: s.SyntaxTree, comments: list[Token]) -> s.SyntaxTree:
+    """Attach each comment to the statement that follows it (or ends on its line)."""
+    from dataclasses import replace
+
+    pending = sorted(comments, key=lambda t: (t.line or 0, t.column or 0))
+
+    def take_before(line: int) -> tuple[str, ...]:
+        out = []
+        while pending and (pending[0].line or 0) < line:
+            out.append(str(pending.pop(0)).rstrip())
+        return tuple(out)
+
+    def take_on_line(line: int) -> tuple[str, ...]:
+        out = []
+        while pending and (pending[0].line or 0) == line:
+            out.append(str(pending.pop(0)).rstrip())
+        return tuple(out)
+
+    def walk(node: Any) -> Any:
+        if not isinstance(node, s.Node):
+            return node
+        lead = take_before(node.pos.line) if node.pos.line else ()
+        changes: dict[str, Any] = {}
+        for name in ("items", "statements", "terms", "offices", "editions"):
+            children = getattr(node, name, None)
+            if isinstance(children, tuple) and children and isinstance(children[0], s.Node):
+                changes[name] = tuple(walk(ch) for ch in children)
+        # a block's trailing comments (before its closing brace) stay with its last statement
+        tail = take_before(node.pos.end_line) if node.pos.end_line and changes else ()
+        own_line = take_on_line(node.pos.end_line) if node.pos.end_line and not changes else ()
+        return replace(node, comments=lead + own_line + tail, **changes)
+
+    items = tuple(walk(i) for i in tree.items)
+    rest = tuple(str(t).rstrip() for t in pending)
+    return replace(tree, items=items, trailing_comments=rest)
+
+
+# ---------------------------------------------------------------- errors
+
+_EXPECTED_NL = {
+    "NAME": "een naam (kleine letters, cijfers en _)",
+    "STRING": "een tekst tussen aanhalingstekens",
+    "LONG_STRING": "een tekst tussen aanhalingstekens",
+    "WORD": "een woord of woordstam",
+    "INT": "een geheel getal",
+    "AMOUNT": "een bedrag (bijvoorbeeld 50 of 50,00)",
+    "UNIT": "een eenheid (dag, week, maand, jaar)",
+    "BOOL": "ja of nee",
+    "LEVEL": "een niveau (wettelijk, aanbevolen of optioneel)",
+    "SCOPE": "een bereik (zin, lid, artikel of document)",
+    "LBRACE": '"{"',
+    "RBRACE": '"}"',
+    "LPAR": '"("',
+    "RPAR": '")"',
+    "COMMA": '","',
+    "COLON": '":"',
+    "EQUAL": '"="',
+    "DOT": '"."',
+    "MORETHAN": '">"',
+    "$END": "het einde van het bestand",
+}
+
+# What a NAME means right after a keyword.
+_NAME_AFTER = {
+    "clausule": "een clausule-id",
+    "lichaam": "een lichaam-id (gemeente, provincie, waterschap, openbaar_lichaam)",
+    "ambt": "een ambt-id",
+    "hoofdstuk": "een hoofdstuk-id",
+    "parameter": "een parameternaam",
+    "term": "een termnaam",
+    "categorie": "een categorie (volksvertegenwoordiger, dagelijks_bestuurder, voorzitter)",
+    "zet": "een clausule-id (of 'term')",
+    "zonder": "een clausule-id",
+    "ambten": "een ambt-id",
+    "wet": "een naam voor de wetsverwijzing",
+    "binnen": "een lichaam-id",
+    "voor": "een ambt of categorie",
+}
+
+
+def _describe(name: str, previous_word: str) -> str:
+    if name == "NAME" and previous_word in _NAME_AFTER:
+        return _NAME_AFTER[previous_word]
+    if name in _EXPECTED_NL:
+        return _EXPECTED_NL[name]
+    try:
+        term = _lark().get_terminal(name)
+    except KeyError:
+        return name
+    if term.pattern.type == "str":
+        return f'"{term.pattern.value}"'
+    return name.lower()
+
+
+def _previous_word(text: str, pos: int) -> str:
+    m = re.search(r"([A-Za-z_]+)\s*$", text[:pos])
+    return m.group(1) if m else ""
+
+
+def _syntax_error(exc: UnexpectedInput, text: str, filename: str) -> DslSyntaxError:
+    line = getattr(exc, "line", 0) or 0
+    column = getattr(exc, "column", 0) or 0
+    pos = getattr(exc, "pos_in_stream", None)
+    if isinstance(exc, UnexpectedEOF) or line <= 0:
+        lines = text.splitlines() or [""]
+        line, column = len(lines), len(lines[-1]) + 1
+        pos = len(text)
+    if pos is None:
+        pos = 0
+    prev = _previous_word(text, pos)
+    if isinstance(exc, UnexpectedToken):
+        expected = sorted(exc.accepts or exc.expected)
+        tok = exc.token
+        found = "het einde van het bestand" if tok.type == "$END" else f'"{tok}"'
+    elif isinstance(exc, UnexpectedCharacters):
+        expected = sorted(exc.allowed or ())
+        found = f'het teken "{text[pos]}"' if pos < len(text) else "het einde van het bestand"
+    else:
+        expected = sorted(getattr(exc, "expected", ()) or ())
+        found = "het einde van het bestand"
+    wanted = []
+    for name in expected:
+        d = _describe(name, prev)
+        if d not in wanted:
+            wanted.append(d)
+    if len(wanted) > 8:
+        wanted = [*wanted[:8], "..."]
+    message = f"onverwacht {found}; verwacht: " + (" of ".join(wanted) if wanted else "iets anders")
+    source_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    caret = " " * max(column - 1, 0) + "^"
+    context = f"  {source_line}\n  {caret}" if source_line else ""
+    return DslSyntaxError(message, Location(filename, line, column), context=context)
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def parse(text: str, filename: str = "<tekst>") -> s.SyntaxTree:
+    """Parse DSL ``text`` into a syntax tree with positions.
+
+    Raises :class:`DslSyntaxError` naming file, line and column when the text does not
+    follow the grammar.
+    """
+    _COMMENTS.tokens = []
+    try:
+        tree = _lark().parse(text)
+    except UnexpectedInput as exc:
+        raise _syntax_error(exc, text, filename) from None
+    finally:
+        comments, _COMMENTS.tokens = _COMMENTS.tokens, []
+    try:
+        items = _ToSyntax(filename).transform(tree)
+    except VisitError as exc:  # pragma: no cover - a grammar/transformer mismatch is a bug
+        raise exc.orig_exc from None
+    result = s.SyntaxTree(filename, tuple(cast(list[s.Item], items)), pos=s.Pos(filename, 1, 1, 1, 1))
+    return _attach_comments(result, comments)

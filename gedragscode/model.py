@@ -1,0 +1,431 @@
+"""The resolved, frozen model: what the DSL files mean once names are checked.
+
+These types import nothing else from the project. ``resolve`` builds them from the
+syntax tree; ``render`` and ``lint`` consume them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+from types import MappingProxyType
+from typing import Literal, TypeAlias
+
+from gedragscode.errors import Location
+
+
+class Level(str, Enum):
+    """Requirement level of a clause."""
+
+    WETTELIJK = "wettelijk"
+    AANBEVOLEN = "aanbevolen"
+    OPTIONEEL = "optioneel"
+
+    @property
+    def severity(self) -> str:
+        """Lint severity of a missing clause at this level."""
+        return {"wettelijk": "fout", "aanbevolen": "waarschuwing", "optioneel": "info"}[self.value]
+
+
+class Category(str, Enum):
+    """Category of an office."""
+
+    VOLKSVERTEGENWOORDIGER = "volksvertegenwoordiger"
+    DAGELIJKS_BESTUURDER = "dagelijks_bestuurder"
+    VOORZITTER = "voorzitter"
+
+
+# ---------------------------------------------------------------- values
+
+DurationUnit = Literal["dag", "week", "maand", "jaar"]
+UNIT_DAYS: Mapping[str, int] = MappingProxyType({"dag": 1, "week": 7, "maand": 30, "jaar": 365})
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount in euro."""
+
+    amount: Decimal
+
+    def __str__(self) -> str:
+        if self.amount == self.amount.to_integral_value():
+            return f"€ {int(self.amount)}"
+        return "€ " + f"{self.amount:.2f}".replace(".", ",")
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A term such as ``1 week`` or ``3 maanden``."""
+
+    count: int
+    unit: DurationUnit
+
+    @property
+    def days(self) -> int:
+        return self.count * UNIT_DAYS[self.unit]
+
+    def __str__(self) -> str:
+        plural = {"dag": "dagen", "week": "weken", "maand": "maanden", "jaar": "jaar"}
+        words = {1: "één", 2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes", 7: "zeven", 8: "acht",
+                 10: "tien", 14: "veertien", 30: "dertig"}
+        number = words.get(self.count, str(self.count))
+        unit = self.unit if self.count == 1 else plural[self.unit]
+        return f"{number} {unit}"
+
+
+Value: TypeAlias = Money | Duration | str | bool | int
+
+
+class ParamType(str, Enum):
+    """Types a clause parameter can have."""
+
+    BEDRAG = "bedrag"
+    TERMIJN = "termijn"
+    KEUZE = "keuze"
+    TEKST = "tekst"
+    JANEE = "janee"
+    GETAL = "getal"
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A typed, bounded parameter of a clause."""
+
+    name: str
+    type: ParamType
+    default: Value
+    description: str = ""
+    minimum: Value | None = None
+    maximum: Value | None = None
+    choices: tuple[str, ...] = ()
+    # When the default is a body term (``term griffier``), this is the term's name and
+    # ``default`` holds the raw fallback; the bound value is looked up per body.
+    default_term: str | None = None
+    location: Location | None = None
+
+
+# ---------------------------------------------------------------- applicability
+
+
+@dataclass(frozen=True)
+class Selector:
+    """Selects offices: all, a category, or one office (optionally within one body)."""
+
+    kind: Literal["alle", "categorie", "ambt"]
+    name: str = ""
+    body: str | None = None
+
+
+@dataclass(frozen=True)
+class Applicability:
+    """Which offices (and bodies) a clause or lid is for. Empty selectors means all."""
+
+    selectors: tuple[Selector, ...] = ()
+    bodies: tuple[str, ...] = ()  # empty: every body
+
+    def matches(self, body: str, office: Office) -> bool:
+        if self.bodies and body not in self.bodies:
+            return False
+        if not self.selectors:
+            return True
+        for sel in self.selectors:
+            if sel.kind == "alle":
+                return True
+            if sel.kind == "categorie" and office.category.value == sel.name:
+                return True
+            if sel.kind == "ambt" and office.id == sel.name and (sel.body is None or sel.body == body):
+                return True
+        return False
+
+
+# ---------------------------------------------------------------- recognisers
+
+
+@dataclass(frozen=True)
+class Stem:
+    """Any word that starts with one of the stems (case-insensitive, accents folded)."""
+
+    stems: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Word:
+    """Any of these whole words."""
+
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Any of these phrases, word by word, whitespace-tolerant; the last word may be a stem with '*'."""
+
+    phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Regex:
+    """A regular expression, case-insensitive; the escape hatch."""
+
+    pattern: str
+
+
+@dataclass(frozen=True)
+class AllOf:
+    parts: tuple[Pattern, ...]
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    parts: tuple[Pattern, ...]
+
+
+@dataclass(frozen=True)
+class Not:
+    part: Pattern
+
+
+@dataclass(frozen=True)
+class Near:
+    """Two patterns within ``distance`` words of each other."""
+
+    distance: int
+    left: Pattern
+    right: Pattern
+
+
+Pattern: TypeAlias = Stem | Word | Phrase | Regex | AllOf | AnyOf | Not | Near
+
+Scope = Literal["zin", "lid", "artikel", "document"]
+
+
+@dataclass(frozen=True)
+class Recogniser:
+    """A pattern that, matched within one unit of ``scope``, shows the clause is present."""
+
+    scope: Scope
+    pattern: Pattern
+    location: Location | None = None
+
+
+@dataclass(frozen=True)
+class OutdatedCheck:
+    """A condition on present evidence that makes a clause outdated.
+
+    kinds:
+      * ``bedrag``: an amount in the evidence is above parameter ``parameter``;
+      * ``termijn``: a term in the evidence is longer than parameter ``parameter``;
+      * ``ontbreekt``: ``pattern`` is not found in the evidence ``scope``;
+      * ``bevat``: ``pattern`` is found in the evidence ``scope``.
+    """
+
+    kind: Literal["bedrag", "termijn", "ontbreekt", "bevat"]
+    message: str
+    scope: Scope = "artikel"
+    parameter: str | None = None
+    pattern: Pattern | None = None
+    location: Location | None = None
+
+
+@dataclass(frozen=True)
+class Example:
+    """A sentence that the clause's recognisers must (positive) or must not (negative) match."""
+
+    text: str
+    positive: bool
+    location: Location | None = None
+
+
+# ---------------------------------------------------------------- clauses
+
+
+@dataclass(frozen=True)
+class Onderdeel:
+    text: str
+    applies: Applicability = field(default_factory=Applicability)
+
+
+@dataclass(frozen=True)
+class Lid:
+    """One numbered paragraph of an article; text is a jinja2 template."""
+
+    text: str
+    onderdelen: tuple[Onderdeel, ...] = ()
+    applies: Applicability = field(default_factory=Applicability)
+    location: Location | None = None
+
+
+@dataclass(frozen=True)
+class LegalRef:
+    """A legal reference of a clause, possibly specific to a body and/or office."""
+
+    name: str
+    text: str
+    body: str | None = None
+    office: str | None = None
+
+
+@dataclass(frozen=True)
+class LevelRule:
+    level: Level
+    bodies: tuple[str, ...] = ()
+
+
+ClauseForm = Literal["artikel", "inleiding"]
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause of the model (an article, or the inleiding)."""
+
+    id: str
+    title: str
+    chapter: str
+    applies: Applicability
+    levels: tuple[LevelRule, ...]
+    since: str
+    refs: tuple[LegalRef, ...]
+    parameters: tuple[Parameter, ...]
+    leden: tuple[Lid, ...]
+    toelichting: str
+    recognisers: tuple[Recogniser, ...] = ()
+    outdated: tuple[OutdatedCheck, ...] = ()
+    examples: tuple[Example, ...] = ()
+    form: ClauseForm = "artikel"
+    location: Location | None = None
+
+    def level_for(self, body: str) -> Level:
+        """The requirement level in ``body`` (the most specific rule wins)."""
+        general = [r for r in self.levels if not r.bodies]
+        specific = [r for r in self.levels if body in r.bodies]
+        chosen = specific or general
+        return chosen[0].level if chosen else Level.AANBEVOLEN
+
+    def parameter(self, name: str) -> Parameter | None:
+        for p in self.parameters:
+            if p.name == name:
+                return p
+        return None
+
+    def refs_for(self, body: str, offices: tuple[str, ...] = ()) -> tuple[LegalRef, ...]:
+        """Legal references that apply in ``body`` for any of ``offices`` (all when empty)."""
+        out = []
+        for ref in self.refs:
+            if ref.body is not None and ref.body != body:
+                continue
+            if ref.office is not None and offices and ref.office not in offices:
+                continue
+            out.append(ref)
+        return tuple(out)
+
+
+# ---------------------------------------------------------------- bodies and offices
+
+
+@dataclass(frozen=True)
+class Office:
+    """An office (ambt) within a body."""
+
+    id: str
+    name: str
+    plural: str
+    category: Category
+    legal_basis: str
+    terms: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    statutory: bool = True
+    location: Location | None = None
+
+
+@dataclass(frozen=True)
+class Body:
+    """A kind of public body (gemeente, provincie, waterschap, openbaar lichaam) and its words."""
+
+    id: str
+    name: str
+    terms: Mapping[str, str]
+    offices: tuple[Office, ...]
+    location: Location | None = None
+
+    def office(self, office_id: str) -> Office | None:
+        for o in self.offices:
+            if o.id == office_id:
+                return o
+        return None
+
+
+@dataclass(frozen=True)
+class Chapter:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Version:
+    id: str
+    title: str
+    date: str = ""
+
+
+@dataclass(frozen=True)
+class Model:
+    """The whole handreiking as resolved from the model files."""
+
+    title: str
+    version: str
+    date: str
+    source: str
+    versions: tuple[Version, ...]
+    bodies: tuple[Body, ...]
+    chapters: tuple[Chapter, ...]
+    clauses: tuple[Clause, ...]
+
+    def body(self, body_id: str) -> Body | None:
+        for b in self.bodies:
+            if b.id == body_id:
+                return b
+        return None
+
+    def clause(self, clause_id: str) -> Clause | None:
+        for c in self.clauses:
+            if c.id == clause_id:
+                return c
+        return None
+
+    def chapter(self, chapter_id: str) -> Chapter | None:
+        for c in self.chapters:
+            if c.id == chapter_id:
+                return c
+        return None
+
+    def applicable_clauses(self, body: str, offices: tuple[Office, ...]) -> tuple[Clause, ...]:
+        """Clauses that apply to at least one of ``offices`` in ``body``, in model order."""
+        return tuple(c for c in self.clauses if any(c.applies.matches(body, o) for o in offices))
+
+
+# ---------------------------------------------------------------- a local code
+
+
+@dataclass(frozen=True)
+class Code:
+    """One code of conduct: the model for one body and one or more offices, with local choices.
+
+    ``values`` maps ``clause_id`` to that clause's bound parameter values (defaults
+    filled in); ``terms`` are the body terms after local overrides; ``clauses`` are
+    the clauses in the code, in order (model clauses minus omitted, plus added).
+    """
+
+    model: Model
+    name: str
+    body: Body
+    offices: tuple[Office, ...]
+    place: str
+    year: int
+    terms: Mapping[str, str]
+    values: Mapping[str, Mapping[str, Value]]
+    clauses: tuple[Clause, ...]
+    omitted: tuple[str, ...] = ()
+    repeals: str = ""
+    effective: str = ""
+    adopted: str = ""
+    location: Location | None = None

@@ -1,0 +1,95 @@
+"""Sandboxed jinja2 for clause text that comes from model files.
+
+Templates render to plain text (writers escape for their format). The environment is
+an immutable sandbox with ``StrictUndefined``: a template can neither reach Python
+internals nor silently print an empty string for a misspelt name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
+from jinja2.exceptions import SecurityError, UndefinedError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from gedragscode.errors import Location, RenderError
+
+#: Names every clause template may use besides its own parameters.
+BUILTINS: frozenset[str] = frozenset({
+    "lichaam",         # body terms (after local overrides), e.g. lichaam.vertegenwoordiging
+    "naam",            # the place: "Almelo"
+    "code",            # naam, jaar, intrekking, inwerkingtreding, vastgesteld
+    "ambten",          # the offices in scope: id, naam, meervoud, lidwoord, categorie, grondslag, t
+    "alle_ambten",     # all offices of the code
+    "ambt_ids",        # ids of the offices in scope
+    "categorieen",     # categories of the offices in scope
+    "wet",             # legal references of the clause for this body: name -> text
+    "de_ambtsdrager",  # "het raadslid" / "de wethouder" / "de ambtsdrager"
+    "een_ambtsdrager", # "een raadslid" / "een ambtsdrager"
+    "ambtsdragers",    # "raadsleden" / "ambtsdragers"
+    "de_ambtsdragers", # "de raadsleden" / "de ambtsdragers"
+    "aanduiding",      # how the code names those in scope: "raadslid" / "ambtsdrager"
+})
+
+
+def hoofdletter(text: object) -> str:
+    """Capitalise the first letter only ("de raad" -> "De raad")."""
+    s = str(text)
+    return s[:1].upper() + s[1:]
+
+
+def join_words(items: object, last: str = "en") -> str:
+    seq = [str(x) for x in items] if isinstance(items, list | tuple) else [str(items)]
+    if len(seq) <= 1:
+        return "".join(seq)
+    return ", ".join(seq[:-1]) + f" {last} " + seq[-1]
+
+
+@lru_cache(maxsize=1)
+def environment() -> ImmutableSandboxedEnvironment:
+    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
+                                        trim_blocks=True, lstrip_blocks=True)
+    env.filters["hoofdletter"] = hoofdletter
+    env.filters["opsomming"] = join_words
+    return env
+
+
+def template_errors(text: str) -> str | None:
+    """A Dutch description of a template syntax error in ``text``, or None."""
+    try:
+        environment().parse(text)
+    except TemplateSyntaxError as exc:
+        return f"fout in sjabloon (regel {exc.lineno}): {exc.message}"
+    return None
+
+
+def variables(text: str) -> set[str]:
+    """Top-level names a template reads (assumes it parses)."""
+    from jinja2 import meta
+
+    return set(meta.find_undeclared_variables(environment().parse(text)))
+
+
+def attribute_uses(text: str, name: str) -> set[str]:
+    """Attributes read from variable ``name`` (``lichaam.griffier`` -> {"griffier"})."""
+    found: set[str] = set()
+    for node in environment().parse(text).find_all((nodes.Getattr, nodes.Getitem)):
+        target = node.node
+        if isinstance(target, nodes.Name) and target.name == name:
+            if isinstance(node, nodes.Getattr):
+                found.add(node.attr)
+            elif isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
+                found.add(node.arg.value)
+    return found
+
+
+def render_text(text: str, context: Mapping[str, Any], location: Location | None = None) -> str:
+    """Render one template to plain text, whitespace folded to single spaces."""
+    try:
+        out = environment().from_string(text).render(**context)
+    except (UndefinedError, SecurityError, TemplateSyntaxError, TypeError, ValueError) as exc:
+        raise RenderError(f"sjabloon kan niet worden ingevuld: {exc}", location) from None
+    return " ".join(out.split())
