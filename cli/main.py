@@ -9,6 +9,7 @@ import gedragscode
 from . import i18n
 from .dsl_commands import check_command, fmt_command
 from .models_command import models_command
+from .render_commands import init_command, render_command
 
 i18n.install()
 
@@ -38,6 +39,8 @@ def cli() -> None:
 cli.add_command(check_command)
 cli.add_command(fmt_command)
 cli.add_command(models_command)
+cli.add_command(render_command)
+cli.add_command(init_command)
 
 
 def main() -> None:

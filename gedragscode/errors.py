@@ -66,7 +66,7 @@ class ErrorGroup(GedragscodeError):
         super().__init__(f"{len(errors)} fouten gevonden")
         self.args = (message,)
 
-    def format(self) -> str:  # noqa: D102 - see base class
+    def format(self) -> str:
         if not getattr(self, "errors", None):
             return super().format()
         return "\n".join(e.format() for e in self.errors)

@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 from types import MappingProxyType
 from typing import Literal, TypeAlias
 
 from gedragscode.errors import Location
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     """Requirement level of a clause."""
 
     WETTELIJK = "wettelijk"
@@ -29,7 +29,7 @@ class Level(str, Enum):
         return {"wettelijk": "fout", "aanbevolen": "waarschuwing", "optioneel": "info"}[self.value]
 
 
-class Category(str, Enum):
+class Category(StrEnum):
     """Category of an office."""
 
     VOLKSVERTEGENWOORDIGER = "volksvertegenwoordiger"
@@ -78,7 +78,7 @@ class Duration:
 Value: TypeAlias = Money | Duration | str | bool | int
 
 
-class ParamType(str, Enum):
+class ParamType(StrEnum):
     """Types a clause parameter can have."""
 
     BEDRAG = "bedrag"

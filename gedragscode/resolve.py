@@ -517,7 +517,8 @@ def resolve_code(decl: s.CodeDecl, model: Model, *, today: _dt.date | None = Non
             adopted = st.text
     if not offices and "ambten" not in seen:
         errors.add("de gedragscode noemt geen ambten (ambten raadslid, ...)", decl.pos)
-    errors.raise_if_any()
+    if not offices:
+        errors.raise_if_any()
 
     office_tuple = tuple(offices)
     clauses = list(model.applicable_clauses(body.id, office_tuple))
@@ -554,11 +555,11 @@ def resolve_code(decl: s.CodeDecl, model: Model, *, today: _dt.date | None = Non
 
     # parameter values: defaults (terms per body), then local settings
     values: dict[str, dict[str, Value]] = {}
-    for c in clauses:
+    for cl in clauses:
         vals: dict[str, Value] = {}
-        for p in c.parameters:
+        for p in cl.parameters:
             vals[p.name] = terms.get(p.default_term, "") if p.default_term else p.default
-        values[c.id] = vals
+        values[cl.id] = vals
     for st in settings:
         clause_obj = next((c for c in clauses if c.id == st.name), None)
         if clause_obj is None:

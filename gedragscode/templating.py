@@ -70,19 +70,23 @@ def variables(text: str) -> set[str]:
     """Top-level names a template reads (assumes it parses)."""
     from jinja2 import meta
 
-    return set(meta.find_undeclared_variables(environment().parse(text)))
+    ast = environment().parse(text)
+    # names bound by {% for %} / {% set %} anywhere in the template are the template's own
+    bound = {n.name for n in ast.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    return set(meta.find_undeclared_variables(ast)) - bound - {"loop"}
 
 
 def attribute_uses(text: str, name: str) -> set[str]:
     """Attributes read from variable ``name`` (``lichaam.griffier`` -> {"griffier"})."""
     found: set[str] = set()
-    for node in environment().parse(text).find_all((nodes.Getattr, nodes.Getitem)):
-        target = node.node
-        if isinstance(target, nodes.Name) and target.name == name:
-            if isinstance(node, nodes.Getattr):
-                found.add(node.attr)
-            elif isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
-                found.add(node.arg.value)
+    ast = environment().parse(text)
+    for attr in ast.find_all(nodes.Getattr):
+        if isinstance(attr.node, nodes.Name) and attr.node.name == name:
+            found.add(attr.attr)
+    for item in ast.find_all(nodes.Getitem):
+        if (isinstance(item.node, nodes.Name) and item.node.name == name and isinstance(item.arg, nodes.Const)
+                and isinstance(item.arg.value, str)):
+            found.add(item.arg.value)
     return found
 
 

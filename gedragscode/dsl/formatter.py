@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 
 from gedragscode.dsl import syntax as s
-from gedragscode.model import AllOf, AnyOf, Duration, Money, Near, Not, Pattern, Phrase, Regex, Stem, Word
+from gedragscode.model import AllOf, Duration, Money, Near, Not, Pattern, Phrase, Regex, Stem, Word
 
 INDENT = "  "
 _BARE_WORD = re.compile(r"[^\W\d_][\w\-]*\Z")
@@ -20,11 +20,11 @@ _BARE_WORD = re.compile(r"[^\W\d_][\w\-]*\Z")
 def quote(text: str) -> str:
     """Write ``text`` as a DSL string literal that decodes back to exactly ``text``."""
     if "\n" in text:
-        body = text.replace("\\", "\\\\")
+        body = text.replace("\\", "\\\\").replace("\r", "\\r")
         # a quote next to another quote, or at either end, could close the literal early
         body = re.sub(r'"(?="|\Z)', r'\\"', body)
         return '"""' + body + '"""'
-    body = text.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t")
+    body = text.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t").replace("\r", "\\r")
     return '"' + body + '"'
 
 
@@ -208,7 +208,7 @@ def _code_stmt(st: s.CodeStmt) -> str:
     if k == "ambten":
         return "ambten " + ", ".join(st.names)
     if k == "jaar":
-        return f"jaar {st.number}"
+        return f"jaartal {st.number}"
     if k == "zet":
         assert st.value is not None
         return f"zet {st.name}.{st.param} = {format_value(st.value)}"

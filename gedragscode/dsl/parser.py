@@ -56,15 +56,12 @@ def _lark() -> Lark:
 # ---------------------------------------------------------------- strings
 
 
-_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
 
 
 def decode_string(raw: str) -> str:
     """Turn a STRING or LONG_STRING token into its value."""
-    if raw.startswith('"""'):
-        body = raw[3:-3]
-    else:
-        body = raw[1:-1]
+    body = raw[3:-3] if raw.startswith('"""') else raw[1:-1]
     return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(1)), body, flags=re.S)
 
 
@@ -87,37 +84,37 @@ class _ToSyntax(Transformer[Token, Any]):
         self.filename = filename
 
     # tokens
-    def STRING(self, tok: Token) -> str:  # noqa: N802 - Lark callback names are terminal names
+    def STRING(self, tok: Token) -> str:
         return decode_string(str(tok))
 
-    def LONG_STRING(self, tok: Token) -> str:  # noqa: N802
+    def LONG_STRING(self, tok: Token) -> str:
         return decode_string(str(tok))
 
-    def NAME(self, tok: Token) -> str:  # noqa: N802
+    def NAME(self, tok: Token) -> str:
         return str(tok)
 
-    def WORD(self, tok: Token) -> str:  # noqa: N802
+    def WORD(self, tok: Token) -> str:
         return str(tok)
 
-    def INT(self, tok: Token) -> int:  # noqa: N802
+    def INT(self, tok: Token) -> int:
         return int(tok)
 
-    def AMOUNT(self, tok: Token) -> Decimal:  # noqa: N802
+    def AMOUNT(self, tok: Token) -> Decimal:
         return Decimal(str(tok).replace(",", "."))
 
-    def UNIT(self, tok: Token) -> str:  # noqa: N802
+    def UNIT(self, tok: Token) -> str:
         return _unit(str(tok))
 
-    def BOOL(self, tok: Token) -> bool:  # noqa: N802
+    def BOOL(self, tok: Token) -> bool:
         return str(tok) == "ja"
 
-    def LEVEL(self, tok: Token) -> str:  # noqa: N802
+    def LEVEL(self, tok: Token) -> str:
         return str(tok)
 
-    def SCOPE(self, tok: Token) -> str:  # noqa: N802
+    def SCOPE(self, tok: Token) -> str:
         return str(tok)
 
-    def P(self, meta: Any) -> s.Pos:  # noqa: N802 - helper, not a terminal
+    def P(self, meta: Any) -> s.Pos:
         return _pos(meta, self.filename)
 
     # structure
@@ -543,7 +540,8 @@ def _syntax_error(exc: UnexpectedInput, text: str, filename: str) -> DslSyntaxEr
     line = getattr(exc, "line", 0) or 0
     column = getattr(exc, "column", 0) or 0
     pos = getattr(exc, "pos_in_stream", None)
-    if isinstance(exc, UnexpectedEOF) or line <= 0:
+    at_end = isinstance(exc, UnexpectedEOF) or (isinstance(exc, UnexpectedToken) and exc.token.type == "$END")
+    if at_end or line <= 0:
         lines = text.splitlines() or [""]
         line, column = len(lines), len(lines[-1]) + 1
         pos = len(text)
@@ -556,7 +554,10 @@ def _syntax_error(exc: UnexpectedInput, text: str, filename: str) -> DslSyntaxEr
         found = "het einde van het bestand" if tok.type == "$END" else f'"{tok}"'
     elif isinstance(exc, UnexpectedCharacters):
         expected = sorted(exc.allowed or ())
-        found = f'het teken "{text[pos]}"' if pos < len(text) else "het einde van het bestand"
+        if pos < len(text) and text[pos] == '"':
+            found = "een tekst die niet wordt afgesloten (ontbreekt een \" aan het eind?)"
+        else:
+            found = f'het teken "{text[pos]}"' if pos < len(text) else "het einde van het bestand"
     else:
         expected = sorted(getattr(exc, "expected", ()) or ())
         found = "het einde van het bestand"

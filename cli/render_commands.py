@@ -1,0 +1,152 @@
+"""``gedragscode render`` and ``gedragscode init``: write a code of conduct or a starter local code."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import click
+
+import gedragscode
+from gedragscode import Code, GedragscodeError
+
+from .common import handle_errors
+
+_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
+
+
+def _split(values: Iterable[str]) -> list[str]:
+    """``--office a,b --office c`` -> ``["a", "b", "c"]``."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _settings(pairs: Iterable[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise GedragscodeError(f"--set verwacht PARAMETER=WAARDE (bijvoorbeeld geschenken.grens=75), niet '{pair}'")
+        out[key.strip()] = value
+    return out
+
+
+def _format_for(fmt: str | None, output: Path | None) -> str:
+    """The output format: --format, else the suffix of -o, else Markdown."""
+    inferred = _SUFFIXES.get(output.suffix.lower()) if output is not None else None
+    if fmt is not None and inferred is not None and fmt != inferred:
+        raise GedragscodeError(f"--format {fmt} past niet bij de bestandsnaam {output}; "
+                               f"gebruik --format {inferred} of een andere extensie")
+    return fmt or inferred or "md"
+
+
+def _code_from_flags(body: str | None, offices: tuple[str, ...], naam: str | None, jaar: int | None,
+                     settings: tuple[str, ...], zonder: tuple[str, ...], intrekking: str | None,
+                     inwerkingtreding: str | None) -> Code:
+    missing = [flag for flag, value in (("--body", body), ("--office", offices), ("--naam", naam)) if not value]
+    if missing:
+        raise GedragscodeError("geef een lokaal .gdc-bestand op, of " + " en ".join(missing)
+                               + " (zie gedragscode render --help)")
+    assert body is not None and naam is not None
+    return gedragscode.make_code(body, _split(offices), naam, year=jaar, settings=_settings(settings),
+                                 omit=_split(zonder), repeals=intrekking or "", effective=inwerkingtreding or "")
+
+
+def _emit(data: str | bytes, output: Path | None, force: bool, what: str) -> None:
+    if output is None:
+        assert isinstance(data, str)
+        click.echo(data, nl=False)
+        return
+    gedragscode.write_output(output, data, force=force)
+    click.echo(f"{what} geschreven: {output}", err=True)
+
+
+_BODY_HELP = "Soort lichaam: gemeente, provincie, waterschap of openbaar_lichaam."
+_OFFICE_HELP = ("Ambt of ambten, gescheiden door komma's (bijvoorbeeld raadslid,commissielid); "
+                "'gedragscode models' toont alle ambten per lichaam.")
+_NAAM_HELP = "Naam van de gemeente, provincie, het waterschap of openbaar lichaam (bijvoorbeeld Almelo)."
+_JAAR_HELP = "Jaar in de titel van de gedragscode (standaard: dit jaar)."
+_OUTPUT_HELP = "Schrijf naar dit bestand in plaats van naar standaarduitvoer."
+_FORCE_HELP = "Overschrijf een bestaand uitvoerbestand."
+
+
+@click.command("render", options_metavar="[OPTIES]")
+@click.argument("local_code", required=False, metavar="[LOKAAL.gdc]",
+                type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--body", "body", metavar="LICHAAM", help=_BODY_HELP)
+@click.option("--office", "offices", metavar="AMBT[,AMBT...]", multiple=True, help=_OFFICE_HELP)
+@click.option("--naam", metavar="NAAM", help=_NAAM_HELP)
+@click.option("--jaar", type=click.IntRange(1900, 2200), metavar="JAAR", help=_JAAR_HELP)
+@click.option("--set", "settings", metavar="CLAUSULE.PARAMETER=WAARDE", multiple=True,
+              help="Lokale keuze, bijvoorbeeld geschenken.grens=75 of term.griffier='de griffier'. Herhaalbaar.")
+@click.option("--zonder", metavar="CLAUSULE", multiple=True,
+              help="Laat een niet-verplichte clausule weg (herhaalbaar, of met komma's).")
+@click.option("--intrekking", metavar="TEKST",
+              help="Citeertitel van de vorige gedragscode die met deze regeling vervalt.")
+@click.option("--inwerkingtreding", metavar="TEKST",
+              help="Wanneer de regeling in werking treedt, bijvoorbeeld 'op 1 januari 2027' "
+                   "(standaard: op de dag na die van de bekendmaking).")
+@click.option("--format", "fmt", type=click.Choice(list(gedragscode.FORMATS)),
+              help="Uitvoerformaat: md (Markdown), html of docx (Word). Standaard afgeleid van -o, anders md.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
+              help=_OUTPUT_HELP + " Verplicht voor docx.")
+@click.option("--force", is_flag=True, help=_FORCE_HELP)
+@handle_errors
+def render_command(local_code: Path | None, body: str | None, offices: tuple[str, ...], naam: str | None,
+                   jaar: int | None, settings: tuple[str, ...], zonder: tuple[str, ...], intrekking: str | None,
+                   inwerkingtreding: str | None, fmt: str | None, output: Path | None, force: bool) -> None:
+    """Maak de volledige gedragscode voor een lichaam en ambt(en), klaar om vast te stellen.
+
+    Geef een lokaal .gdc-bestand op (zie 'gedragscode init'), of kies lichaam, ambten en
+    naam met de opties. Markdown en HTML gaan zonder -o naar standaarduitvoer; voor een
+    Word-document (docx) is -o verplicht.
+
+    \b
+    Voorbeelden:
+      gedragscode render --body gemeente --office raadslid,commissielid --naam Almelo -o code.docx
+      gedragscode render --body provincie --office statenlid --naam Zeeland --set geschenken.grens=75
+      gedragscode render almelo.gdc --format html -o code.html
+    """
+    fmt = _format_for(fmt, output)
+    if fmt == "docx" and output is None:
+        raise GedragscodeError("een Word-document (docx) kan niet naar de terminal; geef een bestand op met -o")
+    if output is not None and output.exists() and not force:
+        raise GedragscodeError(f"het bestand {output} bestaat al; gebruik --force om het te overschrijven")
+    if local_code is not None:
+        flags = [name for name, value in (("--body", body), ("--office", offices), ("--naam", naam),
+                                          ("--jaar", jaar), ("--set", settings), ("--zonder", zonder),
+                                          ("--intrekking", intrekking), ("--inwerkingtreding", inwerkingtreding))
+                 if value]
+        if flags:
+            raise GedragscodeError(f"geef óf een lokaal .gdc-bestand óf de opties {', '.join(flags)}, niet "
+                                   "allebei; zet lokale keuzes in het bestand")
+        code = gedragscode.load_code(local_code)
+    else:
+        code = _code_from_flags(body, offices, naam, jaar, settings, zonder, intrekking, inwerkingtreding)
+    _emit(gedragscode.render(code, fmt), output, force, "Gedragscode")
+
+
+@click.command("init", options_metavar="[OPTIES]")
+@click.option("--body", "body", required=True, metavar="LICHAAM", help=_BODY_HELP)
+@click.option("--office", "offices", required=True, metavar="AMBT[,AMBT...]", multiple=True, help=_OFFICE_HELP)
+@click.option("--naam", required=True, metavar="NAAM", help=_NAAM_HELP)
+@click.option("--jaar", type=click.IntRange(1900, 2200), metavar="JAAR", help=_JAAR_HELP)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
+              help=_OUTPUT_HELP + " Gebruik de extensie .gdc.")
+@click.option("--force", is_flag=True, help=_FORCE_HELP)
+@handle_errors
+def init_command(body: str, offices: tuple[str, ...], naam: str, jaar: int | None, output: Path | None,
+                 force: bool) -> None:
+    """Schrijf een lokaal gedragscodebestand (.gdc) om onder versiebeheer te houden.
+
+    Het bestand noemt elke parameter met de standaardwaarde en uitleg, en laat als
+    voorbeeld zien hoe u een woord van het lichaam wijzigt of een bepaling weglaat.
+    Daarna: 'gedragscode check BESTAND' en 'gedragscode render BESTAND -o code.docx'.
+
+    \b
+    Voorbeeld:
+      gedragscode init --body gemeente --office raadslid,commissielid --naam Almelo -o almelo.gdc
+    """
+    if output is not None and output.exists() and not force:
+        raise GedragscodeError(f"het bestand {output} bestaat al; gebruik --force om het te overschrijven")
+    code = gedragscode.make_code(body, _split(offices), naam, year=jaar)
+    _emit(gedragscode.starter_code(code), output, force, "Lokale gedragscode")
