@@ -35,10 +35,14 @@ from gedragscode.errors import (
     RenderError,
 )
 from gedragscode.model import Body, Clause, Code, Model, Office
+from gedragscode.output import write_output
+from gedragscode.render.api import starter_code
+from gedragscode.render.build import FORMATS, build_document, render
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "FORMATS",
     "Body",
     "Clause",
     "Code",
@@ -54,6 +58,7 @@ __all__ = [
     "OutputExistsError",
     "RenderError",
     "__version__",
+    "build_document",
     "check",
     "check_model_examples",
     "format_source",
@@ -63,4 +68,7 @@ __all__ = [
     "make_code",
     "parse",
     "parse_file",
+    "render",
+    "starter_code",
+    "write_output",
 ]

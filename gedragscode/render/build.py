@@ -1,0 +1,451 @@
+"""Build the document tree of a real code of conduct from a resolved :class:`~gedragscode.model.Code`.
+
+The builder turns the model's clause templates, the body's terminology and the local
+choices of one code into a :class:`~gedragscode.render.doctree.Document`: title, aanhef
+with the legal basis of every statutory office, inleiding, chapters with consecutively
+numbered articles (leden and onderdelen that do not apply are dropped), the signing
+block and the toelichting. Every string in the tree is plain text; the writers escape it.
+
+The builder is a pure function of the code: the same code gives the same tree.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from gedragscode import templating
+from gedragscode.errors import Location
+from gedragscode.model import Category, Clause, Code, Duration, Money, Office, Value
+from gedragscode.render import doctree, writers
+
+__all__ = ["FORMATS", "SUBJECT", "build_document", "legal_basis_text", "render", "scope_note"]
+
+FORMATS = writers.FORMATS
+SUBJECT = "Gedragscode integriteit politieke ambtsdragers"
+GENERATOR = "gedragscode"
+
+#: Fallback words when a body does not define a term the builder needs.
+_DEFAULT_TERMS: Mapping[str, str] = {
+    "vertegenwoordiging": "het vertegenwoordigend orgaan",
+    "vertegenwoordiging_vol": "het vertegenwoordigend orgaan",
+    "besluit": "besluit",
+    "vergadering": "de openbare vergadering",
+    "griffier": "de griffier",
+    "voorzitter": "de voorzitter",
+}
+
+
+# ---------------------------------------------------------------- small helpers
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("gedragscode")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "0"
+
+
+def _render(text: str, context: Mapping[str, Any], location: Location | None = None) -> str:
+    return templating.render_text(text, context, location)
+
+
+def _is_chair(office: Office) -> bool:
+    return office.category is Category.VOORZITTER
+
+
+def _article(office: Office) -> str:
+    return office.terms.get("lidwoord", "de")
+
+
+def _the_plural(office: Office) -> str:
+    """"de wethouders"; for a chair (one person) "de burgemeester"."""
+    if _is_chair(office):
+        return f"{_article(office)} {office.name}"
+    return f"de {office.plural}"
+
+
+def _letters(index: int) -> str:
+    """a, b, ..., z, aa, ab, ... for 0, 1, ..."""
+    alphabet = string.ascii_lowercase
+    out = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        out = alphabet[rest] + out
+    return out
+
+
+_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+           "oktober", "november", "december")
+
+
+def dutch_date(iso: str) -> str:
+    """"2023-05-08" -> "8 mei 2023"; anything else is returned unchanged."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso.strip())
+    if m is None or not 1 <= int(m.group(2)) <= 12:
+        return iso
+    return f"{int(m.group(3))} {_MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p for p in (" ".join(x.split()) for x in re.split(r"\n\s*\n", text)) if p]
+
+
+def _plain(value: Value) -> Any:
+    """A parameter value as a template sees it: amounts and terms as text, the rest as is."""
+    if isinstance(value, Money | Duration):
+        return str(value)
+    return value
+
+
+# ---------------------------------------------------------------- terms and offices
+
+
+def body_terms(code: Code) -> dict[str, str]:
+    """The code's body terms with ``{{ naam }}`` filled in (local overrides included)."""
+    return {k: _render(v, {"naam": code.place}) for k, v in code.terms.items()}
+
+
+def _term(terms: Mapping[str, str], name: str) -> str:
+    return terms.get(name) or _DEFAULT_TERMS.get(name, name)
+
+
+def _office_terms(code: Code, office: Office) -> dict[str, str]:
+    """Office terms, with the code's local term overrides where the office keeps the body's word."""
+    out: dict[str, str] = {}
+    for key, value in office.terms.items():
+        own = value != code.body.terms.get(key)
+        chosen = value if own or key not in code.terms else code.terms[key]
+        out[key] = _render(chosen, {"naam": code.place})
+    for key, value in code.terms.items():
+        out.setdefault(key, _render(value, {"naam": code.place}))
+    return out
+
+
+def _office_dict(code: Code, office: Office) -> dict[str, Any]:
+    return {
+        "id": office.id,
+        "naam": office.name,
+        "meervoud": office.plural,
+        "lidwoord": _article(office),
+        "categorie": office.category.value,
+        "grondslag": office.legal_basis,
+        "wettelijk": office.statutory,
+        "t": _office_terms(code, office),
+    }
+
+
+def holder_words(code: Code) -> dict[str, str]:
+    """How the code names its office holders: the one office, or "ambtsdrager" in a combined code."""
+    if len(code.offices) == 1:
+        office = code.offices[0]
+        the = f"{_article(office)} {office.name}"
+        return {
+            "de_ambtsdrager": the,
+            "een_ambtsdrager": the if _is_chair(office) else f"een {office.name}",
+            "ambtsdragers": office.plural,
+            "de_ambtsdragers": _the_plural(office),
+            "aanduiding": office.name,
+        }
+    return {
+        "de_ambtsdrager": "de ambtsdrager",
+        "een_ambtsdrager": "een ambtsdrager",
+        "ambtsdragers": "ambtsdragers",
+        "de_ambtsdragers": "de ambtsdragers",
+        "aanduiding": "ambtsdrager",
+    }
+
+
+def _laws(clause: Clause, body: str, scope: Sequence[Office]) -> dict[str, str]:
+    """The clause's legal references for ``body``: body+office > office > body > general."""
+    ids = {o.id for o in scope}
+    best: dict[str, tuple[int, str]] = {}
+    for ref in clause.refs:
+        if ref.body is not None and ref.body != body:
+            continue
+        if ref.office is not None and ref.office not in ids:
+            continue
+        rank = (2 if ref.office is not None else 0) + (1 if ref.body is not None else 0)
+        if ref.name not in best or rank > best[ref.name][0]:
+            best[ref.name] = (rank, ref.text)
+    return {name: text for name, (_rank, text) in best.items()}
+
+
+@dataclass(frozen=True)
+class _Base:
+    """What every template of one code shares."""
+
+    terms: dict[str, str]
+    code_info: dict[str, Any]
+    all_offices: list[dict[str, Any]]
+    holders: dict[str, str]
+
+
+def _base(code: Code) -> _Base:
+    return _Base(
+        terms=body_terms(code),
+        code_info={
+            "naam": code.name,
+            "jaar": code.year,
+            "intrekking": code.repeals,
+            "inwerkingtreding": code.effective,
+            "vastgesteld": code.adopted,
+            "plaats": code.place,
+        },
+        all_offices=[_office_dict(code, o) for o in code.offices],
+        holders=holder_words(code),
+    )
+
+
+def clause_context(code: Code, clause: Clause, scope: Sequence[Office], base: _Base | None = None) -> dict[str, Any]:
+    """The template context of ``clause`` for the offices in ``scope``."""
+    b = base or _base(code)
+    context: dict[str, Any] = {
+        "lichaam": dict(b.terms),
+        "naam": code.place,
+        "code": dict(b.code_info),
+        "ambten": [_office_dict(code, o) for o in scope],
+        "alle_ambten": list(b.all_offices),
+        "ambt_ids": [o.id for o in scope],
+        "categorieen": sorted({o.category.value for o in scope}),
+        "wet": _laws(clause, code.body.id, scope),
+        **b.holders,
+    }
+    for name, value in code.values.get(clause.id, {}).items():
+        context[name] = _plain(value)
+    return context
+
+
+# ---------------------------------------------------------------- aanhef, scope notes, signing
+
+
+def _join(items: Sequence[str]) -> str:
+    return templating.join_words(list(items))
+
+
+def scope_note(code: Code, scope: Sequence[Office]) -> str:
+    """"Dit artikel geldt voor de wethouders." when an article is for only some of the code's offices."""
+    if len(code.offices) < 2 or len(scope) == len(code.offices) or not scope:
+        return ""
+    return f"Dit artikel geldt voor {_join([_the_plural(o) for o in scope])}."
+
+
+_BASIS = re.compile(r"^(?P<article>.+?),? van (?P<law>(?:de |het )?[A-Z].*)$")
+
+
+def legal_basis_text(offices: Sequence[Office]) -> str:
+    """The legal bases of the statutory ``offices``, grouped per law.
+
+    ``artikel 41c, tweede lid, en artikel 69, tweede lid, van de Gemeentewet``; an empty
+    string when no office has a statutory basis.
+    """
+    groups: dict[str, list[str]] = {}
+    loose: list[str] = []
+    for office in offices:
+        if not office.statutory or not office.legal_basis.strip():
+            continue
+        basis = " ".join(office.legal_basis.split())
+        m = _BASIS.match(basis)
+        if m is None:
+            if basis not in loose:
+                loose.append(basis)
+            continue
+        articles = groups.setdefault(m.group("law"), [])
+        if m.group("article") not in articles:
+            articles.append(m.group("article"))
+    parts = []
+    for law, articles in groups.items():
+        articles.sort(key=_article_key)
+        if len(articles) == 1:
+            parts.append(f"{articles[0]}, van {law}")
+        else:
+            parts.append(", ".join(articles[:-1]) + f", en {articles[-1]}, van {law}")
+    parts.extend(loose)
+    return _join(parts)
+
+
+def _article_key(article: str) -> tuple[int, str, str]:
+    """Natural order of "artikel 41c, tweede lid" (41 before 69, 15 before 15a)."""
+    m = re.match(r"\D*(\d+)(\w*)", article)
+    return (int(m.group(1)), m.group(2), article) if m else (0, "", article)
+
+
+def _proposer(code: Code, terms: Mapping[str, str]) -> str:
+    """Who proposes the code: the presidium for representatives, the executive otherwise."""
+    if "voorstel_van" in terms:
+        return terms["voorstel_van"]
+    if any(o.category is Category.VOLKSVERTEGENWOORDIGER for o in code.offices):
+        return terms.get("presidium", "")
+    return terms.get("bestuur", "")
+
+
+def _aanhef(code: Code, terms: Mapping[str, str]) -> tuple[str, ...]:
+    lines = [templating.hoofdletter(_term(terms, "vertegenwoordiging_vol")) + ";"]
+    proposer = _proposer(code, terms)
+    if proposer:
+        lines.append(f"gelezen het voorstel van {proposer};")
+    basis = legal_basis_text(code.offices)
+    if basis:
+        lines.append(f"gelet op {basis};")
+    lines.append(f"{_term(terms, 'besluit')}:")
+    lines.append(f"vast te stellen de volgende regeling: {code.name}.")
+    return tuple(lines)
+
+
+def _signing(code: Code, terms: Mapping[str, str]) -> tuple[str, ...]:
+    when = code.adopted.strip() or "..."
+    end = "" if when.endswith((".", "…")) else "."
+    return (
+        f"Aldus vastgesteld in {_term(terms, 'vergadering')} van {when}{end}",
+        "",
+        templating.hoofdletter(_term(terms, "griffier")) + ",",
+        "",
+        templating.hoofdletter(_term(terms, "voorzitter")) + ",",
+    )
+
+
+# ---------------------------------------------------------------- articles
+
+
+def _build_leden(code: Code, clause: Clause, scope: Sequence[Office], base: _Base) -> list[doctree.Lid]:
+    body = code.body.id
+    leden: list[tuple[str, tuple[doctree.Onderdeel, ...]]] = []
+    for lid in clause.leden:
+        lid_scope = [o for o in scope if lid.applies.matches(body, o)]
+        if not lid_scope:
+            continue
+        context = clause_context(code, clause, lid_scope, base)
+        text = _render(lid.text, context, lid.location)
+        onderdelen: list[doctree.Onderdeel] = []
+        for onderdeel in lid.onderdelen:
+            o_scope = [o for o in lid_scope if onderdeel.applies.matches(body, o)]
+            if not o_scope:
+                continue
+            o_text = _render(onderdeel.text, clause_context(code, clause, o_scope, base), lid.location)
+            if o_text:
+                onderdelen.append(doctree.Onderdeel(_letters(len(onderdelen)), o_text))
+        if text or onderdelen:
+            leden.append((text, tuple(onderdelen)))
+    single = len(leden) == 1
+    return [doctree.Lid(None if single else i, text, onds) for i, (text, onds) in enumerate(leden, start=1)]
+
+
+def _explanation(code: Code, clause: Clause, scope: Sequence[Office], base: _Base) -> list[str]:
+    if not clause.toelichting.strip():
+        return []
+    context = clause_context(code, clause, scope, base)
+    out = []
+    for paragraph in _paragraphs(clause.toelichting):
+        text = _render(paragraph, context, clause.location)
+        if text:
+            out.append(text)
+    return out
+
+
+def _general_explanation(code: Code, terms: Mapping[str, str],
+                         chapters: Sequence[doctree.Chapter]) -> tuple[str, ...]:
+    model = code.model
+    who = _join([_the_plural(o) for o in code.offices])
+    adopted_by = _term(terms, "vertegenwoordiging_vol")
+    paragraphs = [
+        f"Deze gedragscode is vastgesteld door {adopted_by} en geldt voor {who}. Integriteit van "
+        "politieke ambtsdragers is een voorwaarde voor het vertrouwen van inwoners in het openbaar "
+        "bestuur. De code maakt concreet wat daarvoor van ieder van hen wordt verwacht en geeft houvast "
+        "bij de afwegingen die het ambt vraagt.",
+    ]
+    topics = [c.title[:1].lower() + c.title[1:] for c in chapters
+              if c.title and c.title.lower() not in ("algemene bepalingen", "slotbepalingen")]
+    if topics:
+        paragraphs.append(f"De code bevat bepalingen over {_join(topics)}.")
+    basis = legal_basis_text(code.offices)
+    statutory = [o for o in code.offices if o.statutory]
+    others = [o for o in code.offices if not o.statutory]
+    if basis:
+        paragraphs.append(f"De plicht om een gedragscode vast te stellen volgt uit {basis}.")
+    if others and statutory:
+        names = _join([_the_plural(o) for o in others])
+        paragraphs.append(f"Voor {names} bestaat geen eigen wettelijke plicht tot een gedragscode; "
+                          f"de code is op hen van toepassing omdat zij deelnemen aan het werk van "
+                          f"{_term(terms, 'vertegenwoordiging')}.")
+    version = f"versie {model.version}" + (f" van {dutch_date(model.date)}" if model.date else "")
+    paragraphs.append(
+        f"De tekst volgt de modelbepalingen uit de handreiking \u201c{model.title}\u201d ({version}), "
+        f"toegesneden op {_term(terms, 'naam_vol') if 'naam_vol' in terms else code.place} en op de keuzes "
+        f"die daar zijn gemaakt."
+    )
+    return tuple(paragraphs)
+
+
+def build_document(code: Code) -> doctree.Document:
+    """The complete code of conduct for ``code`` as a document tree."""
+    base = _base(code)
+    terms = base.terms
+    body = code.body.id
+
+    inleiding: list[str] = []
+    by_chapter: dict[str, list[Clause]] = {}
+    for clause in code.clauses:
+        if clause.form == "inleiding":
+            scope = [o for o in code.offices if clause.applies.matches(body, o)]
+            for lid in _build_leden(code, clause, scope, base):
+                inleiding.append(lid.text)
+                inleiding.extend(f"{o.label}. {o.text}" for o in lid.onderdelen)
+        else:
+            by_chapter.setdefault(clause.chapter, []).append(clause)
+
+    order = [c.id for c in code.model.chapters] + [cid for cid in by_chapter
+                                                   if code.model.chapter(cid) is None]
+    chapters: list[doctree.Chapter] = []
+    explanations: list[doctree.Explanation] = []
+    number = 0
+    for chapter_id in order:
+        articles: list[doctree.Article] = []
+        for clause in by_chapter.get(chapter_id, []):
+            scope = [o for o in code.offices if clause.applies.matches(body, o)]
+            if not scope:
+                continue
+            leden = _build_leden(code, clause, scope, base)
+            if not leden:
+                continue
+            number += 1
+            articles.append(doctree.Article(str(number), clause.title, tuple(leden), f"artikel-{number}",
+                                            scope_note(code, scope)))
+            paragraphs = _explanation(code, clause, scope, base)
+            if paragraphs:
+                explanations.append(doctree.Explanation(f"Artikel {number} {clause.title}", tuple(paragraphs),
+                                                        f"toelichting-artikel-{number}"))
+        if articles:
+            found = code.model.chapter(chapter_id)
+            n = len(chapters) + 1
+            chapters.append(doctree.Chapter(n, found.title if found else chapter_id, tuple(articles),
+                                            f"hoofdstuk-{n}"))
+
+    model = code.model
+    return doctree.Document(
+        title=code.name,
+        subject=SUBJECT,
+        aanhef=_aanhef(code, terms),
+        inleiding=tuple(inleiding),
+        chapters=tuple(chapters),
+        signing=_signing(code, terms),
+        general_explanation=_general_explanation(code, terms, chapters),
+        explanations=tuple(explanations),
+        lang="nl",
+        metadata={
+            "generator": f"{GENERATOR} {_version()}",
+            "model": f"{model.title} ({model.version})",
+            "lichaam": _term(terms, "naam_vol") if "naam_vol" in terms else code.place,
+            "ambten": ", ".join(o.name for o in code.offices),
+        },
+    )
+
+
+def render(code: Code, fmt: str = "md") -> str | bytes:
+    """The code of conduct in ``fmt``: "md" and "html" give str, "docx" gives bytes."""
+    return writers.write(build_document(code), fmt)
