@@ -1,0 +1,119 @@
+"""Helpers shared by the report formats: Dutch labels, ordering, counts in words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from gedragscode.lint.result import SEVERITY_ORDER, ClauseFinding, LintFailure, LintResult
+
+__all__ = [
+    "BODY_ORDER",
+    "STATUS_LABEL",
+    "STATUS_SYMBOL",
+    "body_label",
+    "clause_columns",
+    "evidence_label",
+    "failures",
+    "plural",
+    "problems_first",
+    "sarif_level",
+    "short_quote",
+    "summary_line",
+]
+
+STATUS_LABEL: dict[str, str] = {
+    "present": "aanwezig",
+    "outdated": "verouderd",
+    "missing": "ontbreekt",
+    "not_required": "niet vereist",
+    "error": "niet gecontroleerd",
+}
+STATUS_SYMBOL: dict[str, str] = {
+    "present": "✓",
+    "outdated": "!",
+    "missing": "✗",
+    "not_required": "–",
+    "error": "?",
+}
+# Bodies in the order people expect them, unknown ones after these (alphabetically).
+BODY_ORDER: tuple[str, ...] = ("gemeente", "provincie", "waterschap", "openbaar_lichaam")
+
+_SARIF_LEVEL = {"fout": "error", "waarschuwing": "warning", "info": "note"}
+_SPACE = re.compile(r"\s+")
+
+
+def sarif_level(severity: str | None) -> str:
+    """SARIF level for a lint severity (``None``, a clause that is not required: note)."""
+    return _SARIF_LEVEL.get(severity or "", "note")
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """``"1 fout"``, ``"3 fouten"``."""
+    return f"{count} {one if count == 1 else many}"
+
+
+def summary_line(result: LintResult) -> str:
+    """``"3 fouten, 5 waarschuwingen, 2 info; 12 clausules aanwezig"``."""
+    n = result.counts()
+    line = (
+        f"{plural(n['fout'], 'fout', 'fouten')}, "
+        f"{plural(n['waarschuwing'], 'waarschuwing', 'waarschuwingen')}, "
+        f"{n['info']} info; {plural(n['present'], 'clausule', 'clausules')} aanwezig"
+    )
+    if n["outdated"]:
+        line += f", {n['outdated']} verouderd"
+    return line
+
+
+def body_label(body: str | None, place: str = "") -> str:
+    """``"gemeente Almelo"``; ``"onbekend lichaam"`` when nothing was detected."""
+    name = body.replace("_", " ") if body else "onbekend lichaam"
+    return f"{name} {place}".strip() if body else name
+
+
+def body_sort_key(body: str | None) -> tuple[int, str]:
+    if body in BODY_ORDER:
+        return (BODY_ORDER.index(body), "")
+    return (len(BODY_ORDER) + (1 if body is None else 0), body or "")
+
+
+def _severity_rank(finding: ClauseFinding) -> int:
+    """0 for problems of the highest severity, upwards; present and not required last."""
+    if finding.status in ("missing", "outdated"):
+        return 3 - SEVERITY_ORDER.get(finding.severity or "", 0)
+    return 4 if finding.status == "present" else 5
+
+
+def problems_first(clauses: Iterable[ClauseFinding]) -> list[ClauseFinding]:
+    """Missing/outdated by severity (fout, waarschuwing, info, none), then present, then
+    not required; model order within each group (a stable sort)."""
+    return sorted(clauses, key=_severity_rank)
+
+
+def evidence_label(label: str) -> str:
+    """``"gevonden in Artikel 2.1, lid 2"``; ``"gevonden in de tekst"`` without numbering."""
+    return f"gevonden in {label}" if label.strip() else "gevonden in de tekst"
+
+
+def short_quote(text: str, limit: int = 160) -> str:
+    """The evidence on one line, whitespace collapsed, cut at a word boundary with ``…``."""
+    flat = _SPACE.sub(" ", text).strip()
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0] if " " in flat[:limit] else flat[:limit]
+    return cut.rstrip(" ,;:") + " …"
+
+
+def failures(results: Sequence[LintResult | LintFailure]) -> list[LintFailure]:
+    return [r for r in results if isinstance(r, LintFailure)]
+
+
+def clause_columns(results: Sequence[LintResult | LintFailure]) -> list[tuple[str, str]]:
+    """Every clause id in the results, with its title, in order of first appearance."""
+    seen: dict[str, str] = {}
+    for result in results:
+        if isinstance(result, LintResult):
+            for clause in result.clauses:
+                seen.setdefault(clause.id, clause.title)
+    return list(seen.items())

@@ -1,0 +1,79 @@
+"""The JSON report: the stable contract other tools (and the accuracy evaluation) read.
+
+One object per document::
+
+    {"file", "format", "title", "body", "place", "offices": [...], "detection": {...},
+     "model_version",
+     "clauses": [{"id", "title", "status", "level", "severity", "required",
+                  "evidence": [{"label", "start", "end", "text", "line", "column"}],
+                  "message", "suggestion"?}],
+     "summary": {"present", "outdated", "missing", "not_required", "fout", "waarschuwing",
+                 "info", "total", "worst"}}
+
+A document that could not be checked is ``{"file", "error"}``. ``suggestion`` is only
+there with ``--suggest`` and when the model has text for the clause.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from gedragscode.lint.result import ClauseFinding, Evidence, LintFailure, LintResult
+
+__all__ = ["dumps", "failure_dict", "result_dict"]
+
+
+def _evidence(ev: Evidence) -> dict[str, Any]:
+    return {"label": ev.label, "start": ev.start, "end": ev.end, "text": ev.text,
+            "line": ev.line, "column": ev.column}
+
+
+def _clause(finding: ClauseFinding, suggest: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": finding.id,
+        "title": finding.title,
+        "status": finding.status,
+        "level": finding.level,
+        "severity": finding.severity,
+        "required": finding.required,
+        "evidence": [_evidence(ev) for ev in finding.evidence],
+        "message": finding.message,
+    }
+    if suggest and finding.suggestion:
+        out["suggestion"] = finding.suggestion
+    return out
+
+
+def result_dict(result: LintResult, *, suggest: bool = False) -> dict[str, Any]:
+    """One checked document as a JSON-ready dict (keys in contract order)."""
+    summary: dict[str, Any] = dict(result.counts())
+    summary["total"] = len(result.clauses)
+    summary["worst"] = result.worst()
+    return {
+        "file": result.file,
+        "format": result.format,
+        "title": result.title,
+        "body": result.body,
+        "place": result.place,
+        "offices": list(result.offices),
+        "detection": {k: result.detection[k] for k in sorted(result.detection)},
+        "model_version": result.model_version,
+        "clauses": [_clause(c, suggest) for c in result.clauses],
+        "summary": summary,
+    }
+
+
+def failure_dict(failure: LintFailure) -> dict[str, Any]:
+    return {"file": failure.file, "error": failure.message}
+
+
+def dumps(results: Sequence[LintResult | LintFailure], *, single: bool, suggest: bool = False) -> str:
+    """The JSON text: an object when ``single``, else an array; ends with a newline."""
+    items = [
+        failure_dict(r) if isinstance(r, LintFailure) else result_dict(r, suggest=suggest)
+        for r in results
+    ]
+    data: Any = items[0] if single else items
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

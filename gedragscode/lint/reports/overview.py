@@ -1,0 +1,239 @@
+"""The overview across many documents (``gedragscode lint DIR --summary FILE``).
+
+CSV: one row per document (file, body, place, offices, title, counts, error) and one
+column per clause id with its status (present / outdated / missing / not_required /
+error; empty when the clause was not part of that document's check).
+
+HTML: a heat map read at a glance: documents as rows, grouped by body and sorted by
+place, clauses as columns (short headers, the full title in ``title``/``abbr``), cells
+coloured by status *and* marked with a symbol, a legend, totals per document and a
+footer row per clause ("ontbreekt in N van M"); documents that could not be checked are
+listed separately.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from html import escape
+from pathlib import Path
+
+from gedragscode.errors import GedragscodeError, Location
+from gedragscode.lint.reports.common import (
+    STATUS_LABEL,
+    STATUS_SYMBOL,
+    body_label,
+    body_sort_key,
+    clause_columns,
+    failures,
+)
+from gedragscode.lint.reports.html_report import badge, page
+from gedragscode.lint.result import LintFailure, LintResult
+from gedragscode.output import write_output
+
+__all__ = ["overview_csv", "overview_html", "write_overview"]
+
+FIXED_COLUMNS: tuple[str, ...] = (
+    "file", "body", "place", "offices", "title",
+    "present", "outdated", "missing", "not_required", "fout", "waarschuwing", "info", "error",
+)
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _ordered(results: Sequence[LintResult | LintFailure]) -> list[LintResult]:
+    """Checked documents by body (gemeente, provincie, waterschap, openbaar lichaam, other),
+    then place, then file name."""
+    done = [r for r in results if isinstance(r, LintResult)]
+    return sorted(done, key=lambda r: (body_sort_key(r.body), r.place.casefold(), r.place, r.file))
+
+
+def overview_csv(results: Sequence[LintResult | LintFailure]) -> str:
+    """The overview as CSV text (comma-separated, UTF-8, ``\\n`` line ends)."""
+    columns = [cid for cid, _ in clause_columns(results)]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([*FIXED_COLUMNS, *columns])
+    for result in _ordered(results):
+        counts = result.counts()
+        statuses = {c.id: c.status for c in result.clauses}
+        writer.writerow([
+            result.file, result.body or "", result.place, ";".join(result.offices), result.title,
+            *(counts[k] for k in FIXED_COLUMNS[5:12]), "",
+            *(statuses.get(cid, "") for cid in columns),
+        ])
+    for failure in sorted(failures(results), key=lambda f: f.file):
+        writer.writerow([failure.file, "", "", "", "", *([""] * 7), failure.message,
+                         *(["error"] * len(columns))])
+    return buffer.getvalue()
+
+
+_OVERVIEW_CSS = """\
+main { max-width: none; }
+header { max-width: none; }
+.legenda { display: flex; flex-wrap: wrap; gap: 0.75rem; list-style: none; padding: 0; margin: 0 0 1rem; }
+.tabelvak { overflow-x: auto; }
+table.heatmap { border-collapse: collapse; font-size: 0.85rem; }
+table.heatmap th, table.heatmap td { border: 1px solid #fff; padding: 0.2rem 0.35rem; }
+table.heatmap thead th { vertical-align: bottom; background: #fff; }
+table.heatmap thead th.clausule { height: 11rem; width: 2.2rem; padding: 0 0 0.3rem; }
+table.heatmap thead th.clausule abbr { text-decoration: none; cursor: help; }
+table.heatmap thead th.clausule span.kop { writing-mode: vertical-rl; transform: rotate(180deg);
+                                           white-space: nowrap; font-weight: 600; display: inline-block; }
+table.heatmap tbody th { text-align: left; font-weight: normal; white-space: nowrap;
+                         background: #f4f5f7; }
+table.heatmap tbody th .bestand { display: block; font-size: 0.75rem; color: #555; }
+table.heatmap tr.groep th { background: #dde0e4; font-weight: 700; text-align: left; }
+table.heatmap td.cel { text-align: center; min-width: 2.2rem; font-weight: 700; }
+td.cel.st-present { background: #a5d6a7; color: #1b5e20; }
+td.cel.st-outdated { background: #ffcc80; color: #6d3f00; }
+td.cel.st-missing { background: #ef9a9a; color: #7f1010; }
+td.cel.st-not_required { background: #eeeeee; color: #555; }
+td.cel.st-none { background: #fff; color: #999; }
+table.heatmap td.totaal { text-align: right; background: #fafbfc; white-space: nowrap; }
+table.heatmap tfoot th, table.heatmap tfoot td { background: #f4f5f7; border-top: 2px solid #8a8a8a;
+                                                  text-align: center; font-size: 0.8rem; }
+table.heatmap tfoot th { text-align: left; }
+table.heatmap tfoot td.veel { background: #ef9a9a; }
+.mislukt li { margin-bottom: 0.25rem; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+      white-space: nowrap; }
+@media print {
+  @page { size: A3 landscape; margin: 1cm; }
+  .tabelvak { overflow: visible; }
+}
+"""
+
+
+def _short(clause_id: str, title: str) -> str:
+    """A short column header: the title when short, else the id as words."""
+    text = title if title and len(title) <= 22 else clause_id.replace("_", " ")
+    return text if len(text) <= 22 else text[:21] + "…"
+
+
+def overview_html(results: Sequence[LintResult | LintFailure]) -> str:
+    """The overview as one standalone HTML page with a heat map."""
+    columns = clause_columns(results)
+    done = _ordered(results)
+    broken = sorted(failures(results), key=lambda f: f.file)
+    title = "Overzicht gedragscodes: welke clausules ontbreken waar"
+    body = [
+        "<header>",
+        f"<h1>{_e(title)}</h1>",
+        f'<p class="meta">{len(done)} gecontroleerde documenten'
+        + (f", {len(broken)} niet te controleren" if broken else "")
+        + f"; {len(columns)} clausules van de handreiking. Rijen: documenten per lichaam; kolommen: "
+        "clausules (volledige titel bij aanwijzen).</p>",
+        "</header>",
+        "<main>",
+        '<h2 id="legenda">Legenda</h2>',
+        '<ul class="legenda">',
+        *(f"<li>{badge(s)}</li>" for s in ("present", "outdated", "missing", "not_required")),
+        '<li><span class="badge st-none">· niet getoetst</span></li>',
+        "</ul>",
+    ]
+    table = [
+        '<div class="tabelvak">',
+        '<table class="heatmap" aria-describedby="legenda">',
+        "<caption>Status per document en clausule</caption>",
+        "<thead><tr>",
+        '<th scope="col">Document</th>',
+    ]
+    for cid, ctitle in columns:
+        full = f"{ctitle} ({cid})" if ctitle else cid
+        table.append(
+            f'<th scope="col" class="clausule" title="{_e(full)}" data-clause="{_e(cid)}">'
+            f'<abbr title="{_e(full)}"><span class="kop">{_e(_short(cid, ctitle))}</span></abbr></th>'
+        )
+    table.append('<th scope="col">Fouten</th><th scope="col">Waarsch.</th>'
+                 '<th scope="col">Info</th><th scope="col">Aanwezig</th>')
+    table.append("</tr></thead>")
+
+    width = len(columns) + 5
+    current: object = ()
+    table.append("<tbody>")
+    for result in done:
+        if result.body != current:
+            current = result.body
+            n = sum(1 for r in done if r.body == result.body)
+            name = body_label(result.body).capitalize()
+            table.append(f'<tr class="groep"><th scope="rowgroup" colspan="{width}">'
+                         f"{_e(name)} ({n})</th></tr>")
+        statuses = {c.id: c for c in result.clauses}
+        place = result.place or result.title or result.file
+        row = [f'<tr data-file="{_e(result.file)}"><th scope="row">{_e(place)}'
+               f'<span class="bestand">{_e(result.file)}</span></th>']
+        for cid, ctitle in columns:
+            finding = statuses.get(cid)
+            if finding is None:
+                row.append(f'<td class="cel st-none" title="{_e(ctitle)}: niet getoetst">·</td>')
+                continue
+            label = STATUS_LABEL[finding.status]
+            if finding.status in ("missing", "outdated") and finding.severity:
+                label += f" ({finding.severity})"
+            row.append(
+                f'<td class="cel st-{_e(finding.status)}" data-status="{_e(finding.status)}" '
+                f'title="{_e(place)}: {_e(ctitle or cid)}: {_e(label)}">'
+                f'<span aria-hidden="true">{_e(STATUS_SYMBOL[finding.status])}</span>'
+                f'<span class="sr"> {_e(label)}</span></td>'
+            )
+        counts = result.counts()
+        row.extend(f'<td class="totaal">{counts[k]}</td>' for k in ("fout", "waarschuwing", "info", "present"))
+        row.append("</tr>")
+        table.append("".join(row))
+    table.append("</tbody>")
+
+    total = len(done)
+    foot_missing = ['<tr class="ontbreekt"><th scope="row">Ontbreekt in</th>']
+    foot_outdated = ['<tr class="verouderd"><th scope="row">Verouderd in</th>']
+    for cid, ctitle in columns:
+        checked = sum(1 for r in done if any(c.id == cid for c in r.clauses))
+        missing = sum(1 for r in done for c in r.clauses if c.id == cid and c.status == "missing")
+        outdated = sum(1 for r in done for c in r.clauses if c.id == cid and c.status == "outdated")
+        name = ctitle or cid
+        many = ' class="veel"' if checked and missing * 2 >= checked and missing else ""
+        foot_missing.append(f'<td{many} title="{_e(name)}: ontbreekt in {missing} van {checked}">'
+                            f"{missing} van {checked}</td>")
+        foot_outdated.append(f'<td title="{_e(name)}: verouderd in {outdated} van {checked}">'
+                             f"{outdated} van {checked}</td>")
+    sums = {k: sum(r.counts()[k] for r in done) for k in ("fout", "waarschuwing", "info", "present")}
+    foot_missing.extend(f'<td class="totaal">{sums[k]}</td>' for k in ("fout", "waarschuwing", "info", "present"))
+    foot_missing.append("</tr>")
+    foot_outdated.append('<td colspan="4"></td></tr>')
+    table.append("<tfoot>" + "".join(foot_missing) + "".join(foot_outdated) + "</tfoot>")
+    table.extend(["</table>", "</div>"])
+    if total:
+        body.extend(table)
+    else:
+        body.append("<p>Geen documenten konden worden gecontroleerd.</p>")
+
+    if broken:
+        body.append('<section class="mislukt" aria-labelledby="mislukt-kop">')
+        body.append(f'<h2 id="mislukt-kop">Niet gecontroleerd ({len(broken)})</h2><ul>')
+        body.extend(f"<li>{badge('error')} <code>{_e(f.file)}</code>: {_e(f.message)}</li>" for f in broken)
+        body.append("</ul></section>")
+    body.append("</main>")
+    return page(title, _OVERVIEW_CSS, body)
+
+
+def write_overview(results: Sequence[LintResult | LintFailure], path: Path, *, force: bool = False) -> None:
+    """Write the overview to ``path``: CSV for ``.csv``, HTML for ``.html``/``.htm``.
+
+    Atomic; an existing file is only replaced with ``force`` (else OutputExistsError).
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        data = overview_csv(results)
+    elif suffix in (".html", ".htm"):
+        data = overview_html(results)
+    else:
+        raise GedragscodeError(
+            f"Onbekend formaat voor het overzicht {path.name}: gebruik een bestandsnaam die eindigt "
+            "op .csv of .html.",
+            Location(file=str(path)),
+        )
+    write_output(path, data, force=force)

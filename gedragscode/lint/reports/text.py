@@ -1,0 +1,167 @@
+"""The text report: Dutch, for a griffier reading it in a terminal.
+
+Per document a header (file, detected body and offices and how they were detected,
+model version), the missing and outdated clauses by severity, the present clauses with
+where they were found and a short quote, and a summary line. Colour (ANSI) only on
+request.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+
+from gedragscode.lint.reports.common import (
+    STATUS_LABEL,
+    evidence_label,
+    plural,
+    problems_first,
+    short_quote,
+    summary_line,
+)
+from gedragscode.lint.result import ClauseFinding, LintFailure, LintResult
+
+__all__ = ["render_text"]
+
+_RESET = "\x1b[0m"
+_COLOURS = {
+    "fout": "\x1b[31m",          # red
+    "waarschuwing": "\x1b[33m",  # yellow
+    "info": "\x1b[34m",          # blue
+    "present": "\x1b[32m",       # green
+    "bold": "\x1b[1m",
+    "dim": "\x1b[2m",
+}
+_WIDTH = 100
+_INDENT = " " * 4
+_DETAIL = " " * 16
+
+
+class _Paint:
+    def __init__(self, color: bool) -> None:
+        self.color = color
+
+    def __call__(self, text: str, style: str) -> str:
+        if not self.color or not text:
+            return text
+        return f"{_COLOURS[style]}{text}{_RESET}"
+
+
+def _wrap(text: str, indent: str) -> list[str]:
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        if not paragraph.strip():
+            lines.append("")
+            continue
+        lines.extend(
+            textwrap.wrap(paragraph, _WIDTH, initial_indent=indent, subsequent_indent=indent,
+                          break_long_words=False, break_on_hyphens=False)
+        )
+    return lines
+
+
+def _header(result: LintResult, paint: _Paint) -> list[str]:
+    det = result.detection
+    body = result.body.replace("_", " ") if result.body else "onbekend"
+    if result.place:
+        body += f" {result.place}"
+    how_body = det.get("body", "")
+    offices = ", ".join(result.offices) if result.offices else "onbekend"
+    how_offices = det.get("offices", "")
+    lines = [paint(result.file, "bold")]
+    if result.title:
+        lines.append(f"{_INDENT}Titel:   {result.title}")
+    lines.append(f"{_INDENT}Lichaam: {body}" + (f" (herkend aan: {how_body})" if how_body else ""))
+    lines.append(f"{_INDENT}Ambten:  {offices}" + (f" (herkend aan: {how_offices})" if how_offices else ""))
+    extra = [f"{k}: {v}" for k, v in sorted(det.items()) if k not in ("body", "offices") and v]
+    if extra:
+        lines.append(f"{_INDENT}Verder:  " + "; ".join(extra))
+    model = f"handreiking {result.model_version}" if result.model_version else "onbekend"
+    lines.append(f"{_INDENT}Model:   {model}; bestandsformaat: {result.format or 'onbekend'}")
+    return lines
+
+
+def _problem(finding: ClauseFinding, paint: _Paint, suggest: bool) -> list[str]:
+    severity = finding.severity or "info"
+    label = finding.severity or "niet vereist"
+    head = f"{_INDENT}{paint(label.ljust(12), severity)}{STATUS_LABEL[finding.status]}: "
+    head += f"{finding.title} [{finding.id}] ({finding.level})"
+    lines = [head]
+    if finding.message:
+        lines.extend(_wrap(finding.message, _DETAIL))
+    for ev in finding.evidence[:1] if finding.status == "outdated" else ():
+        lines.append(f"{_DETAIL}{evidence_label(ev.label)}: “{short_quote(ev.text)}”")
+    if suggest and finding.suggestion.strip():
+        lines.append(f"{_DETAIL}Voorgestelde tekst:")
+        lines.extend(_wrap(finding.suggestion.strip(), _DETAIL + "    "))
+    return lines
+
+
+def _present(finding: ClauseFinding, paint: _Paint) -> list[str]:
+    mark = paint("✓", "present")
+    lines = [f"{_INDENT}{mark} {finding.title} [{finding.id}]"]
+    if not finding.evidence:
+        return lines
+    first = finding.evidence[0]
+    where = evidence_label(first.label)
+    more = len(finding.evidence) - 1
+    if more:
+        where += f" (en op {plural(more, 'andere plek', 'andere plekken')})"
+    lines.append(f"{_INDENT}  {where}")
+    lines.append(f"{_INDENT}  “{short_quote(first.text)}”")
+    return lines
+
+
+def _result(result: LintResult, paint: _Paint, suggest: bool) -> list[str]:
+    lines = _header(result, paint)
+    ordered = problems_first(result.clauses)
+    problems = [c for c in ordered if c.status in ("missing", "outdated")]
+    present = [c for c in ordered if c.status == "present"]
+    not_required = [c for c in ordered if c.status == "not_required"]
+    lines.append("")
+    if problems:
+        lines.append("  Ontbrekend of verouderd:")
+        for finding in problems:
+            lines.extend(_problem(finding, paint, suggest))
+    else:
+        lines.append("  Geen ontbrekende of verouderde clausules.")
+    if present:
+        lines.append("")
+        lines.append("  Aanwezig:")
+        for finding in present:
+            lines.extend(_present(finding, paint))
+    if not_required:
+        lines.append("")
+        ids = ", ".join(c.id for c in not_required)
+        lines.extend(_wrap(f"Niet vereist voor deze ambten en niet gevonden: {ids}", "  "))
+    lines.append("")
+    worst = result.worst()
+    summary = summary_line(result)
+    lines.append("  " + (paint(summary, worst) if worst else paint(summary, "present")))
+    return lines
+
+
+def render_text(results: Sequence[LintResult | LintFailure], *, color: bool = False,
+                suggest: bool = False) -> str:
+    """The text report for one or more documents; ends with a newline."""
+    paint = _Paint(color)
+    blocks: list[list[str]] = []
+    for result in results:
+        if isinstance(result, LintFailure):
+            blocks.append([f"{result.file}: {paint('fout', 'fout')}: {result.message}"])
+        else:
+            blocks.append(_result(result, paint, suggest))
+    if not blocks:
+        return "Geen documenten gecontroleerd.\n"
+    if len(results) > 1:
+        done = [r for r in results if isinstance(r, LintResult)]
+        broken = len(results) - len(done)
+        totals = {k: sum(r.counts()[k] for r in done) for k in ("fout", "waarschuwing", "info")}
+        line = (
+            f"Totaal: {plural(len(results), 'document', 'documenten')}"
+            + (f" ({broken} niet gecontroleerd)" if broken else "")
+            + f"; {plural(totals['fout'], 'fout', 'fouten')}, "
+            f"{plural(totals['waarschuwing'], 'waarschuwing', 'waarschuwingen')}, {totals['info']} info"
+        )
+        blocks.append([line])
+    return "\n\n".join("\n".join(b).rstrip() for b in blocks) + "\n"
