@@ -34,7 +34,7 @@ _COLOURS = {
 }
 _WIDTH = 100
 _INDENT = " " * 4
-_DETAIL = " " * 16
+_DETAIL = " " * 17
 
 
 class _Paint:
@@ -84,13 +84,14 @@ def _header(result: LintResult, paint: _Paint) -> list[str]:
 def _problem(finding: ClauseFinding, paint: _Paint, suggest: bool) -> list[str]:
     severity = finding.severity or "info"
     label = finding.severity or "niet vereist"
-    head = f"{_INDENT}{paint(label.ljust(12), severity)}{STATUS_LABEL[finding.status]}: "
+    head = f"{_INDENT}{paint(label.ljust(13), severity)}{STATUS_LABEL[finding.status]}: "
     head += f"{finding.title} [{finding.id}] ({finding.level})"
     lines = [head]
     if finding.message:
         lines.extend(_wrap(finding.message, _DETAIL))
     for ev in finding.evidence[:1] if finding.status == "outdated" else ():
-        lines.append(f"{_DETAIL}{evidence_label(ev.label)}: “{short_quote(ev.text)}”")
+        lines.append(f"{_DETAIL}{evidence_label(ev.label)}:")
+        lines.extend(_wrap(f"“{short_quote(ev.text)}”", _DETAIL + "  "))
     if suggest and finding.suggestion.strip():
         lines.append(f"{_DETAIL}Voorgestelde tekst:")
         lines.extend(_wrap(finding.suggestion.strip(), _DETAIL + "    "))
@@ -108,7 +109,7 @@ def _present(finding: ClauseFinding, paint: _Paint) -> list[str]:
     if more:
         where += f" (en op {plural(more, 'andere plek', 'andere plekken')})"
     lines.append(f"{_INDENT}  {where}")
-    lines.append(f"{_INDENT}  “{short_quote(first.text)}”")
+    lines.extend(_wrap(f"“{short_quote(first.text)}”", _INDENT + "  "))
     return lines
 
 
