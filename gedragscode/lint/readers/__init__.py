@@ -1,1 +1,175 @@
-"""lint/readers"""
+"""Document readers: turn a file (or bytes from stdin) into a :class:`SourceDocument`.
+
+One module per format: :mod:`.text` (plain text and Markdown), :mod:`.html`, :mod:`.docx`,
+:mod:`.pdf` and :mod:`.xml`. :func:`read_document` picks the reader from the file extension or,
+when that says nothing (stdin, unknown suffix), by sniffing the content. Every failure to read a
+document is a :class:`gedragscode.errors.DocumentError` with a Dutch message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from types import MappingProxyType
+
+from gedragscode.errors import DocumentError, Location
+from gedragscode.lint.document import SourceDocument
+from gedragscode.lint.readers.docx import read_docx
+from gedragscode.lint.readers.html import read_html
+from gedragscode.lint.readers.pdf import read_pdf
+from gedragscode.lint.readers.text import decode_bytes, normalise_text, read_markdown, read_text
+from gedragscode.lint.readers.xml import read_xml
+
+__all__ = [
+    "FORMAT_BY_SUFFIX",
+    "MAX_DOCUMENT_BYTES",
+    "SUPPORTED_SUFFIXES",
+    "decode_bytes",
+    "detect_format",
+    "normalise_text",
+    "read_document",
+]
+
+Reader = Callable[[bytes, str], SourceDocument]
+
+FORMAT_BY_SUFFIX: Mapping[str, str] = MappingProxyType(
+    {
+        ".txt": "text",
+        ".text": "text",
+        ".md": "markdown",
+        ".markdown": "markdown",
+        ".html": "html",
+        ".htm": "html",
+        ".xhtml": "html",
+        ".docx": "docx",
+        ".pdf": "pdf",
+        ".xml": "xml",
+    }
+)
+SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".pdf", ".xml")
+"""File extensions :func:`read_document` understands; use them when walking a folder."""
+
+MAX_DOCUMENT_BYTES = 200 * 1024 * 1024
+
+_READERS: Mapping[str, Reader] = MappingProxyType(
+    {
+        "text": read_text,
+        "markdown": read_markdown,
+        "html": read_html,
+        "docx": read_docx,
+        "pdf": read_pdf,
+        "xml": read_xml,
+    }
+)
+_FORMAT_ALIASES = {
+    "txt": "text",
+    "tekst": "text",
+    "plain": "text",
+    "md": "markdown",
+    "htm": "html",
+    "xhtml": "html",
+    "word": "docx",
+}
+_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+_HTML_ANY = re.compile(rb"<(?:html|body|div|p|h[1-6])\b[^>]*>", re.IGNORECASE)
+_MARKDOWN = re.compile(
+    r"^(?:#{1,6}\s+\S|\*\*[^*\n]+\*\*|[-*+]\s+\S.*\n[-*+]\s+\S|\|.*\|\s*\n\|?\s*:?-{3,})", re.MULTILINE
+)
+
+
+def detect_format(data: bytes, suffix: str = "") -> str:
+    """The format name for ``data``: from ``suffix`` if known, else by sniffing the bytes."""
+    by_suffix = FORMAT_BY_SUFFIX.get(suffix.lower())
+    if by_suffix is not None:
+        return by_suffix
+    head = data[:4096]
+    if head.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "docx"  # an old .doc: the DOCX reader explains what to do
+    stripped = head.lstrip(b"\xef\xbb\xbf").lstrip()
+    if _HTML_START.match(stripped):
+        return "html"
+    if stripped.startswith(b"<?xml") or stripped.startswith(b"<"):
+        if re.search(rb"<html\b", head, re.IGNORECASE):
+            return "html"
+        return "xml"
+    if _HTML_ANY.search(head) and head.count(b"<") > 5:
+        return "html"
+    try:
+        sample = head.decode("utf-8", errors="ignore")
+    except Exception:  # pragma: no cover - decode with errors="ignore" does not raise
+        sample = ""
+    if _MARKDOWN.search(sample):
+        return "markdown"
+    return "text"
+
+
+def read_document(
+    source: str | Path,
+    *,
+    data: bytes | None = None,
+    format: str | None = None,
+    name: str | None = None,
+) -> SourceDocument:
+    """Read a document to check.
+
+    ``source`` is a path, or ``"-"`` for standard input (then pass the bytes as ``data``).
+    ``data``, when given, is used instead of reading ``source``. ``format`` forces a reader
+    ("text", "markdown", "html", "docx", "pdf", "xml"); by default it follows from the file
+    extension, or from the content when the extension says nothing. ``name`` overrides the
+    display name (default: ``source`` as given).
+
+    Raises :class:`DocumentError` (Dutch message) when the file cannot be read.
+    """
+    display = name if name is not None else str(source)
+    path = Path(source)
+    if data is None:
+        if str(source) == "-":
+            raise DocumentError("geen invoer ontvangen op standaardinvoer", Location(file=display))
+        try:
+            if path.is_dir():
+                raise DocumentError("dit is een map, geen bestand", Location(file=display))
+            size = path.stat().st_size
+            if size > MAX_DOCUMENT_BYTES:
+                raise DocumentError(f"het bestand is te groot ({size // (1024 * 1024)} MB)", Location(file=display))
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise DocumentError("bestand niet gevonden", Location(file=display)) from None
+        except PermissionError:
+            raise DocumentError("geen leesrechten voor dit bestand", Location(file=display)) from None
+        except IsADirectoryError:
+            raise DocumentError("dit is een map, geen bestand", Location(file=display)) from None
+        except OSError as exc:
+            raise DocumentError(
+                f"het bestand is niet te lezen: {exc.strerror or exc}", Location(file=display)
+            ) from None
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise DocumentError("het document is te groot", Location(file=display))
+    if not data.strip():
+        raise DocumentError("het bestand is leeg", Location(file=display))
+    if format is not None:
+        chosen = _FORMAT_ALIASES.get(format.lower(), format.lower())
+        if chosen not in _READERS:
+            raise DocumentError(
+                f"onbekend documentformaat '{format}' (kies uit: {', '.join(_READERS)})",
+                Location(file=display),
+            )
+    else:
+        suffix = "" if str(source) == "-" else path.suffix
+        chosen = detect_format(data, suffix)
+    try:
+        return _READERS[chosen](data, display)
+    except DocumentError:
+        raise
+    except RecursionError:
+        raise DocumentError("het document is te diep genest om te lezen", Location(file=display)) from None
+    except MemoryError:
+        raise DocumentError("het document is te groot om te lezen", Location(file=display)) from None
+    except Exception as exc:  # a reader bug must not become a traceback for the user
+        raise DocumentError(
+            f"het document is niet te lezen ({type(exc).__name__}: {exc})", Location(file=display)
+        ) from exc

@@ -1,0 +1,234 @@
+"""Plain text and Markdown, plus the decoding and normalisation every reader shares."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from markdown_it import MarkdownIt
+
+from gedragscode.errors import DocumentError, Location
+from gedragscode.lint.document import SourceDocument
+
+# ---------------------------------------------------------------- normalisation
+
+_LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+    "\u0132": "IJ",
+    "\u0133": "ij",
+}
+_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
+_REMOVE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_TRANSLATE: dict[int, str | None] = {ord(c): " " for c in _SPACES}
+_TRANSLATE.update({ord(c): None for c in _REMOVE})
+_TRANSLATE.update({ord(k): v for k, v in _LIGATURES.items()})
+_TRANSLATE.update({ord(c): "\n" for c in "\u2028\u2029\x0b\x0c\x85"})
+# Other C0/C1 control characters carry no text.
+for _code in [*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F, *range(0x80, 0x85), *range(0x86, 0xA0)]:
+    _TRANSLATE.setdefault(_code, None)
+
+_TRAILING_WS = re.compile(r"[ ]+$", re.MULTILINE)
+_MANY_BLANKS = re.compile(r"\n{3,}")
+
+
+def normalise_text(text: str) -> str:
+    """Normalise line endings, spaces, invisible characters and ligatures.
+
+    The result has ``\\n`` line endings, no trailing spaces, at most one blank line between
+    paragraphs and no leading or trailing blank lines. Characters are NFC-composed.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_TRANSLATE)
+    text = unicodedata.normalize("NFC", text)
+    text = _TRAILING_WS.sub("", text)
+    text = _MANY_BLANKS.sub("\n\n", text)
+    return text.strip("\n")
+
+
+def join_blocks(blocks: Iterable[str]) -> str:
+    """Join paragraphs with a blank line between them, dropping empty ones."""
+    out = []
+    for block in blocks:
+        block = normalise_text(block)
+        if block.strip():
+            out.append(block)
+    return "\n\n".join(out)
+
+
+def decode_bytes(data: bytes, name: str) -> str:
+    """Decode document bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252.
+
+    Raises :class:`DocumentError` for binary data and bytes that are not text in any of these.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data[len(codecs.BOM_UTF8) :].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise DocumentError(
+                f"het bestand begint als UTF-8 maar bevat ongeldige tekens (positie {exc.start})",
+                Location(file=name),
+            ) from None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise DocumentError("het bestand is geen geldige UTF-16-tekst", Location(file=name)) from None
+    if b"\x00" in data:
+        raise DocumentError("het bestand bevat binaire gegevens en is geen tekstbestand", Location(file=name))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(
+            f"de tekens in het bestand zijn niet te lezen (geen UTF-8 en geen Windows-1252, positie {exc.start})",
+            Location(file=name),
+        ) from None
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > max(8, len(text) // 50):
+        raise DocumentError("het bestand bevat binaire gegevens en is geen tekstbestand", Location(file=name))
+    return text
+
+
+def require_text(text: str, name: str, what: str = "het document") -> str:
+    """Raise a Dutch :class:`DocumentError` when ``text`` has no visible characters."""
+    if not text.strip():
+        raise DocumentError(f"{what} bevat geen tekst", Location(file=name))
+    return text
+
+
+# ---------------------------------------------------------------- plain text
+
+
+def read_text(data: bytes, name: str) -> SourceDocument:
+    """Read a plain-text document."""
+    if not data.strip():
+        raise DocumentError("het bestand is leeg", Location(file=name))
+    text = normalise_text(decode_bytes(data, name))
+    return SourceDocument(name=name, format="text", text=require_text(text, name), metadata={})
+
+
+# ---------------------------------------------------------------- Markdown
+
+_MD = MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
+_STARTS_WITH_LABEL = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivx]{1,5})[.)](?:\s|$)|^\(\d{1,3}\)\s")
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+_FRONT_KEY = re.compile(r"^([A-Za-zÀ-ÿ][\w .()-]*?)\s*:\s*(.+)$")
+
+
+def _inline_text(token: Any) -> str:
+    parts: list[str] = []
+    for child in token.children or ():
+        kind = child.type
+        if kind in ("text", "code_inline", "html_inline"):
+            parts.append(child.content)
+        elif kind == "softbreak":
+            parts.append(" ")
+        elif kind == "hardbreak":
+            parts.append("\n")
+        elif kind == "image":
+            parts.append(child.content or "")
+    return "".join(parts)
+
+
+def _markdown_blocks(tokens: Sequence[Any]) -> list[str]:
+    blocks: list[str] = []
+    pending_label: list[str] = []  # per open list item: its label until its first paragraph, then ""
+    counters: list[int] = []
+    kinds: list[str] = []
+    row: list[str] | None = None
+    cell_text: list[str] = []
+    in_cell = False
+
+    def emit(text: str) -> None:
+        text = text.strip()
+        if pending_label and pending_label[-1]:
+            label = pending_label[-1]
+            pending_label[-1] = ""
+            if not (label == "•" and _STARTS_WITH_LABEL.match(text)):
+                text = f"{label} {text}".strip() if text else label
+        if text:
+            blocks.append(text)
+
+    for tok in tokens:
+        kind = tok.type
+        if kind == "ordered_list_open":
+            start = tok.attrGet("start")
+            counters.append(int(start) if start is not None else 1)
+            kinds.append(str(tok.markup or "."))
+        elif kind == "bullet_list_open":
+            counters.append(0)
+            kinds.append("")
+        elif kind in ("ordered_list_close", "bullet_list_close"):
+            counters.pop()
+            kinds.pop()
+        elif kind == "list_item_open":
+            if kinds and kinds[-1]:
+                number = tok.info or str(counters[-1])
+                counters[-1] += 1
+                pending_label.append(f"{number}{kinds[-1]}")
+            else:
+                pending_label.append("•")
+        elif kind == "list_item_close":
+            if pending_label:
+                emit("")
+                pending_label.pop()
+        elif kind == "inline":
+            if in_cell:
+                cell_text.append(_inline_text(tok))
+            else:
+                emit(_inline_text(tok))
+        elif kind in ("code_block", "fence"):
+            emit(tok.content)
+        elif kind == "tr_open":
+            row = []
+        elif kind in ("th_open", "td_open"):
+            in_cell = True
+            cell_text = []
+        elif kind in ("th_close", "td_close"):
+            in_cell = False
+            if row is not None:
+                row.append(" ".join(cell_text).strip())
+        elif kind == "tr_close" and row is not None:
+            line = " | ".join(c for c in row if c)
+            if line:
+                blocks.append(line)
+            row = None
+    return blocks
+
+
+def markdown_to_text(source: str) -> tuple[str, dict[str, str]]:
+    """Strip Markdown markup, keeping the text, headings, list labels and table rows.
+
+    A YAML-like front matter block (``---`` lines) becomes metadata.
+    """
+    metadata: dict[str, str] = {}
+    source = source.replace("\r\n", "\n").replace("\r", "\n")
+    match = _FRONT_MATTER.match(source)
+    if match:
+        for line in match.group(1).splitlines():
+            kv = _FRONT_KEY.match(line.strip())
+            if kv:
+                metadata[kv.group(1).strip().lower()] = kv.group(2).strip().strip("\"'")
+        source = source[match.end() :]
+    tokens = _MD.parse(source)
+    return join_blocks(_markdown_blocks(tokens)), metadata
+
+
+def read_markdown(data: bytes, name: str) -> SourceDocument:
+    """Read a Markdown document as plain text."""
+    if not data.strip():
+        raise DocumentError("het bestand is leeg", Location(file=name))
+    text, metadata = markdown_to_text(decode_bytes(data, name))
+    return SourceDocument(name=name, format="markdown", text=require_text(text, name), metadata=metadata)
