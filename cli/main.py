@@ -8,6 +8,7 @@ import gedragscode
 
 from . import i18n
 from .dsl_commands import check_command, fmt_command
+from .lint_command import lint_command
 from .models_command import models_command
 from .render_commands import init_command, render_command
 
@@ -41,6 +42,7 @@ cli.add_command(fmt_command)
 cli.add_command(models_command)
 cli.add_command(render_command)
 cli.add_command(init_command)
+cli.add_command(lint_command)
 
 
 def main() -> None:

@@ -34,6 +34,8 @@ from gedragscode.errors import (
     OutputExistsError,
     RenderError,
 )
+from gedragscode.lint.engine import lint, lint_document, lint_paths
+from gedragscode.lint.result import ClauseFinding, Evidence, LintFailure, LintResult
 from gedragscode.model import Body, Clause, Code, Model, Office
 from gedragscode.output import write_output
 from gedragscode.render.api import starter_code
@@ -45,12 +47,16 @@ __all__ = [
     "FORMATS",
     "Body",
     "Clause",
+    "ClauseFinding",
     "Code",
     "DocumentError",
     "DslSemanticError",
     "DslSyntaxError",
     "ErrorGroup",
+    "Evidence",
     "GedragscodeError",
+    "LintFailure",
+    "LintResult",
     "Location",
     "Model",
     "ModelError",
@@ -62,6 +68,9 @@ __all__ = [
     "check",
     "check_model_examples",
     "format_source",
+    "lint",
+    "lint_document",
+    "lint_paths",
     "load",
     "load_code",
     "load_model",

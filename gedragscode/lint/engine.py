@@ -1,0 +1,424 @@
+"""The lint engine: a read document ▶ segmentation ▶ body and offices ▶ recognisers ▶ findings.
+
+:func:`lint_document` is a pure function of a :class:`SourceDocument` and the model;
+:func:`lint` reads one file first and :func:`lint_paths` walks files and folders, reporting an
+unreadable document as a :class:`LintFailure` and going on with the others.
+
+For every clause of the model the result holds one :class:`ClauseFinding`:
+
+* ``present`` (with evidence) when a recogniser matches in the normative text, also when the
+  clause is not required for the detected offices;
+* ``outdated`` when it is present but one of its ``verouderd als`` checks fails;
+* ``missing`` when it is absent and applies to one of the detected offices in the detected body
+  (severity from the clause's level in that body: fout / waarschuwing / info);
+* ``not_required`` otherwise.
+
+When no body can be determined, the clauses are checked against every office of every body, at
+their general level, and ``detection["toetsing"]`` says so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from gedragscode.errors import GedragscodeError, Location, ModelError
+from gedragscode.lint.document import LidSegment, Segmentation, Sentence, SourceDocument, Span, Unit
+from gedragscode.lint.identify import Identification, identify
+from gedragscode.lint.match import Hit, Matcher, fold
+from gedragscode.lint.result import ClauseFinding, Evidence, LintFailure, LintResult, Severity
+from gedragscode.lint.segment import segment
+from gedragscode.model import Clause, Duration, Level, Model, Money, Office, OutdatedCheck
+
+__all__ = ["amounts_in", "durations_in", "lint", "lint_document", "lint_paths", "number_word"]
+
+MAX_EVIDENCE = 5
+
+# ---------------------------------------------------------------- numbers, amounts and terms
+
+_UNITS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
+          "negen": 9}
+_TEENS = {"tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15, "zestien": 16,
+          "zeventien": 17, "achttien": 18, "negentien": 19}
+_TENS = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70,
+         "tachtig": 80, "negentig": 90}
+
+
+def _below_hundred(word: str) -> int | None:
+    if not word:
+        return 0
+    for table in (_UNITS, _TEENS, _TENS):
+        if word in table:
+            return table[word]
+    for unit, value in _UNITS.items():
+        prefix = unit + "en"
+        if word.startswith(prefix) and word[len(prefix):] in _TENS:
+            return value + _TENS[word[len(prefix):]]
+    return None
+
+
+@lru_cache(maxsize=1024)
+def number_word(word: str) -> int | None:
+    """A Dutch number written in letters ("vijftig", "vijfenzeventig", "tweehonderd") as an int."""
+    w = fold(word).replace("-", "")
+    if not w:
+        return None
+    if w.isdigit():
+        return int(w)
+    total = 0
+    if "duizend" in w:
+        head, _, w = w.partition("duizend")
+        value = 1 if not head else _below_thousand(head)
+        if value is None:
+            return None
+        total += value * 1000
+        if not w:
+            return total
+    rest = _below_thousand(w)
+    return None if rest is None else total + rest
+
+
+def _below_thousand(w: str) -> int | None:
+    if "honderd" in w:
+        head, _, tail = w.partition("honderd")
+        hundreds = 1 if not head else _UNITS.get(head)
+        below = _below_hundred(tail)
+        if hundreds is None or below is None:
+            return None
+        return hundreds * 100 + below
+    value = _below_hundred(w)
+    return value if w else None
+
+
+_NUMBER_WORD = r"[a-zé]+"
+_AMOUNT_PATTERNS = (
+    re.compile(r"(?:€|\beur\b|\beuro\b)\s*(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?P<c>,\d{1,2}|,-{1,2})?", re.I),
+    re.compile(r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?P<c>,\d{1,2}|,-{1,2})?\s*(?:€|euro\b|eur\b)", re.I),
+    re.compile(rf"\b(?P<w>{_NUMBER_WORD})\s+euro\b", re.I),
+)
+
+
+def amounts_in(text: str) -> list[Decimal]:
+    """Euro amounts in ``text``: "€ 50", "€50,00", "EUR 50", "50 euro", "vijftig euro"."""
+    found: list[tuple[int, Decimal]] = []
+    taken: list[tuple[int, int]] = []
+    for rx in _AMOUNT_PATTERNS:
+        for m in rx.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            groups = m.groupdict()
+            if groups.get("w"):
+                value = number_word(groups["w"])
+                if value is None:
+                    continue
+                amount = Decimal(value)
+            else:
+                amount = Decimal(groups["n"].replace(".", ""))
+                cents = groups.get("c") or ""
+                if cents and cents[1:].isdigit():
+                    amount += Decimal(cents[1:].ljust(2, "0")) / 100
+            taken.append((m.start(), m.end()))
+            found.append((m.start(), amount))
+    return [a for _, a in sorted(found)]
+
+
+_DURATION = re.compile(
+    rf"(?<![\w-])(?P<prev>\w+\s+)?(?P<n>\d+|{_NUMBER_WORD})\s+(?P<u>werkdagen|werkdag|dagen|dag|weken|week"
+    r"|maanden|maand|jaren|jaar|uur)\b",
+    re.I,
+)
+_UNIT_DAYS = {"werkdag": 1.4, "werkdagen": 1.4, "dag": 1, "dagen": 1, "week": 7, "weken": 7, "maand": 30,
+              "maanden": 30, "jaar": 365, "jaren": 365, "uur": 1 / 24}
+
+
+def durations_in(text: str) -> list[float]:
+    """Terms in ``text`` in days: "binnen één week" 7, "binnen 14 dagen" 14, "twee weken" 14 ..."""
+    out: list[float] = []
+    for m in _DURATION.finditer(text):
+        prev = fold((m.group("prev") or "").strip())
+        if prev in ("per", "elk", "ieder", "elke"):
+            continue
+        n_text = fold(m.group("n"))
+        count = 1 if n_text == "een" else number_word(n_text)
+        if count is None or count == 0:
+            continue
+        out.append(count * _UNIT_DAYS[fold(m.group("u"))])
+    return out
+
+
+# ---------------------------------------------------------------- evidence
+
+
+def _lid_at(unit: Unit, offset: int) -> LidSegment | None:
+    for lid in unit.leden:
+        if lid.span.start <= offset < lid.span.end:
+            return lid
+    return None
+
+
+def _sentence_at(lid: LidSegment | None, offset: int) -> Sentence | None:
+    if lid is None:
+        return None
+    for sentence in lid.sentences:
+        if sentence.span.start <= offset < sentence.span.end:
+            return sentence
+    return None
+
+
+def _label(unit: Unit, lid: LidSegment | None) -> str:
+    base = unit.label or unit.heading
+    if lid is not None and lid.label:
+        return f"{base}, lid {lid.label}" if base else f"lid {lid.label}"
+    return base
+
+
+def _evidence(doc: SourceDocument, matcher: Matcher, hit: Hit) -> Evidence:
+    lid = hit.lid
+    sentence = hit.sentence
+    span = hit.span
+    if sentence is None and lid is None:
+        for pos in hit.positions:
+            offset = matcher.index.tokens[pos].start
+            lid = _lid_at(hit.unit, offset)
+            sentence = _sentence_at(lid, offset)
+            if sentence is not None:
+                break
+        if sentence is not None:
+            span = sentence.span
+        elif hit.unit.leden:
+            lid = hit.unit.leden[0]
+            span = lid.sentences[0].span if lid.sentences else lid.span
+    elif sentence is None and lid is not None:
+        span = lid.span
+    line, column = doc.line_col(span.start)
+    return Evidence(label=_label(hit.unit, lid), start=span.start, end=span.end,
+                    text=doc.text[span.start:span.end].strip(), line=line, column=column)
+
+
+# ---------------------------------------------------------------- outdated checks
+
+
+def _check_spans(check: OutdatedCheck, hit: Hit, matcher: Matcher) -> list[Span]:
+    if check.scope == "document":
+        return [u.span for u in matcher.units]
+    if check.scope == "artikel":
+        return [hit.unit.span]
+    lid = hit.lid
+    if lid is None and hit.positions:
+        lid = _lid_at(hit.unit, matcher.index.tokens[hit.positions[0]].start)
+    if check.scope == "lid":
+        return [lid.span if lid is not None else hit.unit.span]
+    if hit.sentence is not None:
+        return [hit.sentence.span]
+    if hit.positions:
+        sentence = _sentence_at(lid, matcher.index.tokens[hit.positions[0]].start)
+        if sentence is not None:
+            return [sentence.span]
+    return [lid.span if lid is not None else hit.unit.span]
+
+
+def _outdated(clause: Clause, hits: Sequence[Hit], matcher: Matcher) -> str:
+    """The message of the first failing ``verouderd als`` check, or ""."""
+    text = matcher.segmentation.document.text
+    for check in clause.outdated:
+        spans_per_hit = [_check_spans(check, h, matcher) for h in hits]
+        if check.kind in ("bedrag", "termijn"):
+            param = clause.parameter(check.parameter or "")
+            if param is None:
+                continue
+            seen: set[tuple[int, int]] = set()
+            values: list[float] = []
+            for spans in spans_per_hit:
+                for span in spans:
+                    if (span.start, span.end) in seen:
+                        continue
+                    seen.add((span.start, span.end))
+                    chunk = text[span.start:span.end]
+                    if check.kind == "bedrag":
+                        values.extend(float(a) for a in amounts_in(chunk))
+                    else:
+                        values.extend(durations_in(chunk))
+            default = param.default
+            limit = (float(default.amount) if isinstance(default, Money)
+                     else float(default.days) if isinstance(default, Duration) else None)
+            if limit is not None and any(v > limit for v in values):
+                return check.message
+        elif check.pattern is not None:
+            found = any(matcher.matches_in(check.pattern, spans) for spans in spans_per_hit)
+            if check.kind == "ontbreekt" and not found:
+                return check.message
+            if check.kind == "bevat" and found:
+                return check.message
+    return ""
+
+
+# ---------------------------------------------------------------- suggestions
+
+
+def _suggestions(model: Model, body: str, offices: tuple[str, ...], place: str) -> dict[str, str]:
+    """The rendered text of every clause for this body and these offices, by clause title."""
+    try:
+        from gedragscode.api import make_code
+        from gedragscode.render.build import build_document
+
+        code = make_code(body, offices, place or "[naam]", model=model)
+        document = build_document(code)
+    except (GedragscodeError, ImportError):
+        return {}
+    out: dict[str, str] = {}
+    for article in document.articles():
+        lines = [f"Artikel {article.number} {article.title}"]
+        for lid in article.leden:
+            prefix = f"{lid.number}. " if lid.number is not None else ""
+            lines.append(prefix + lid.text)
+            lines.extend(f"   {o.label}. {o.text}" for o in lid.onderdelen)
+        out[article.title] = "\n".join(lines)
+    return out
+
+
+# ---------------------------------------------------------------- the engine
+
+
+def _model(model: Model | None) -> Model:
+    if model is not None:
+        return model
+    from gedragscode.api import load_model
+
+    return load_model()
+
+
+def _resolve_offices(model: Model, body: str | None, offices: Iterable[str]) -> list[tuple[str, Office]]:
+    """(body id, office) pairs against which the clauses are checked."""
+    wanted = tuple(offices)
+    pairs: list[tuple[str, Office]] = []
+    bodies = [b for b in model.bodies if body is None or b.id == body]
+    for b in bodies:
+        for o in b.offices:
+            if not wanted or o.id in wanted:
+                pairs.append((b.id, o))
+    return pairs
+
+
+def _validate(model: Model, body: str | None, offices: Sequence[str] | None) -> None:
+    if body is not None and model.body(body) is None:
+        raise ModelError(f"onbekend lichaam '{body}'; kies uit: " + ", ".join(b.id for b in model.bodies))
+    if offices:
+        known = ({o.id for o in b.offices} for b in model.bodies if body is None or b.id == body)
+        allowed = set().union(*known)
+        for o in offices:
+            if o not in allowed:
+                where = f"lichaam '{body}'" if body else "het model"
+                raise ModelError(f"{where} kent geen ambt '{o}'; kies uit: " + ", ".join(sorted(allowed)))
+
+
+def _severity(level: Level) -> Severity:
+    sev = level.severity
+    if sev == "fout":
+        return "fout"
+    if sev == "waarschuwing":
+        return "waarschuwing"
+    return "info"
+
+
+def lint_document(doc: SourceDocument, model: Model | None = None, *, body: str | None = None,
+                  offices: Sequence[str] | None = None, suggest: bool = False) -> LintResult:
+    """Check one read document against the model (default: the bundled handreiking)."""
+    model = _model(model)
+    _validate(model, body, offices)
+    seg: Segmentation = segment(doc)
+    ident: Identification = identify(seg, body=body, offices=offices)
+    detection = dict(ident.detection)
+    pairs = _resolve_offices(model, ident.body, ident.offices)
+    if ident.body is None:
+        detection["toetsing"] = ("lichaam onbekend: elke clausule is getoetst aan alle ambten van alle lichamen, "
+                                 "op haar algemene niveau; geef --body (en --office) op voor een precieze toets")
+    matcher = Matcher(seg)
+    suggestions: dict[str, str] = {}
+    if suggest and ident.body is not None and ident.offices:
+        suggestions = _suggestions(model, ident.body, ident.offices, ident.place)
+    findings: list[ClauseFinding] = []
+    for clause in model.clauses:
+        hits: list[Hit] = []
+        for recogniser in clause.recognisers:
+            hits.extend(matcher.find(recogniser))
+        hits.sort(key=lambda h: (h.span.start, h.span.end))
+        level = clause.level_for(ident.body or "")
+        required = any(clause.applies.matches(b, o) for b, o in pairs)
+        severity = _severity(level) if required else None
+        if hits:
+            evidence = _dedupe(_evidence(doc, matcher, h) for h in hits)
+            message = _outdated(clause, hits, matcher)
+            status = "outdated" if message else "present"
+            findings.append(ClauseFinding(clause.id, clause.title, status, level.value,
+                                          severity if message else None, required, evidence, message))
+        elif required:
+            findings.append(ClauseFinding(
+                clause.id, clause.title, "missing", level.value, severity, True, (),
+                f"Geen bepaling over '{clause.title}' gevonden.", suggestions.get(clause.title, "")))
+        else:
+            findings.append(ClauseFinding(clause.id, clause.title, "not_required", level.value, None, False))
+    return LintResult(file=doc.name, format=doc.format, body=ident.body, offices=ident.offices,
+                      clauses=tuple(findings), title=ident.title, place=ident.place, detection=detection,
+                      model_version=model.version)
+
+
+def _dedupe(items: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    seen: set[tuple[int, int]] = set()
+    out: list[Evidence] = []
+    for ev in items:
+        if (ev.start, ev.end) in seen:
+            continue
+        seen.add((ev.start, ev.end))
+        out.append(ev)
+        if len(out) >= MAX_EVIDENCE:
+            break
+    return tuple(out)
+
+
+def lint(source: str | Path, *, data: bytes | None = None, model: Model | None = None, body: str | None = None,
+         offices: Sequence[str] | None = None, suggest: bool = False, format: str | None = None) -> LintResult:
+    """Read one document (a path, or ``"-"`` with ``data``) and check it."""
+    from gedragscode.lint.readers import read_document
+
+    doc = read_document(source, data=data, format=format)
+    return lint_document(doc, model, body=body, offices=offices, suggest=suggest)
+
+
+def _walk(paths: Iterable[str | Path]) -> Iterator[Path | LintFailure]:
+    from gedragscode.lint.readers import SUPPORTED_SUFFIXES
+
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
+                           and not any(part.startswith(".") for part in f.relative_to(path).parts))
+            yield from files
+        elif not path.exists() and str(p) != "-":
+            yield LintFailure(str(p), "bestand niet gevonden")
+        else:
+            yield path
+
+
+def lint_paths(paths: Iterable[str | Path], *, model: Model | None = None, body: str | None = None,
+               offices: Sequence[str] | None = None, suggest: bool = False) -> list[LintResult | LintFailure]:
+    """Check files and folders (all supported formats, recursively); broken files become LintFailure."""
+    model = _model(model)
+    _validate(model, body, offices)
+    out: list[LintResult | LintFailure] = []
+    for item in _walk(paths):
+        if isinstance(item, LintFailure):
+            out.append(item)
+            continue
+        try:
+            out.append(lint(item, model=model, body=body, offices=offices, suggest=suggest))
+        except GedragscodeError as exc:
+            out.append(LintFailure(str(item), exc.message))
+    return out
+
+
+def failure_location(failure: LintFailure) -> Location:
+    """The failing file as an error location."""
+    return Location(failure.file)

@@ -1,0 +1,418 @@
+"""Evaluating the model's recogniser patterns against a segmented document.
+
+Text is tokenised once per document (words with character offsets, folded to lower case
+without diacritics, so "Financiële" and "financiele" are the same word). Every atom of a
+pattern (``stam``, ``woord``, ``frase``) is looked up once for the whole document and kept as
+a sorted list of token positions; a scope unit (sentence, lid, article, the whole normative
+text) is then a token range, and evaluating a pattern on it is a few binary searches.
+``regex`` runs case-insensitively on the unit's raw text.
+
+Words joined by a hyphen or a parenthesised infix ("(neven)functies", "oud-wethouder") also
+count as one word ("nevenfuncties", "oudwethouder") for ``stam`` and ``woord``, besides their parts.
+A ``stam`` of four letters or more also matches with the participle prefix "ge" ("meld" finds
+"gemeld", "registr" finds "geregistreerd"), as Dutch verbs take it in the perfect tense.
+
+Only units with the role ``normatief`` are searched: intro prose, oaths, tables of contents,
+headings, toelichting and metadata never make a clause present.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from gedragscode.lint.document import LidSegment, Segmentation, Sentence, Span, Unit
+from gedragscode.model import AllOf, AnyOf, Near, Not, Pattern, Phrase, Recogniser, Regex, Scope, Stem, Word
+
+__all__ = [
+    "DocumentIndex",
+    "Hit",
+    "Matcher",
+    "fold",
+    "matches_text",
+    "tokenize",
+]
+
+PARTICIPLE_MIN = 4
+"""A ``stam`` of at least this many letters also matches its past participle ("meld" ~ "gemeld")."""
+
+_TOKEN = re.compile(r"[^\W_]+")
+_GLUE = re.compile(r"[-()\u2010\u2011]{1,2}")
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """Lower case without diacritics: ``fold("Financiële") == "financiele"``."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of the document: offsets into the text and its folded form."""
+
+    start: int
+    end: int
+    norm: str
+    glued: bool  # joined to the next token by a hyphen or parenthesis, without spaces
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The words of ``text[start:end]`` with offsets into ``text``."""
+    stop = len(text) if end is None else end
+    raw = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
+    tokens: list[Token] = []
+    for i, (a, b) in enumerate(raw):
+        glued = False
+        if i + 1 < len(raw):
+            between = text[b:raw[i + 1][0]]
+            glued = bool(between) and _GLUE.fullmatch(between) is not None
+        tokens.append(Token(a, b, fold(text[a:b]), glued))
+    return tokens
+
+
+# ---------------------------------------------------------------- compiled patterns
+
+
+@dataclass(frozen=True)
+class _Atom:
+    """A stem, word or phrase set: evaluated once per document into token positions."""
+
+    kind: str                          # "stam" | "woord" | "frase"
+    items: tuple[tuple[str, ...], ...]  # folded words; for frase a word ending in "*" is a stem
+
+
+@dataclass(frozen=True)
+class _Re:
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class _And:
+    parts: tuple[_Node, ...]
+
+
+@dataclass(frozen=True)
+class _Or:
+    parts: tuple[_Node, ...]
+
+
+@dataclass(frozen=True)
+class _Not:
+    part: _Node
+
+
+@dataclass(frozen=True)
+class _Near:
+    distance: int
+    left: _Node
+    right: _Node
+
+
+_Node = _Atom | _Re | _And | _Or | _Not | _Near
+
+
+def _words(text: str) -> tuple[str, ...]:
+    star = text.rstrip().endswith("*")
+    words = tuple(fold(m.group(0)) for m in _TOKEN.finditer(text))
+    if star and words:
+        words = (*words[:-1], words[-1] + "*")
+    return words
+
+
+@lru_cache(maxsize=8192)
+def compile_pattern(pattern: Pattern) -> _Node:
+    """The evaluable form of a model pattern (cached: patterns are frozen values)."""
+    if isinstance(pattern, Stem):
+        return _Atom("stam", tuple((fold(s.strip()),) for s in pattern.stems if s.strip()))
+    if isinstance(pattern, Word):
+        return _Atom("woord", tuple((fold(w.strip()),) for w in pattern.words if w.strip()))
+    if isinstance(pattern, Phrase):
+        return _Atom("frase", tuple(w for w in (_words(p) for p in pattern.phrases) if w))
+    if isinstance(pattern, Regex):
+        return _Re(re.compile(pattern.pattern, re.IGNORECASE))
+    if isinstance(pattern, AllOf):
+        return _And(tuple(compile_pattern(p) for p in pattern.parts))
+    if isinstance(pattern, AnyOf):
+        return _Or(tuple(compile_pattern(p) for p in pattern.parts))
+    if isinstance(pattern, Not):
+        return _Not(compile_pattern(pattern.part))
+    if isinstance(pattern, Near):
+        return _Near(pattern.distance, compile_pattern(pattern.left), compile_pattern(pattern.right))
+    raise TypeError(f"onbekend patroon: {pattern!r}")  # pragma: no cover - the model types are closed
+
+
+# ---------------------------------------------------------------- the document index
+
+Positions = list[int]
+
+
+class DocumentIndex:
+    """Tokens of one text and the positions of every atom asked for so far."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = tokenize(text)
+        self.starts = [t.start for t in self.tokens]
+        forms: dict[str, list[int]] = {}
+        for i, tok in enumerate(self.tokens):
+            forms.setdefault(tok.norm, []).append(i)
+            if tok.glued:  # the joined forms of a hyphen/parenthesis chain starting here
+                joined = tok.norm
+                j = i
+                while j + 1 < len(self.tokens) and self.tokens[j].glued and j - i < 4:
+                    j += 1
+                    joined += self.tokens[j].norm
+                    forms.setdefault(joined, []).append(i)
+        self._forms = forms
+        self._sorted_forms = sorted(forms)
+        self._cache: dict[_Atom, Positions] = {}
+
+    # ------------------------------------------------------------ ranges
+
+    def token_range(self, span: Span) -> tuple[int, int]:
+        """Indices ``[i, j)`` of the tokens that start inside ``span``."""
+        return bisect_left(self.starts, span.start), bisect_left(self.starts, span.end)
+
+    def token_at(self, offset: int) -> int:
+        """Index of the token that contains or follows ``offset``."""
+        i = bisect_right(self.starts, offset) - 1
+        if i >= 0 and self.tokens[i].end > offset:
+            return i
+        return min(i + 1, len(self.tokens) - 1) if self.tokens else 0
+
+    # ------------------------------------------------------------ atoms
+
+    def _prefixed(self, prefix: str) -> Iterator[int]:
+        k = bisect_left(self._sorted_forms, prefix)
+        while k < len(self._sorted_forms) and self._sorted_forms[k].startswith(prefix):
+            yield from self._forms[self._sorted_forms[k]]
+            k += 1
+
+    def _stem(self, stem: str) -> Iterator[int]:
+        yield from self._prefixed(stem)
+        if len(stem) >= PARTICIPLE_MIN and not stem.startswith("ge"):
+            yield from self._prefixed("ge" + stem)
+
+    def _word_at(self, i: int, word: str) -> bool:
+        tok = self.tokens[i].norm
+        return tok.startswith(word[:-1]) if word.endswith("*") else tok == word
+
+    def atom(self, atom: _Atom) -> Positions:
+        """Sorted token positions of ``atom`` in the whole document."""
+        found = self._cache.get(atom)
+        if found is not None:
+            return found
+        out: set[int] = set()
+        for item in atom.items:
+            if atom.kind == "stam":
+                out.update(self._stem(item[0]))
+            elif atom.kind == "woord":
+                out.update(self._forms.get(item[0], ()))
+            else:
+                first = item[0]
+                starts = self._stem(first[:-1]) if first.endswith("*") else iter(self._forms.get(first, ()))
+                for i in starts:
+                    if i + len(item) <= len(self.tokens) and all(
+                        self._word_at(i + k, w) for k, w in enumerate(item[1:], 1)
+                    ):
+                        out.add(i)
+        result = sorted(out)
+        self._cache[atom] = result
+        return result
+
+    # ------------------------------------------------------------ evaluation
+
+    def evaluate(self, node: _Node, ranges: Sequence[tuple[int, int]], spans: Sequence[Span]) -> Positions | None:
+        """Positions where ``node`` matches within the token ``ranges`` (None: no match).
+
+        ``spans`` are the character spans of the same units, for ``regex``. An empty list means
+        "matched, but at no particular word" (a ``niet`` part).
+        """
+        if isinstance(node, _Atom):
+            positions = self.atom(node)
+            found: Positions = []
+            for a, b in ranges:
+                lo, hi = bisect_left(positions, a), bisect_left(positions, b)
+                found.extend(positions[lo:hi])
+            return found or None
+        if isinstance(node, _Re):
+            hits: Positions = []
+            for span in spans:
+                for m in node.regex.finditer(self.text, span.start, span.end):
+                    hits.append(self.token_at(m.start()))
+            return sorted(set(hits)) or None
+        if isinstance(node, _And):
+            out: set[int] = set()
+            for part in node.parts:
+                got = self.evaluate(part, ranges, spans)
+                if got is None:
+                    return None
+                out.update(got)
+            return sorted(out)
+        if isinstance(node, _Or):
+            any_match = False
+            out = set()
+            for part in node.parts:
+                got = self.evaluate(part, ranges, spans)
+                if got is not None:
+                    any_match = True
+                    out.update(got)
+            return sorted(out) if any_match else None
+        if isinstance(node, _Not):
+            return None if self.evaluate(node.part, ranges, spans) is not None else []
+        left = self.evaluate(node.left, ranges, spans)
+        right = self.evaluate(node.right, ranges, spans) if left else None
+        if not left or not right:
+            return None
+        near: set[int] = set()
+        for i in left:
+            lo = bisect_left(right, i - node.distance)
+            hi = bisect_right(right, i + node.distance)
+            if lo < hi:
+                near.add(i)
+                near.update(right[lo:hi])
+        return sorted(near) or None
+
+    def anchors(self, node: _Node) -> Positions | None:
+        """Token positions one of which every match of ``node`` must contain (None: unknown)."""
+        if isinstance(node, _Atom):
+            return self.atom(node)
+        if isinstance(node, _And):
+            best: Positions | None = None
+            for part in node.parts:
+                got = self.anchors(part)
+                if got is not None and (best is None or len(got) < len(best)):
+                    best = got
+            return best
+        if isinstance(node, _Or):
+            merged: set[int] = set()
+            for part in node.parts:
+                got = self.anchors(part)
+                if got is None:
+                    return None
+                merged.update(got)
+            return sorted(merged)
+        if isinstance(node, _Near):
+            left, right = self.anchors(node.left), self.anchors(node.right)
+            if left is None:
+                return right
+            if right is None or len(left) <= len(right):
+                return left
+            return right
+        return None
+
+
+# ---------------------------------------------------------------- matching scope units
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One scope unit in which a recogniser matched."""
+
+    unit: Unit
+    lid: LidSegment | None
+    sentence: Sentence | None
+    span: Span          # the evidence: the sentence, lid or article that matched
+    positions: tuple[int, ...]  # token positions of the matched words (may be empty)
+
+
+@dataclass(frozen=True)
+class _Region:
+    unit: Unit
+    lid: LidSegment | None
+    sentence: Sentence | None
+    span: Span
+    tokens: tuple[int, int]
+
+
+class Matcher:
+    """Finds recogniser matches in the normative units of one segmented document."""
+
+    def __init__(self, segmentation: Segmentation) -> None:
+        self.segmentation = segmentation
+        self.index = DocumentIndex(segmentation.document.text)
+        self.units = segmentation.units_with_role("normatief")
+        self._regions: dict[str, list[_Region]] = {}
+        self._region_starts: dict[str, list[int]] = {}
+
+    def regions(self, scope: Scope) -> list[_Region]:
+        """The units of ``scope`` in document order (``document``: one region per article)."""
+        found = self._regions.get(scope)
+        if found is not None:
+            return found
+        out: list[_Region] = []
+        for unit in self.units:
+            if scope in ("artikel", "document"):
+                out.append(_Region(unit, None, None, unit.span, self.index.token_range(unit.span)))
+                continue
+            for lid in unit.leden:
+                if scope == "lid":
+                    out.append(_Region(unit, lid, None, lid.span, self.index.token_range(lid.span)))
+                    continue
+                for sentence in lid.sentences:
+                    out.append(_Region(unit, lid, sentence, sentence.span, self.index.token_range(sentence.span)))
+        self._regions[scope] = out
+        self._region_starts[scope] = [r.tokens[0] for r in out]
+        return out
+
+    def _candidates(self, node: _Node, scope: Scope) -> Iterable[_Region]:
+        regions = self.regions(scope)
+        anchors = self.index.anchors(node)
+        if anchors is None:
+            return regions
+        starts = self._region_starts[scope]
+        picked: list[int] = []
+        last = -1
+        for pos in anchors:
+            k = bisect_right(starts, pos) - 1
+            if k < 0 or k == last:
+                continue
+            a, b = regions[k].tokens
+            if a <= pos < b:
+                picked.append(k)
+                last = k
+        return [regions[k] for k in sorted(set(picked))]
+
+    def find(self, recogniser: Recogniser) -> list[Hit]:
+        """Every scope unit in which ``recogniser`` matches, in document order."""
+        node = compile_pattern(recogniser.pattern)
+        if recogniser.scope == "document":
+            regions = self.regions("document")
+            positions = self.index.evaluate(node, [r.tokens for r in regions], [r.span for r in regions])
+            if positions is None:
+                return []
+            return [self._document_hit(regions, positions)] if regions else []
+        hits: list[Hit] = []
+        for region in self._candidates(node, recogniser.scope):
+            positions = self.index.evaluate(node, [region.tokens], [region.span])
+            if positions is not None:
+                hits.append(Hit(region.unit, region.lid, region.sentence, region.span, tuple(positions)))
+        return hits
+
+    def _document_hit(self, regions: list[_Region], positions: Positions) -> Hit:
+        if positions:
+            first = positions[0]
+            for region in regions:
+                a, b = region.tokens
+                if a <= first < b:
+                    return Hit(region.unit, None, None, region.span, tuple(positions))
+        region = regions[0]
+        return Hit(region.unit, None, None, region.span, tuple(positions))
+
+    def matches_in(self, pattern: Pattern, spans: Sequence[Span]) -> bool:
+        """Whether ``pattern`` matches within the union of ``spans`` (an outdated-check scope)."""
+        node = compile_pattern(pattern)
+        ranges = [self.index.token_range(s) for s in spans]
+        return self.index.evaluate(node, ranges, spans) is not None
+
+
+def matches_text(pattern: Pattern, text: str) -> bool:
+    """Whether ``pattern`` matches anywhere in ``text`` taken as one unit (for examples and tests)."""
+    index = DocumentIndex(text)
+    span = Span(0, len(text))
+    return index.evaluate(compile_pattern(pattern), [index.token_range(span)], [span]) is not None
