@@ -29,7 +29,7 @@ from gedragscode.errors import GedragscodeError, Location, ModelError
 from gedragscode.lint.document import LidSegment, Segmentation, Sentence, SourceDocument, Span, Unit
 from gedragscode.lint.identify import Identification, identify
 from gedragscode.lint.match import Hit, Matcher, fold
-from gedragscode.lint.result import ClauseFinding, Evidence, LintFailure, LintResult, Severity
+from gedragscode.lint.result import ClauseFinding, Evidence, LintFailure, LintResult, Severity, Status
 from gedragscode.lint.segment import segment
 from gedragscode.model import Clause, Duration, Level, Model, Money, Office, OutdatedCheck
 
@@ -336,22 +336,21 @@ def lint_document(doc: SourceDocument, model: Model | None = None, *, body: str 
         detection["toetsing"] = ("lichaam onbekend: elke clausule is getoetst aan alle ambten van alle lichamen, "
                                  "op haar algemene niveau; geef --body (en --office) op voor een precieze toets")
     matcher = Matcher(seg)
+    intro_matcher = Matcher(seg, roles=("inleiding",), index=matcher.index)
     suggestions: dict[str, str] = {}
     if suggest and ident.body is not None and ident.offices:
         suggestions = _suggestions(model, ident.body, ident.offices, ident.place)
     findings: list[ClauseFinding] = []
     for clause in model.clauses:
-        hits: list[Hit] = []
-        for recogniser in clause.recognisers:
-            hits.extend(matcher.find(recogniser))
+        hits = _find(clause, intro_matcher if clause.form == "inleiding" else matcher)
         hits.sort(key=lambda h: (h.span.start, h.span.end))
         level = clause.level_for(ident.body or "")
         required = any(clause.applies.matches(b, o) for b, o in pairs)
         severity = _severity(level) if required else None
         if hits:
             evidence = _dedupe(_evidence(doc, matcher, h) for h in hits)
-            message = _outdated(clause, hits, matcher)
-            status = "outdated" if message else "present"
+            message = _outdated(clause, hits, intro_matcher if clause.form == "inleiding" else matcher)
+            status: Status = "outdated" if message else "present"
             findings.append(ClauseFinding(clause.id, clause.title, status, level.value,
                                           severity if message else None, required, evidence, message))
         elif required:
@@ -363,6 +362,16 @@ def lint_document(doc: SourceDocument, model: Model | None = None, *, body: str 
     return LintResult(file=doc.name, format=doc.format, body=ident.body, offices=ident.offices,
                       clauses=tuple(findings), title=ident.title, place=ident.place, detection=detection,
                       model_version=model.version)
+
+
+def _find(clause: Clause, matcher: Matcher) -> list[Hit]:
+    """Where the clause is found; an inleiding without recognisers is found in any inleiding unit."""
+    hits: list[Hit] = []
+    for recogniser in clause.recognisers:
+        hits.extend(matcher.find(recogniser))
+    if clause.form == "inleiding" and not clause.recognisers:
+        hits = [Hit(u, None, None, u.span, ()) for u in matcher.units if u.leden][:1]
+    return hits
 
 
 def _dedupe(items: Iterable[Evidence]) -> tuple[Evidence, ...]:

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gedragscode.lint.document import LidSegment, Segmentation, Sentence, Span, Unit
+from gedragscode.lint.document import LidSegment, Role, Segmentation, Sentence, Span, Unit
 from gedragscode.model import AllOf, AnyOf, Near, Not, Pattern, Phrase, Recogniser, Regex, Scope, Stem, Word
 
 __all__ = [
@@ -331,12 +331,17 @@ class _Region:
 
 
 class Matcher:
-    """Finds recogniser matches in the normative units of one segmented document."""
+    """Finds recogniser matches in the normative units of one segmented document.
 
-    def __init__(self, segmentation: Segmentation) -> None:
+    ``roles`` widens the search to other unit roles (the inleiding clause is looked for in the
+    units with role ``inleiding``); ``index`` shares the tokens of another matcher.
+    """
+
+    def __init__(self, segmentation: Segmentation, *, roles: Sequence[Role] = ("normatief",),
+                 index: DocumentIndex | None = None) -> None:
         self.segmentation = segmentation
-        self.index = DocumentIndex(segmentation.document.text)
-        self.units = segmentation.units_with_role("normatief")
+        self.index = index or DocumentIndex(segmentation.document.text)
+        self.units = segmentation.units_with_role(*roles)
         self._regions: dict[str, list[_Region]] = {}
         self._region_starts: dict[str, list[int]] = {}
 

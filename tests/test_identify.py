@@ -1,0 +1,105 @@
+"""Body and office detection from title, metadata, aanhef, legal basis and scope article."""
+
+from __future__ import annotations
+
+import pytest
+
+from gedragscode.lint.document import SourceDocument
+from gedragscode.lint.identify import identify, offices_in
+from gedragscode.lint.segment import segment
+
+
+def _identify(text: str, metadata: dict[str, str] | None = None, **kw: object) -> tuple[str | None, set[str]]:
+    seg = segment(SourceDocument("t.txt", "text", text, metadata or {}))
+    ident = identify(seg, **kw)  # type: ignore[arg-type]
+    return ident.body, set(ident.offices)
+
+
+@pytest.mark.parametrize(("text", "body", "offices"), [
+    ("Gedragscode integriteit raadsleden gemeente Almelo 2024\n\nDe raad van de gemeente Almelo;\n\n"
+     "gelet op artikel 15, derde lid, van de Gemeentewet;\n\nbesluit:\n\nArtikel 1\n\nDeze code geldt voor "
+     "de raadsleden.\n", "gemeente", {"raadslid"}),
+    ("Gedragscode bestuurlijke integriteit burgemeester en wethouders\n\nGedragscode voor de burgemeester, "
+     "wethouders en raadsleden van de gemeente Huisduinen vastgesteld in de raadsvergadering.\n\nInleiding\n\n"
+     "Goed bestuur is integer bestuur.\n", "gemeente", {"wethouder", "burgemeester"}),
+    ("Besluit van Provinciale Staten van de provincie Drenthe houdende Gedragscode integriteit commissaris "
+     "van de Koning en gedeputeerden\n\nProvinciale Staten van Drenthe;\n\ngelet op de artikelen 40c, tweede "
+     "lid, en 68, tweede lid, van de Provinciewet;\n", "provincie", {"gedeputeerde", "cdk"}),
+    ("Gedragscode Politieke Ambtsdragers provincie Zeeland 2024\n\nProvinciale Staten van Zeeland;\n\n"
+     "besluiten:\n", "provincie", {"statenlid", "gedeputeerde", "cdk"}),
+    ("Gedragscode Integriteit Gedeputeerde Staten Provincie Limburg 2021\n\nInleiding\n\nGoed bestuur.\n",
+     "provincie", {"gedeputeerde", "cdk"}),
+    ("Gedragscode integriteit dijkgraaf en hoogheemraden HHSK 2023\n\nDe verenigde vergadering van Schieland;"
+     "\n\ngelet op artikel 33 van de Waterschapswet;\n", "waterschap", {"db_lid", "voorzitter"}),
+    ("Vaststelling gedragscode integriteit dagelijks bestuur Waterschap Aa\n\nHet algemeen bestuur van "
+     "waterschap Aa;\n\ngelet op de artikelen 33, derde lid, en 45 van de Waterschapswet;\n",
+     "waterschap", {"db_lid", "voorzitter"}),
+    ("Gedragscode integriteit leden Verenigde Vergadering en commissieleden Rijnland 2024\n\n",
+     "waterschap", {"ab_lid", "commissielid"}),
+    ("Gedragscode integriteit eilandsraadsleden Saba\n\nDe eilandsraad van het openbaar lichaam Saba;\n\n"
+     "gelet op artikel 16, derde lid, van de Wet openbare lichamen Bonaire, Sint Eustatius en Saba;\n",
+     "openbaar_lichaam", {"eilandsraadslid"}),
+    ("Gedragscode integriteit raads(commissie)leden Alphen 2020\n\nDe raad van Alphen;\n", "gemeente",
+     {"raadslid", "commissielid"}),
+    ("Gedragscode integriteit raads- en commissieleden gemeente Midden 2021\n\n", "gemeente",
+     {"raadslid", "commissielid"}),
+    ("Gedragscode voor politiek ambtsdragers van de gemeente Hengelo\n\nInleiding\n\nDe code werd herzien.\n",
+     "gemeente", {"raadslid", "wethouder", "burgemeester"}),
+    ("Gedragscode integriteit collegeleden en burgemeester 2014\n\nDeel I kernbegrippen\n\nDe belangen van "
+     "de gemeente zijn het richtsnoer.\n", "gemeente", {"wethouder", "burgemeester"}),
+])
+def test_title_and_aanhef(text: str, body: str, offices: set[str]) -> None:
+    found_body, found_offices = _identify(text)
+    assert found_body == body
+    assert found_offices == offices
+
+
+def test_scope_article_when_the_title_names_no_office() -> None:
+    text = ("Gedragscode bestuurlijke integriteit gemeente Gilze 2004\n\nArtikel 1\n\n1.1 Deze gedragscode geldt "
+            "voor de burgemeester, de wethouders en de raadsleden, alsmede voor de commissieleden die geen "
+            "raadslid zijn.\n")
+    assert _identify(text) == ("gemeente", {"burgemeester", "wethouder", "raadslid", "commissielid"})
+
+
+def test_legal_basis_when_nothing_else_names_offices() -> None:
+    text = ("Gedragscode integriteit 2022\n\nDe raad van de gemeente Epe;\n\ngelet op artikel 41c, tweede lid, "
+            "en artikel 69, tweede lid, van de Gemeentewet;\n\nbesluit:\n")
+    assert _identify(text) == ("gemeente", {"wethouder", "burgemeester"})
+
+
+def test_metadata_wins_for_the_body() -> None:
+    text = "Gedragscode integriteit 2020\n\nArtikel 1\n\nDeze code geldt voor de leden.\n"
+    body, _ = _identify(text, {"organisatietype": "Waterschap"})
+    assert body == "waterschap"
+
+
+def test_plain_text_copy_of_the_metadata_block() -> None:
+    text = ("Ziet u een fout in deze regeling?\nZeeland\n\nBesluit houdende de Gedragscode 2024\n\nWetstechnische "
+            "informatie\n\nGegevens van de regeling\nOrganisatieZeeland\nOrganisatietypeProvincie\nCiteertitel"
+            "Gedragscode Politieke Ambtsdragers 2024\n")
+    assert _identify(text) == ("provincie", {"statenlid", "gedeputeerde", "cdk"})
+
+
+def test_overrides_and_unknown_body() -> None:
+    text = "Gedragscode integriteit\n\nArtikel 1\n\nIeder houdt zich aan deze code.\n"
+    assert _identify(text) == (None, set())
+    assert _identify(text, body="provincie", offices=["statenlid"]) == ("provincie", {"statenlid"})
+    seg = segment(SourceDocument("t.txt", "text", text))
+    ident = identify(seg)
+    assert "lichaam" in ident.detection and "ambten" in ident.detection
+
+
+def test_place_and_detection_are_recorded() -> None:
+    seg = segment(SourceDocument("t.txt", "text", "Gedragscode raadsleden\n\nDe raad van de gemeente Sint-Oedenrode;"
+                                 "\n\ngelet op artikel 15, derde lid, van de Gemeentewet;\n"))
+    ident = identify(seg)
+    assert ident.place == "Sint-Oedenrode"
+    assert "Gemeentewet" in ident.detection["lichaam"]
+
+
+def test_offices_in_handles_general_words_and_negation() -> None:
+    assert offices_in("de politieke ambtsdragers", "gemeente") == {"raadslid", "wethouder", "burgemeester"}
+    assert offices_in("de bestuurders", "provincie") == {"gedeputeerde", "cdk"}
+    assert offices_in("het college van dijkgraaf en heemraden", "waterschap") == {"db_lid", "voorzitter"}
+    assert offices_in("commissieleden die geen raadslid zijn", "gemeente") == {"commissielid"}
+    assert offices_in("Gedeputeerde Staten", "provincie") == {"gedeputeerde", "cdk"}

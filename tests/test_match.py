@@ -1,0 +1,157 @@
+"""Pattern evaluation: tokens, folding, atoms, combinations, scopes and roles."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from gedragscode.lint.document import LidSegment, Role, Segmentation, Sentence, SourceDocument, Span, Unit
+from gedragscode.lint.examples import example_segmentation
+from gedragscode.lint.match import DocumentIndex, Matcher, fold, matches_text, tokenize
+from gedragscode.lint.segment import segment
+from gedragscode.model import AllOf, AnyOf, Near, Not, Phrase, Recogniser, Regex, Stem, Word
+
+
+def test_fold_removes_case_and_diacritics() -> None:
+    assert fold("Financiële") == "financiele"
+    assert fold("ÉÉN") == "een"
+    assert fold("privédoeleinden") == "privedoeleinden"
+
+
+def test_tokens_keep_offsets() -> None:
+    text = "Het raadslid meldt, binnen één week."
+    tokens = tokenize(text)
+    assert [t.norm for t in tokens] == ["het", "raadslid", "meldt", "binnen", "een", "week"]
+    for t in tokens:
+        assert fold(text[t.start:t.end]) == t.norm
+
+
+@pytest.mark.parametrize(("pattern", "text", "expected"), [
+    (Stem(("geschenk",)), "Geschenken worden gemeld.", True),
+    (Stem(("geschenk",)), "Relatiegeschenken worden gemeld.", False),
+    (Stem(("financiele",)), "zijn financiële belangen", True),
+    (Stem(("financiële",)), "zijn financiele belangen", True),
+    (Stem(("meld",)), "Het geschenk wordt gemeld.", True),          # participle with ge-
+    (Stem(("registr",)), "Het wordt geregistreerd.", True),
+    (Stem(("eed",)), "Er is geen geeed.", False),                    # short stems get no ge-
+    (Word(("eed",)), "Hij legt de eed af.", True),
+    (Word(("eed",)), "Hij legt de eden af.", False),
+    (Stem(("nevenfunctie",)), "opgave van (neven)functies", True),   # parenthesised infix joins
+    (Stem(("functie",)), "opgave van (neven)functies", True),        # and the part still counts
+    (Stem(("oudwethouder",)), "een oud-wethouder", True),
+    (Word(("wethouder",)), "een oud-wethouder", True),
+    (Phrase(("treedt in werking",)), "Deze regeling treedt in werking op 1 mei.", True),
+    (Phrase(("treedt in werking",)), "Deze regeling treedt op 1 mei in werking.", False),
+    (Phrase(("in werk*",)), "Deze regeling treedt in werking op 1 mei.", True),
+    (Regex(r"niet[- ]openbare?\s+informatie"), "Niet-openbare informatie wordt niet gebruikt.", True),
+    (Regex(r"\bgift\b"), "Giften worden gemeld.", False),
+])
+def test_atoms(pattern: Stem | Word | Phrase | Regex, text: str, expected: bool) -> None:
+    assert matches_text(pattern, text) is expected
+
+
+def test_all_any_not_near() -> None:
+    gift = Stem(("geschenk", "gift"))
+    report = Stem(("meld",))
+    oath = Phrase(("ik zweer",))
+    assert matches_text(AllOf((gift, report)), "Een gift wordt gemeld.")
+    assert not matches_text(AllOf((gift, report)), "Een gift wordt geweigerd.")
+    assert matches_text(AnyOf((gift, report)), "Een gift wordt geweigerd.")
+    assert not matches_text(AllOf((gift, Not(oath))), "Ik zweer dat ik geen gift heb aangenomen.")
+    assert matches_text(AllOf((gift, Not(oath))), "Een gift wordt gemeld.")
+    near = Near(3, Word(("onder",)), Word(("verstaan",)))
+    assert matches_text(near, "Onder geschenk wordt verstaan: ...")
+    assert not matches_text(near, "Onder alle omstandigheden wordt daarmee bedoeld en verstaan ...")
+
+
+def _doc(parts: list[tuple[Role, str, str, list[list[str]]]]) -> Segmentation:
+    """Build a segmentation by hand: (role, label, heading, leden of sentences)."""
+    text = ""
+    units = []
+    for role, label, heading, leden in parts:
+        start = len(text)
+        text += f"{label} {heading}\n"
+        body_start = len(text)
+        lid_segments = []
+        for n, sentences in enumerate(leden, 1):
+            lid_start = len(text)
+            sents = []
+            for s in sentences:
+                a = len(text)
+                text += s + " "
+                sents.append(Sentence(Span(a, a + len(s)), s))
+            lid_segments.append(LidSegment(str(n) if len(leden) > 1 else "", Span(lid_start, len(text) - 1),
+                                           tuple(sents)))
+            text += "\n"
+        units.append(Unit(label, label.split()[-1] if label else "", heading, "", role, Span(start, len(text)),
+                          Span(body_start, len(text)), tuple(lid_segments)))
+        text += "\n"
+    return Segmentation(SourceDocument("t.txt", "text", text), tuple(units))
+
+
+def test_scopes_and_roles() -> None:
+    seg = _doc([
+        ("inleiding", "", "Inleiding", [["Wie een geschenk krijgt, meldt dat."]]),
+        ("normatief", "Artikel 4", "Geschenken", [["Een geschenk wordt geregistreerd."],
+                                                   ["De griffier meldt het aan de raad."]]),
+    ])
+    matcher = Matcher(seg)
+    gift_and_report = AllOf((Stem(("geschenk",)), Stem(("meld",))))
+    # only the normative unit counts; in one sentence the words do not co-occur there
+    assert matcher.find(Recogniser("zin", gift_and_report)) == []
+    assert matcher.find(Recogniser("lid", gift_and_report)) == []
+    hits = matcher.find(Recogniser("artikel", gift_and_report))
+    assert len(hits) == 1 and hits[0].unit.label == "Artikel 4"
+    # the heading is part of the article
+    assert matcher.find(Recogniser("artikel", AllOf((Word(("geschenken",)), Stem(("griffier",))))))
+    assert len(matcher.find(Recogniser("document", gift_and_report))) == 1
+    # the inleiding is searched only when asked for
+    intro = Matcher(seg, roles=("inleiding",))
+    assert intro.find(Recogniser("zin", gift_and_report))
+
+
+def test_sentence_hits_give_spans_in_the_document() -> None:
+    seg = _doc([("normatief", "Artikel 1", "Reikwijdte", [["Eerst iets anders.", "Deze code geldt voor raadsleden."]])])
+    hits = Matcher(seg).find(Recogniser("zin", Phrase(("geldt voor",))))
+    assert len(hits) == 1
+    text = seg.document.text
+    assert text[hits[0].span.start:hits[0].span.end] == "Deze code geldt voor raadsleden."
+
+
+def test_example_segmentation_is_one_normative_sentence() -> None:
+    seg = example_segmentation("Giften worden gemeld.")
+    assert [u.role for u in seg.units] == ["normatief"]
+    assert Matcher(seg).find(Recogniser("zin", Stem(("gift",))))
+
+
+def test_large_document_is_fast() -> None:
+    article = ("Artikel {n} Geschenken\n\n1. Een raadslid meldt ieder geschenk met een waarde van meer dan € 50 "
+               "bij de griffier. De griffier registreert het geschenk in een openbaar register.\n\n2. Het raadslid "
+               "gaat zorgvuldig om met vertrouwelijke informatie en neemt niet deel aan de stemming over een zaak "
+               "die hem persoonlijk aangaat.\n\n")
+    text = "Gedragscode integriteit raadsleden gemeente Proefstad\n\n" + "".join(
+        article.format(n=n) for n in range(1, 660))
+    assert len(text) > 200_000
+    from gedragscode import lint_document, load_model
+
+    model = load_model()
+    started = time.perf_counter()
+    result = lint_document(SourceDocument("groot.txt", "text", text), model)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 10, elapsed
+    assert any(c.id == "geschenken" and c.status != "missing" for c in result.clauses)
+
+
+def test_index_reuses_atom_positions() -> None:
+    index = DocumentIndex("een gift en nog een gift")
+    seg_text = index.text
+    assert seg_text.count("gift") == 2
+    assert len(tokenize(seg_text)) == 6
+
+
+def test_real_segmentation_matches() -> None:
+    doc = SourceDocument("x.txt", "text", "Gedragscode\n\nArtikel 1\n\nDeze gedragscode geldt voor de raadsleden.\n")
+    seg = segment(doc)
+    hits = Matcher(seg).find(Recogniser("zin", AllOf((Phrase(("deze gedragscode",)), Phrase(("geldt voor",))))))
+    assert hits and hits[0].unit.role == "normatief"
