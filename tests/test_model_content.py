@@ -216,7 +216,8 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "waterschap": (r"griffier", r"gemeenteraad", r"raadslid", r"\bgemeente(?!n\b)", r"provinciale staten",
                    r"\bwethouder"),
     "openbaar_lichaam": (r"gemeente", r"provincie", r"\bwethouder", r"\bburgemeester", r"provinciale staten"),
-    "gemeente": (r"provinciale staten", r"waterschap", r"statenlid", r"\bgedeputeerden?\b(?!\s+staten)", r"eilandsraad"),
+    "gemeente": (r"provinciale staten", r"waterschap", r"statenlid", r"\bgedeputeerden?\b(?!\s+staten)",
+                 r"eilandsraad"),
 }
 
 
@@ -297,7 +298,8 @@ def _texts_with_own_renderer(model: Model, body_id: str, offices: tuple[str, ...
         o = scope[0]
         lw = o.terms.get("lidwoord", "de")
         chair = o.category is Category.VOORZITTER
-        holders = {"de_ambtsdrager": f"{lw} {o.name}", "een_ambtsdrager": f"{lw} {o.name}" if chair else f"een {o.name}",
+        holders = {"de_ambtsdrager": f"{lw} {o.name}",
+                   "een_ambtsdrager": f"{lw} {o.name}" if chair else f"een {o.name}",
                    "ambtsdragers": o.plural, "de_ambtsdragers": f"{lw} {o.name}" if chair else f"de {o.plural}",
                    "aanduiding": o.name}
     else:
@@ -312,7 +314,8 @@ def _texts_with_own_renderer(model: Model, body_id: str, offices: tuple[str, ...
             if not lid_scope:
                 continue
             ids = {o.id for o in lid_scope}
-            laws = {r.name: r.text for r in sorted(clause.refs, key=lambda r: (r.body is not None, r.office is not None))
+            ranked = sorted(clause.refs, key=lambda r: (r.body is not None, r.office is not None))
+            laws = {r.name: r.text for r in ranked
                     if (r.body in (None, body_id)) and (r.office is None or r.office in ids)}
             ambten = [{"id": o.id, "naam": o.name, "meervoud": o.plural, "lidwoord": o.terms.get("lidwoord", "de"),
                        "categorie": o.category.value, "grondslag": o.legal_basis, "t": {**terms, **o.terms}}
