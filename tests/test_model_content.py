@@ -372,3 +372,23 @@ def test_rendered_texts_have_no_template_leftovers(model: Model) -> None:
         for where, text in _rendered(model, body, offices, {}):
             assert "{{" not in text and "{%" not in text, f"{body}/{where}: {text}"
             assert "  " not in text, f"{body}/{where}: dubbele spatie in {text!r}"
+
+
+# ---------------------------------------------------------------- outdated references
+
+
+@pytest.mark.parametrize(("text", "outdated"), [
+    ("Het raadslid neemt de geheimhouding in acht als bedoeld in de artikelen 25, 55 en 86 van de Gemeentewet.", True),
+    ("Geheimhouding op grond van artikel 86, tweede lid, Gemeentewet wordt in acht genomen.", True),
+    ("Geheimhouding op grond van artikel 25 van de Provinciewet wordt in acht genomen.", True),
+    ("De geheimhouding op grond van hoofdstuk VA (artikelen 87 tot en met 89) van de Gemeentewet.", False),
+    ("Gelet op artikel 15, derde lid, van de Gemeentewet en artikel 25 van deze regeling.", False),
+])
+def test_informatie_flags_repealed_geheimhouding_articles(model: Model, text: str, outdated: bool) -> None:
+    clause = model.clause("informatie")
+    if clause is None:
+        pytest.skip("clausule informatie ontbreekt")
+    checks = [o for o in clause.outdated if o.kind == "bevat" and o.pattern is not None]
+    assert checks
+    hit = any(re.search(o.pattern.pattern, text, re.IGNORECASE) for o in checks)  # type: ignore[union-attr]
+    assert hit is outdated
