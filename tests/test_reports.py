@@ -6,11 +6,14 @@ import csv
 import io
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import jsonschema  # type: ignore[import-untyped]
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 import gedragscode
@@ -343,7 +346,11 @@ def test_overview_html_heat_map() -> None:
     groups = [g.text_content() for g in xp(table, "./tbody/tr[@class='groep']")]
     assert groups == ["Gemeente (2)", "Provincie (1)", "Waterschap (1)"]
     foot = xp(table, "./tfoot/tr[@class='ontbreekt']")[0]
-    assert "Ontbreekt in" in foot.text_content() and "4 van 4" in foot.text_content()
+    assert "Ontbreekt in … van 4" in foot.text_content()
+    foot_cells = xp(foot, "./td[@title]")
+    assert len(foot_cells) == 6
+    assert [c.text_content() for c in foot_cells] == ["0", "0", "4", "4", "4", "0"]
+    assert foot_cells[2].get("title") == "Beraadslaging en stemming bij persoonlijk belang: ontbreekt in 4 van 4"
     assert xp(tree, "//ul[@class='legenda']")
     assert "codes/scan.pdf" in xp(tree, "//section[@class='mislukt']")[0].text_content()
     assert out == overview_html(batch())
@@ -363,3 +370,48 @@ def test_write_overview_by_suffix_and_no_overwrite(tmp_path: Path) -> None:
     with pytest.raises(GedragscodeError, match=r"\.csv of \.html"):
         write_overview(batch(), tmp_path / "overzicht.xlsx")
     assert not (tmp_path / "overzicht.xlsx").exists()
+
+
+# ---------------------------------------------------------------- hostile document text
+
+
+def test_text_drops_terminal_escapes_from_document_text() -> None:
+    hostile = almelo(evidence_text="Artikel 1 \x1b[2J\x1b]0;pwned\x07 geldt\x00 voor raadsleden.")
+    out = render_report([hostile], "text")
+    assert "\x1b" not in out and "\x00" not in out and "\x07" not in out
+    assert "geldt voor raadsleden." in out
+    coloured = render_report([hostile], "text", color=True)
+    assert "\x1b[2J" not in coloured
+
+
+def test_overview_csv_defuses_formulas() -> None:
+    evil = replace(almelo(), title="=HYPERLINK(\"http://x\")", place="+31")
+    rows = list(csv.DictReader(io.StringIO(overview_csv([evil, LintFailure("-", "@SUM(1)")]))))
+    assert rows[0]["title"].startswith("'=") and rows[0]["place"] == "'+31"
+    assert rows[1]["file"] == "-" and rows[1]["error"] == "'@SUM(1)"
+
+
+_hostile_text = st.text(
+    st.characters(codec="utf-8"), min_size=0, max_size=80
+) | st.sampled_from([SCRIPT, "</td></tr></table><script>x</script>", "\"' onload=alert(1) x=\"", "]]>&amp;"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=_hostile_text, name=_hostile_text, title=_hostile_text)
+def test_any_document_text_is_inert(text: str, name: str, title: str) -> None:
+    result = replace(almelo(evidence_text=text), file=name or "x.txt", title=title)
+    results: list[LintResult | LintFailure] = [result, LintFailure(name or "y.pdf", text)]
+    page = render_report(results, "html", suggest=True)
+    tree: Any = lxml_html.document_fromstring(page)
+    assert tree.get("lang") == "nl"
+    assert not xp(tree, "//script") and not xp(tree, "//*[@onload]")
+    assert len(xp(tree, "//table[@class='clausules']/tbody/tr")) == len(result.clauses)
+    overview: Any = lxml_html.document_fromstring(overview_html(results))
+    assert not xp(overview, "//script")
+    assert len(xp(overview, "//table[@class='heatmap']/tbody/tr[@data-file]/td[contains(@class, 'cel')]")) == 6
+    data = json.loads(render_report(results, "json"))
+    assert data[0]["clauses"][0]["evidence"][0]["text"] == text
+    assert "\x1b" not in render_report(results, "text")
+    jsonschema.validate(sarif_log(results), SCHEMA)
+    rows = list(csv.reader(io.StringIO(overview_csv(results), newline="")))
+    assert len(rows) == 3 and len({len(r) for r in rows}) == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from gedragscode.lint.result import SEVERITY_ORDER, ClauseFinding, LintFailure, LintResult
 
@@ -12,11 +13,14 @@ __all__ = [
     "STATUS_LABEL",
     "STATUS_SYMBOL",
     "body_label",
+    "body_sort_key",
     "clause_columns",
+    "clean",
     "evidence_label",
     "failures",
     "plural",
     "problems_first",
+    "sanitized",
     "sarif_level",
     "short_quote",
     "summary_line",
@@ -41,6 +45,35 @@ BODY_ORDER: tuple[str, ...] = ("gemeente", "provincie", "waterschap", "openbaar_
 
 _SARIF_LEVEL = {"fout": "error", "waarschuwing": "warning", "info": "note"}
 _SPACE = re.compile(r"\s+")
+# C0/C1 control characters other than tab and newline: a document could carry terminal
+# escape sequences (ESC) or bytes that are not allowed in HTML.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean(text: str) -> str:
+    """``text`` without control characters (tab and newline kept; CR dropped)."""
+    return _CONTROL.sub("", text)
+
+
+def sanitized(item: LintResult | LintFailure) -> LintResult | LintFailure:
+    """The same finding with control characters removed from every string in it."""
+    if isinstance(item, LintFailure):
+        return LintFailure(clean(item.file), clean(item.message))
+    clauses = tuple(
+        replace(
+            c, id=clean(c.id), title=clean(c.title), level=clean(c.level), message=clean(c.message),
+            suggestion=clean(c.suggestion),
+            evidence=tuple(replace(ev, label=clean(ev.label), text=clean(ev.text)) for ev in c.evidence),
+        )
+        for c in item.clauses
+    )
+    return replace(
+        item, file=clean(item.file), format=clean(item.format),
+        body=clean(item.body) if item.body is not None else None,
+        offices=tuple(clean(o) for o in item.offices), clauses=clauses, title=clean(item.title),
+        place=clean(item.place), detection={clean(k): clean(v) for k, v in item.detection.items()},
+        model_version=clean(item.model_version),
+    )
 
 
 def sarif_level(severity: str | None) -> str:

@@ -19,6 +19,7 @@ from gedragscode.lint.reports.common import (
     evidence_label,
     plural,
     problems_first,
+    sanitized,
     short_quote,
     summary_line,
 )
@@ -247,6 +248,7 @@ def _section(item: LintResult | LintFailure, number: int, suggest: bool) -> list
 
 def render_html(results: Sequence[LintResult | LintFailure], *, suggest: bool = False) -> str:
     """The HTML report for one or more documents."""
+    results = [sanitized(r) for r in results]
     if len(results) == 1:
         only = results[0]
         title = f"Toetsing gedragscode: {only.file}"

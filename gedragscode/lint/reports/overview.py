@@ -26,7 +26,9 @@ from gedragscode.lint.reports.common import (
     body_label,
     body_sort_key,
     clause_columns,
+    clean,
     failures,
+    sanitized,
 )
 from gedragscode.lint.reports.html_report import badge, page
 from gedragscode.lint.result import LintFailure, LintResult
@@ -51,8 +53,22 @@ def _ordered(results: Sequence[LintResult | LintFailure]) -> list[LintResult]:
     return sorted(done, key=lambda r: (body_sort_key(r.body), r.place.casefold(), r.place, r.file))
 
 
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str) -> str:
+    """A one-line text cell that a spreadsheet will not run as a formula: whitespace and
+    control characters collapse to single spaces, and a value such as ``=HYPERLINK(...)``
+    gets a leading apostrophe (OWASP CSV injection advice); ``-`` (standard input) stays."""
+    text = " ".join(clean(text).split())
+    return "'" + text if text.startswith(_FORMULA) and text != "-" else text
+
+
 def overview_csv(results: Sequence[LintResult | LintFailure]) -> str:
-    """The overview as CSV text (comma-separated, UTF-8, ``\\n`` line ends)."""
+    """The overview as CSV text (comma-separated, UTF-8, ``\\n`` line ends).
+
+    Documents are ordered by body, place and file; those that could not be checked come last.
+    """
     columns = [cid for cid, _ in clause_columns(results)]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -61,12 +77,13 @@ def overview_csv(results: Sequence[LintResult | LintFailure]) -> str:
         counts = result.counts()
         statuses = {c.id: c.status for c in result.clauses}
         writer.writerow([
-            result.file, result.body or "", result.place, ";".join(result.offices), result.title,
+            _cell(result.file), result.body or "", _cell(result.place), ";".join(result.offices),
+            _cell(result.title),
             *(counts[k] for k in FIXED_COLUMNS[5:12]), "",
             *(statuses.get(cid, "") for cid in columns),
         ])
     for failure in sorted(failures(results), key=lambda f: f.file):
-        writer.writerow([failure.file, "", "", "", "", *([""] * 7), failure.message,
+        writer.writerow([_cell(failure.file), "", "", "", "", *([""] * 7), _cell(failure.message),
                          *(["error"] * len(columns))])
     return buffer.getvalue()
 
@@ -77,6 +94,7 @@ header { max-width: none; }
 .legenda { display: flex; flex-wrap: wrap; gap: 0.75rem; list-style: none; padding: 0; margin: 0 0 1rem; }
 .tabelvak { overflow-x: auto; }
 table.heatmap { border-collapse: collapse; font-size: 0.85rem; }
+table.heatmap caption { text-align: left; font-weight: 600; margin-bottom: 0.4rem; }
 table.heatmap th, table.heatmap td { border: 1px solid #fff; padding: 0.2rem 0.35rem; }
 table.heatmap thead th { vertical-align: bottom; background: #fff; }
 table.heatmap thead th.clausule { height: 11rem; width: 2.2rem; padding: 0 0 0.3rem; }
@@ -116,6 +134,7 @@ def _short(clause_id: str, title: str) -> str:
 
 def overview_html(results: Sequence[LintResult | LintFailure]) -> str:
     """The overview as one standalone HTML page with a heat map."""
+    results = [sanitized(r) for r in results]
     columns = clause_columns(results)
     done = _ordered(results)
     broken = sorted(failures(results), key=lambda f: f.file)
@@ -187,18 +206,19 @@ def overview_html(results: Sequence[LintResult | LintFailure]) -> str:
     table.append("</tbody>")
 
     total = len(done)
-    foot_missing = ['<tr class="ontbreekt"><th scope="row">Ontbreekt in</th>']
-    foot_outdated = ['<tr class="verouderd"><th scope="row">Verouderd in</th>']
+    foot_missing = [f'<tr class="ontbreekt"><th scope="row">Ontbreekt in … van {total}</th>']
+    foot_outdated = [f'<tr class="verouderd"><th scope="row">Verouderd in … van {total}</th>']
     for cid, ctitle in columns:
         checked = sum(1 for r in done if any(c.id == cid for c in r.clauses))
         missing = sum(1 for r in done for c in r.clauses if c.id == cid and c.status == "missing")
         outdated = sum(1 for r in done for c in r.clauses if c.id == cid and c.status == "outdated")
         name = ctitle or cid
         many = ' class="veel"' if checked and missing * 2 >= checked and missing else ""
+        of = "" if checked == total else f"/{checked}"
         foot_missing.append(f'<td{many} title="{_e(name)}: ontbreekt in {missing} van {checked}">'
-                            f"{missing} van {checked}</td>")
+                            f"{missing}{of}</td>")
         foot_outdated.append(f'<td title="{_e(name)}: verouderd in {outdated} van {checked}">'
-                             f"{outdated} van {checked}</td>")
+                             f"{outdated}{of}</td>")
     sums = {k: sum(r.counts()[k] for r in done) for k in ("fout", "waarschuwing", "info", "present")}
     foot_missing.extend(f'<td class="totaal">{sums[k]}</td>' for k in ("fout", "waarschuwing", "info", "present"))
     foot_missing.append("</tr>")

@@ -16,6 +16,7 @@ from gedragscode.lint.reports.common import (
     evidence_label,
     plural,
     problems_first,
+    sanitized,
     short_quote,
     summary_line,
 )
@@ -146,6 +147,7 @@ def render_text(results: Sequence[LintResult | LintFailure], *, color: bool = Fa
                 suggest: bool = False) -> str:
     """The text report for one or more documents; ends with a newline."""
     paint = _Paint(color)
+    results = [sanitized(r) for r in results]
     blocks: list[list[str]] = []
     for result in results:
         if isinstance(result, LintFailure):
