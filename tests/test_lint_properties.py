@@ -1,0 +1,140 @@
+"""The same clause serves both directions: lint finds what render writes.
+
+* ``lint(render(code))`` finds every clause of the rendered code;
+* deleting one article from the rendered Markdown makes lint report exactly that clause missing.
+
+Plus the corpus scores (skipped when ../shared is not there).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import gedragscode
+from gedragscode.lint.readers import read_document
+from gedragscode.model import Model
+
+try:
+    from gedragscode.render.build import render as render_code
+except ImportError:  # pragma: no cover - render ships with the package
+    render_code = None  # type: ignore[assignment]
+
+pytestmark = pytest.mark.skipif(render_code is None, reason="gedragscode.render.build is er nog niet")
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "lint"
+_ARTICLE = re.compile(r"^### Artikel \d+ (?P<title>.+)$", re.MULTILINE)
+_NEXT = re.compile(r"^#{1,3} ", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def _model() -> Model:
+    return gedragscode.load_model()
+
+
+@lru_cache(maxsize=64)
+def _rendered(body: str, offices: tuple[str, ...]) -> str:
+    code = gedragscode.make_code(body, list(offices), "Proefstad", year=2026, model=_model())
+    md = render_code(code, "md")
+    assert isinstance(md, str)
+    return md
+
+
+@st.composite
+def codes(draw: st.DrawFn) -> tuple[str, tuple[str, ...]]:
+    model = _model()
+    body = draw(st.sampled_from([b.id for b in model.bodies]))
+    found = model.body(body)
+    assert found is not None
+    ids = [o.id for o in found.offices]
+    chosen = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=len(ids), unique=True))
+    return body, tuple(o for o in ids if o in chosen)
+
+
+def _expected(body: str, offices: tuple[str, ...]) -> set[str]:
+    model = _model()
+    found = model.body(body)
+    assert found is not None
+    office_objs = [o for o in found.offices if o.id in offices]
+    return {c.id for c in model.clauses if any(c.applies.matches(body, o) for o in office_objs)}
+
+
+def _lint(md: str, body: str | None = None, offices: tuple[str, ...] | None = None) -> gedragscode.LintResult:
+    doc = read_document("code.md", data=md.encode("utf-8"))
+    return gedragscode.lint_document(doc, _model(), body=body, offices=list(offices) if offices else None)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(codes())
+def test_lint_finds_every_rendered_clause(code: tuple[str, tuple[str, ...]]) -> None:
+    body, offices = code
+    result = _lint(_rendered(body, offices))
+    assert result.body == body
+    # the title names the offices; "dagelijks bestuur" also covers its chair, so allow a superset
+    assert set(result.offices) >= set(offices)
+    found = {c.id for c in result.clauses if c.status in ("present", "outdated")}
+    missing = _expected(body, offices) - found
+    assert not missing, f"niet gevonden in de gerenderde code: {sorted(missing)}"
+    assert not [c.id for c in result.clauses if c.status == "outdated"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(codes(), st.integers(min_value=0, max_value=200))
+def test_deleting_one_article_makes_exactly_that_clause_missing(code: tuple[str, tuple[str, ...]], pick: int) -> None:
+    body, offices = code
+    md = _rendered(body, offices)
+    articles = list(_ARTICLE.finditer(md))
+    assert articles
+    article = articles[pick % len(articles)]
+    following = _NEXT.search(md, article.end())
+    cut = md[: article.start()] + md[following.start() if following else len(md):]
+    by_title = {c.title: c.id for c in _model().clauses}
+    deleted = by_title[article.group("title").strip()]
+    result = _lint(cut, body, offices)
+    missing = {c.id for c in result.clauses if c.status == "missing"}
+    assert missing == {deleted}
+
+
+# ---------------------------------------------------------------- measured accuracy
+
+
+def _score(corpus: Path) -> dict[str, float]:
+    tool = SHARED / "tools" / "eval_lint.py"
+    exe = Path(sys.executable).with_name("gedragscode")
+    proc = subprocess.run([sys.executable, str(tool), str(corpus), "--cmd", str(exe)], capture_output=True,
+                          text=True, timeout=900)
+    last = proc.stdout.strip().splitlines()[-1]
+    values = dict(re.findall(r"([a-z-]+) ([0-9.]+)", last))
+    return {k: float(v) for k, v in values.items()}
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+@pytest.mark.skipif(not (SHARED / "corpus" / "real").is_dir(), reason="../shared/corpus ontbreekt")
+def test_real_corpus_scores() -> None:
+    scores = _score(SHARED / "corpus" / "real")
+    assert scores["failures"] == 0
+    assert scores["body"] == 1.0
+    assert scores["office-f1"] >= 0.95
+    assert scores["precision"] >= 0.9
+    assert scores["recall"] >= 0.8
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+@pytest.mark.skipif(not (SHARED / "tools" / "eval_lint.py").is_file(), reason="../shared/tools ontbreekt")
+def test_own_fixture_scores() -> None:
+    scores = _score(FIXTURES)
+    assert scores["failures"] == 0
+    assert scores["body"] == 1.0
+    assert scores["office-f1"] >= 0.95
+    assert scores["precision"] >= 0.95
+    assert scores["recall"] >= 0.9
