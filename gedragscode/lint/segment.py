@@ -83,6 +83,10 @@ _TOELICHTING = re.compile(
 _BIJLAGE = re.compile(
     r"^(?:bijlage|bijlagen|BIJLAGE|BIJLAGEN)\b(?:\s+(?:\d{1,3}|[IVX]{1,5}|[A-Z])\b)?[^.;]{0,120}$", re.IGNORECASE
 )
+_BIJLAGE_LABEL = re.compile(
+    r"^(?P<label>(?:bijlagen?)(?:\s+(?P<num>\d{1,3}|[IVX]{1,5}|[A-Z])\b)?)[.:]?\s*[-–—:]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
 _TOC = re.compile(r"^(?:inhoudsopgave|inhoud|inhoudstafel|inhoudsoverzicht)\s*:?$", re.IGNORECASE)
 _TOC_ENTRY = re.compile(
     r"^.{2,120}?(?:\s*(?:\.{3,}|…+|(?:\s\.){3,}|_{3,})\s*|\t|\s{3,})\d{1,3}$|^.{2,100}\s\.{2,}\s*\d{1,3}$"
@@ -712,12 +716,22 @@ class _Segmenter:
             h = self.heads[i]
             # --- zone switches that always apply
             if _TOELICHTING.match(core) and len(core) <= 120 and line.core_start == line.start:
+                self.chapters.clear()
                 self.open("toelichting", line, heading=core)
                 zone = "toel"
                 i += 1
                 continue
             if _BIJLAGE.match(core) and line.core_start == line.start and _heading_like(line):
-                self.open("bijlage", line, label=core.split(None, 2)[0] if h is None else "", heading=core)
+                self.chapters.clear()
+                bm = _BIJLAGE_LABEL.match(core)
+                label = bm.group("label") if bm else core.split(None, 1)[0]
+                self.open(
+                    "bijlage",
+                    line,
+                    label=label,
+                    number=bm.group("num") or "" if bm else "",
+                    heading=(bm.group("rest") if bm else "").strip(),
+                )
                 zone = "bijl"
                 i += 1
                 continue
@@ -752,17 +766,22 @@ class _Segmenter:
                 i = self.oath(i)
                 continue
             if _ONDERTEKENING.match(core) and len(core) <= 200:
-                self.open("ondertekening", line, body_from=line.start)
+                if zone == "onder" and self.cur is not None and self.cur.role == "ondertekening":
+                    self.cur.add(line)
+                else:
+                    self.chapters.clear()
+                    self.open("ondertekening", line, body_from=line.start)
                 zone = "onder"
                 i += 1
                 continue
             if zone == "onder":
-                if h is None and not _intro_heading(core) and len(core) <= 120:
+                structural = h is not None and h.kind in ("article", "chapter", "sign", "roman")
+                if not structural and not _intro_heading(core) and len(core) <= 120:
                     self.append(line, "ondertekening")
                     i += 1
                     continue
                 zone = "code" if self.first_article is not None and self.first_article < i else "pre"
-                if h is None and not _intro_heading(core):
+                if not structural and not _intro_heading(core):
                     self.open("toelichting" if zone == "code" else pre_role, line, body_from=line.start)
                     i += 1
                     continue

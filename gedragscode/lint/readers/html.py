@@ -413,7 +413,7 @@ def _harvest_sections(blocks: list[str], metadata: dict[str, str]) -> list[str]:
                 values.append(blocks[j])
                 j += 1
             if values:
-                metadata.setdefault(key, "; ".join(_clean(v) for v in values))
+                metadata.setdefault(key, "; ".join(_clean(v).lstrip("•·-– ") for v in values))
             if in_section or end is None:
                 i = j
                 continue

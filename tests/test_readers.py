@@ -1,0 +1,582 @@
+"""Tests for the document readers (gedragscode.lint.readers)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gedragscode.errors import DocumentError
+from gedragscode.lint.document import SourceDocument
+from gedragscode.lint.readers import SUPPORTED_SUFFIXES, detect_format, normalise_text, read_document
+from gedragscode.lint.readers.pdf import pdf_pages_to_text, reflow, remove_running_lines
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "documents"
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def make_pdf(pages: list[list[str]], *, with_text: bool = True) -> bytes:
+    """A minimal PDF (Helvetica, WinAnsiEncoding) with one text line per entry."""
+
+    def esc(line: str) -> bytes:
+        raw = line.encode("cp1252")
+        return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+    objs: dict[int, bytes] = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    }
+    kids = []
+    next_id = 4
+    for lines in pages:
+        if with_text:
+            body = b" ".join(b"(" + esc(line) + b") Tj T*" for line in lines)
+            content = b"BT /F1 11 Tf 14 TL 60 780 Td " + body + b" ET"
+        else:
+            content = b"0 0 1 rg 72 72 300 300 re f"
+        cid, pid = next_id, next_id + 1
+        next_id += 2
+        objs[cid] = b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"
+        objs[pid] = (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 842] "
+            b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % cid
+        )
+        kids.append(pid)
+    objs[2] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = {}
+    for num in sorted(objs):
+        offsets[num] = len(out)
+        out += b"%d 0 obj\n" % num + objs[num] + b"\nendobj\n"
+    xref = len(out)
+    size = max(objs) + 1
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
+    for num in range(1, size):
+        out += b"%010d 00000 n \n" % offsets[num]
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref)
+    return bytes(out)
+
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _numbered(paragraph: object, num_id: int, ilvl: int) -> None:
+    from docx.oxml import parse_xml
+
+    ppr = paragraph._p.get_or_add_pPr()  # type: ignore[attr-defined]
+    ppr.append(parse_xml(f'<w:numPr {W_NS}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+
+def make_docx() -> bytes:
+    """A Word document with heading styles, Word list numbering and a table."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.append(
+        parse_xml(
+            f'<w:abstractNum {W_NS} w:abstractNumId="90">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="Artikel %1"/></w:lvl>'
+            "</w:abstractNum>"
+        )
+    )
+    numbering.append(
+        parse_xml(
+            f'<w:abstractNum {W_NS} w:abstractNumId="91">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2."/></w:lvl>'
+            "</w:abstractNum>"
+        )
+    )
+    numbering.append(parse_xml(f'<w:num {W_NS} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    numbering.append(parse_xml(f'<w:num {W_NS} w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
+    numbering.append(
+        parse_xml(
+            f'<w:num {W_NS} w:numId="92"><w:abstractNumId w:val="91"/>'
+            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+        )
+    )
+    document.add_heading("Gedragscode integriteit raadsleden Zonnedal 2026", level=0)
+    document.add_paragraph("De raad van de gemeente Zonnedal;")
+    document.add_paragraph("besluit:")
+    document.add_heading("Hoofdstuk 1 Nevenfuncties", level=1)
+    _numbered(document.add_paragraph("Melding van nevenfuncties", style="Heading 2"), 90, 0)
+    _numbered(document.add_paragraph("Een raadslid meldt zijn nevenfuncties aan de griffier."), 91, 0)
+    _numbered(document.add_paragraph("De melding bevat:"), 91, 0)
+    _numbered(document.add_paragraph("de naam van de organisatie;"), 91, 1)
+    _numbered(document.add_paragraph("of de functie bezoldigd is."), 91, 1)
+    _numbered(document.add_paragraph("Geschenken", style="Heading 2"), 90, 0)
+    _numbered(document.add_paragraph("Een raadslid weigert geschenken boven de vijftig euro."), 92, 0)
+    _numbered(document.add_paragraph("De griffier houdt een register bij."), 92, 0)
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Naam"
+    table.cell(0, 1).text = "Functie"
+    table.cell(1, 0).text = "J. Jansen"
+    table.cell(1, 1).text = "penningmeester sportvereniging"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def read_fixture(name: str) -> SourceDocument:
+    return read_document(FIXTURES / name)
+
+
+# ---------------------------------------------------------------- read_document / sniffing
+
+
+def test_supported_suffixes() -> None:
+    assert set(SUPPORTED_SUFFIXES) >= {".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".pdf", ".xml"}
+    assert all(s.startswith(".") and s == s.lower() for s in SUPPORTED_SUFFIXES)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"%PDF-1.4\n...", "pdf"),
+        (b"PK\x03\x04rest", "docx"),
+        (b"<!DOCTYPE html><html><body><p>x</p></body></html>", "html"),
+        (b"<?xml version='1.0'?><cvdr/>", "xml"),
+        (b"<?xml version='1.0'?><html xmlns='http://www.w3.org/1999/xhtml'/>", "html"),
+        (b"# Gedragscode\n\nArtikel 1", "markdown"),
+        (b"Gedragscode\n\nArtikel 1\n\nEen raadslid meldt.", "text"),
+    ],
+)
+def test_detect_format_by_content(data: bytes, expected: str) -> None:
+    assert detect_format(data) == expected
+
+
+def test_detect_format_prefers_suffix() -> None:
+    assert detect_format(b"# kop", ".txt") == "text"
+    assert detect_format(b"plain", ".MD") == "markdown"
+
+
+def test_stdin_is_sniffed() -> None:
+    doc = read_document("-", data=(FIXTURES / "code_cvdr.html").read_bytes())
+    assert doc.format == "html"
+    assert doc.name == "-"
+    pdf = read_document("-", data=make_pdf([["Artikel 1", "Een raadslid meldt zijn nevenfuncties."]]))
+    assert pdf.format == "pdf"
+    assert "nevenfuncties" in pdf.text
+
+
+def test_forced_format_and_display_name(tmp_path: Path) -> None:
+    path = tmp_path / "code.bin"
+    path.write_bytes(b"# Titel\n\nTekst met **vet**.")
+    doc = read_document(path, format="markdown", name="mijn code")
+    assert doc.format == "markdown"
+    assert doc.name == "mijn code"
+    assert doc.text == "Titel\n\nTekst met vet."
+    with pytest.raises(DocumentError, match="onbekend documentformaat"):
+        read_document(path, format="odt")
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\n\t  "])
+def test_empty_file(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "leeg.txt"
+    path.write_bytes(content)
+    with pytest.raises(DocumentError, match="leeg"):
+        read_document(path)
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(DocumentError, match="niet gevonden") as info:
+        read_document(tmp_path / "bestaat-niet.txt")
+    assert "bestaat-niet.txt" in str(info.value)
+    with pytest.raises(DocumentError, match="map"):
+        read_document(tmp_path)
+
+
+# ---------------------------------------------------------------- text and normalisation
+
+
+def test_cp1252_euro_sign(tmp_path: Path) -> None:
+    path = tmp_path / "oud.txt"
+    path.write_bytes(b"Geschenken boven \x80 50,00 worden gemeld bij de griffier \x96 ook financi\xeble.")
+    doc = read_document(path)
+    assert doc.text == "Geschenken boven € 50,00 worden gemeld bij de griffier – ook financiële."
+    path.write_bytes("Geschenken boven € 50 – financiële belangen.".encode("cp1252"))
+    assert read_document(path).text == "Geschenken boven € 50 – financiële belangen."
+
+
+def test_utf8_bom_and_line_endings() -> None:
+    data = "\ufeffArtikel 1\r\n\r\nEen raadslid\u00a0meldt\u200b zijn ﬁnanciële belangen.\r\n\r\n\r\n\r\n".encode()
+    data += b"Artikel 2\r"
+    doc = read_document("-", data=data)
+    assert doc.text == "Artikel 1\n\nEen raadslid meldt zijn financiële belangen.\n\nArtikel 2"
+
+
+def test_normalise_text() -> None:
+    assert normalise_text("a\u00adb\u2060c") == "abc"
+    assert normalise_text("e\u0308en") == "ëen"  # combining diaeresis composed
+    assert normalise_text("x  \ny\t \n") == "x\ny"
+    assert normalise_text("ﬂ ﬀ ﬃ") == "fl ff ffi"
+
+
+def test_binary_text_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "raar.txt"
+    path.write_bytes(b"\x00\x01\x02binary\x00")
+    with pytest.raises(DocumentError, match="binaire"):
+        read_document(path)
+
+
+def test_undecodable_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "raar.txt"
+    path.write_bytes(b"Tekst met een onbekende byte \x81 erin")
+    with pytest.raises(DocumentError, match="niet te lezen"):
+        read_document(path)
+
+
+def test_plain_text_fixture() -> None:
+    doc = read_fixture("code_artikelen.txt")
+    assert doc.format == "text"
+    assert doc.metadata == {}
+    assert "Artikel 2.1 Nevenfuncties" in doc.text
+    assert "\r" not in doc.text and "\u00a0" not in doc.text
+
+
+def test_markdown_is_stripped() -> None:
+    doc = read_fixture("code_paragrafen.md")
+    assert doc.format == "markdown"
+    assert doc.metadata["organisatietype"] == "Waterschap"
+    lines = doc.text.split("\n")
+    assert "Gedragscode integriteit algemeen bestuur Waterschap De Lage Landen" in lines
+    assert "§ 1 Algemeen" in lines
+    assert "Art. 1 Begrippen" in lines
+    assert "1. Geschenken met een waarde boven de € 50 worden geweigerd of gemeld." in lines
+    assert "2. Het register van geschenken wordt elk jaar gepubliceerd." in lines
+    assert "#" not in doc.text and "**" not in doc.text and "](" not in doc.text
+    assert "op de website openbaar" in doc.text
+
+
+def test_markdown_lists_and_tables() -> None:
+    source = (
+        b"# Kop\n\n3. derde\n4. vierde\n\n- a. onderdeel\n- los punt\n\n| Naam | Functie |\n|---|---|\n| Jan | lid |\n"
+    )
+    doc = read_document("x.md", data=source)
+    assert doc.text.split("\n\n") == [
+        "Kop",
+        "3. derde",
+        "4. vierde",
+        "a. onderdeel",
+        "• los punt",
+        "Naam | Functie",
+        "Jan | lid",
+    ]
+
+
+# ---------------------------------------------------------------- HTML
+
+
+def test_html_regulation_page() -> None:
+    doc = read_fixture("code_cvdr.html")
+    assert doc.format == "html"
+    md = doc.metadata
+    assert md["organisatie"] == "Rivierstad"
+    assert md["organisatietype"] == "Gemeente"
+    assert md["citeertitel"] == "Gedragscode raadsleden Rivierstad"
+    assert md["vastgesteld door"] == "gemeenteraad"
+    assert md["bron bekendmaking"] == "gmb-2024-999999"
+    assert md["wettelijke grondslag"] == "artikel 15, derde lid, van de Gemeentewet"
+    assert md["opmerkingen"] == "Vervangt de gedragscode uit 2018."
+    text = doc.text
+    for noise in (
+        "Ziet u een fout",
+        "Direct naar de inhoud",
+        "Home",
+        "tracking",
+        "font-family",
+        "Privacy",
+        "rijksoverheid",
+        "Wetstechnische informatie",
+        "Gegevens van de regeling",
+        "Organisatietype",
+        "gmb-2024",
+        "Tekst van de regeling",
+    ):
+        assert noise not in text, noise
+    paragraphs = text.split("\n\n")
+    assert paragraphs[0] == "Gedragscode integriteit raadsleden Rivierstad 2024"
+    assert "Artikel 1 Nevenfuncties" in paragraphs
+    assert "1. Een raadslid meldt zijn nevenfuncties aan de griffier." in paragraphs
+    assert "2. De griffier publiceert de opgave:" in paragraphs
+    assert "a. op de website van de gemeente;" in paragraphs
+    assert "b. in het jaarverslag van de raad." in paragraphs
+    assert "Geschenken boven\nde vijftig euro worden gemeld." in paragraphs
+
+
+def test_html_gazette_header_table_and_charset() -> None:
+    page = (
+        "<html><head><meta charset='windows-1252'></head><body>"
+        "<table><tr><th>Datum publicatie</th><th>Organisatie</th><th>Jaargang en nummer</th><th>Rubriek</th></tr>"
+        "<tr><td>01-02-2024</td><td>Zonnedal</td><td>Gemeenteblad 2024, 12345</td><td>Overig</td></tr></table>"
+        "<p>Geschenken boven \u20ac 50 worden gemeld.</p><ol start='3' type='a'><li>derde</li><li>vierde</li></ol>"
+        "</body></html>"
+    ).encode("cp1252")
+    doc = read_document("pagina.html", data=page)
+    assert doc.metadata["organisatie"] == "Zonnedal"
+    assert doc.metadata["jaargang en nummer"] == "Gemeenteblad 2024, 12345"
+    assert doc.text == "Geschenken boven € 50 worden gemeld.\n\nc. derde\n\nd. vierde"
+
+
+def test_html_without_text_and_garbage() -> None:
+    with pytest.raises(DocumentError):
+        read_document("leeg.html", data=b"<html><body><script>x()</script></body></html>")
+    doc = read_document("rommel.html", data=b"<p>Een <b>raadslid</b> meldt</p><<<>>>")
+    assert "Een raadslid meldt" in doc.text
+
+
+# ---------------------------------------------------------------- DOCX
+
+
+def test_docx_numbering_headings_and_tables(tmp_path: Path) -> None:
+    path = tmp_path / "code.docx"
+    path.write_bytes(make_docx())
+    doc = read_document(path)
+    assert doc.format == "docx"
+    paragraphs = doc.text.split("\n\n")
+    assert paragraphs == [
+        "Gedragscode integriteit raadsleden Zonnedal 2026",
+        "De raad van de gemeente Zonnedal;",
+        "besluit:",
+        "Hoofdstuk 1 Nevenfuncties",
+        "Artikel 1 Melding van nevenfuncties",
+        "1. Een raadslid meldt zijn nevenfuncties aan de griffier.",
+        "2. De melding bevat:",
+        "a. de naam van de organisatie;",
+        "b. of de functie bezoldigd is.",
+        "Artikel 2 Geschenken",
+        "1. Een raadslid weigert geschenken boven de vijftig euro.",
+        "2. De griffier houdt een register bij.",
+        "Naam | Functie",
+        "J. Jansen | penningmeester sportvereniging",
+    ]
+
+
+def test_docx_broken_inputs(tmp_path: Path) -> None:
+    data = make_docx()
+    truncated = tmp_path / "kapot.docx"
+    truncated.write_bytes(data[: len(data) // 2])
+    with pytest.raises(DocumentError, match="DOCX"):
+        read_document(truncated)
+    random = tmp_path / "willekeurig.docx"
+    random.write_bytes(bytes(range(256)) * 20)
+    with pytest.raises(DocumentError, match="DOCX"):
+        read_document(random)
+    old = tmp_path / "oud.docx"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    with pytest.raises(DocumentError, match=r"\.doc"):
+        read_document(old)
+    other_zip = io.BytesIO()
+    with zipfile.ZipFile(other_zip, "w") as archive:
+        archive.writestr("iets.txt", "geen word")
+    with pytest.raises(DocumentError, match="geen Word-document"):
+        read_document("ander.docx", data=other_zip.getvalue())
+    broken_xml = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(broken_xml, "w") as dst:
+        for item in src.infolist():
+            content = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                content = content[: len(content) // 2]
+            dst.writestr(item, content)
+    with pytest.raises(DocumentError, match="DOCX"):
+        read_document("halfxml.docx", data=broken_xml.getvalue())
+
+
+# ---------------------------------------------------------------- PDF
+
+
+def test_pdf_text_layer_headers_footers_hyphenation() -> None:
+    pages = [
+        [
+            "Gedragscode raadsleden Zonnedal",
+            "Artikel 1 Nevenfuncties",
+            "Een raadslid meldt zijn nevenfuncties bij de griffier voordat hij of zij",
+            "zijn ambt aanvaardt. Dit geldt ook voor een oud-raadslid dat opnieuw wordt",
+            "beëdigd. Een melding van een vermoedelijke integriteits-",
+            "schending gaat naar de burgemeester.",
+            "Pagina 1 van 3",
+        ],
+        [
+            "Gedragscode raadsleden Zonnedal",
+            "Artikel 2 Geschenken",
+            "1. Raads- en commissieleden weigeren geschenken met een waarde boven de",
+            "vijftig euro. Dit geldt voor raads-",
+            "en commissieleden.",
+            "2. De griffier houdt een register bij van alle gemelde geschenken en",
+            "uitnodigingen.",
+            "Pagina 2 van 3",
+        ],
+        [
+            "Gedragscode raadsleden Zonnedal",
+            "Artikel 3 Slotbepaling",
+            "Deze code treedt in werking op de dag na bekendmaking.",
+            "- 3 -",
+        ],
+    ]
+    doc = read_document("code.pdf", data=make_pdf(pages))
+    assert doc.format == "pdf"
+    text = doc.text
+    assert "Gedragscode raadsleden Zonnedal" not in text
+    assert "Pagina" not in text and "- 3 -" not in text
+    assert "integriteitsschending gaat naar de burgemeester" in text
+    assert "oud-raadslid" in text
+    assert "raads- en commissieleden." in text
+    paragraphs = text.split("\n\n")
+    assert paragraphs[0] == "Artikel 1 Nevenfuncties"
+    assert paragraphs[1].startswith(
+        "Een raadslid meldt zijn nevenfuncties bij de griffier voordat hij of zij zijn ambt"
+    )
+    assert "Artikel 2 Geschenken" in paragraphs
+    assert any(p.startswith("1. Raads- en commissieleden weigeren") for p in paragraphs)
+    assert "2. De griffier houdt een register bij van alle gemelde geschenken en uitnodigingen." in paragraphs
+    assert paragraphs[-1] == "Deze code treedt in werking op de dag na bekendmaking."
+
+
+def test_pdf_without_text_layer() -> None:
+    with pytest.raises(DocumentError, match="geen tekstlaag"):
+        read_document("scan.pdf", data=make_pdf([[], []], with_text=False))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        bytes(range(256)) * 8,
+        b"%PDF-1.4\n" + bytes(range(256)) * 8,
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog",
+    ],
+)
+def test_pdf_broken_inputs(data: bytes) -> None:
+    with pytest.raises(DocumentError):
+        read_document("kapot.pdf", data=data)
+
+
+def test_pdf_truncated() -> None:
+    data = make_pdf([["Artikel 1", "Tekst."]] * 3)
+    with pytest.raises(DocumentError):
+        read_document("half.pdf", data=data[: len(data) // 3])
+
+
+def test_pdf_helpers() -> None:
+    pages = [["Kop", "tekst een", "12"], ["Kop", "tekst twee", "13"], ["Kop", "tekst drie", "14"]]
+    cleaned = remove_running_lines(pages)
+    assert [[line for line in page if line] for page in cleaned] == [["tekst een"], ["tekst twee"], ["tekst drie"]]
+    assert reflow(["Artikel 3", "Een oud-", "raadslid is geen ex-", "raadslid."]) == [
+        "Artikel 3",
+        "Een oud-raadslid is geen ex-raadslid.",
+    ]
+    assert pdf_pages_to_text(["Regel een van de lange zin die door-\nloopt op de volgende regel."]) == (
+        "Regel een van de lange zin die doorloopt op de volgende regel."
+    )
+
+
+# ---------------------------------------------------------------- XML
+
+
+def test_cvdr_xml() -> None:
+    doc = read_fixture("code_cvdr.xml")
+    assert doc.format == "xml"
+    md = doc.metadata
+    assert md["organisatie"] == "Heuvelland"
+    assert md["organisatietype"] == "Provincie"
+    assert md["titel"] == "Gedragscode integriteit statenleden Heuvelland 2023"
+    assert md["identificatie"] == "CVDR999002_1"
+    paragraphs = doc.text.split("\n\n")
+    assert paragraphs[0] == "Gedragscode integriteit statenleden Heuvelland 2023"
+    assert "Hoofdstuk 1 Algemeen" in paragraphs
+    assert "Artikel 1.1 Werkingssfeer" in paragraphs
+    assert "Deze code geldt voor statenleden en commissieleden." in paragraphs
+    assert "1. Een statenlid meldt zijn nevenfuncties aan de statengriffier." in paragraphs
+    assert "a. de naam van de organisatie;" in paragraphs
+    assert "b. de vergoeding, zie de regeling." in paragraphs
+    assert "CVDR999002" not in doc.text
+
+
+def test_stop_xml() -> None:
+    doc = read_fixture("code_stop.xml")
+    assert doc.metadata["organisatietype"] == "Waterschap"
+    assert doc.metadata["citeertitel"] == "Gedragscode dagelijks bestuur Veenrand"
+    paragraphs = doc.text.split("\n\n")
+    assert paragraphs[:3] == [
+        "Gedragscode integriteit dagelijks bestuur Waterschap Veenrand 2025",
+        "Hoofdstuk 1 Belangen",
+        "Artikel 1.1 Financiële belangen",
+    ]
+    assert "2. De secretaris houdt bij:" in paragraphs
+    assert "b. een register van geschenken." in paragraphs
+    assert "/akn/" not in doc.text
+
+
+XML_BOMB = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+]>
+<regeling><al>&lol3;</al></regeling>"""
+
+XXE = b"""<?xml version="1.0"?>
+<!DOCTYPE regeling [ <!ENTITY geheim SYSTEM "file:///etc/passwd"> ]>
+<regeling><al>&geheim;</al></regeling>"""
+
+
+@pytest.mark.parametrize("data", [XML_BOMB, XXE, XXE.decode().encode("utf-16")])
+def test_xml_entities_are_refused(data: bytes) -> None:
+    with pytest.raises(DocumentError, match="veiligheidsredenen"):
+        read_document("gevaarlijk.xml", data=data)
+
+
+def test_xml_malformed_and_undefined_entity() -> None:
+    with pytest.raises(DocumentError, match="niet welgevormd") as info:
+        read_document("kapot.xml", data=b"<regeling><artikel><al>tekst</artikel></regeling>")
+    assert "kapot.xml" in str(info.value)
+    with pytest.raises(DocumentError):
+        read_document("ent.xml", data=b"<regeling><al>&onbekend;</al></regeling>")
+
+
+def test_xhtml_goes_to_html_reader() -> None:
+    data = (
+        b'<?xml version="1.0" encoding="utf-8"?>'
+        b'<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Artikel 1</p></body></html>'
+    )
+    doc = read_document("pagina.xml", data=data)
+    assert doc.format == "html"
+    assert doc.text == "Artikel 1"
+
+
+# ---------------------------------------------------------------- robustness
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=600), st.sampled_from(["-", "x.txt", "x.md", "x.html", "x.xml", "x.pdf", "x.docx"]))
+def test_arbitrary_bytes_never_escape_as_tracebacks(data: bytes, name: str) -> None:
+    try:
+        doc = read_document(name, data=data)
+    except DocumentError as exc:
+        assert str(exc)
+    else:
+        assert doc.text.strip()
+        assert "\r" not in doc.text
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(
+        alphabet=st.one_of(st.characters(exclude_categories=("Cc", "Cs")), st.sampled_from("\n\r\t")),
+        max_size=400,
+    )
+)
+def test_any_text_reads_back_normalised(text: str) -> None:
+    try:
+        doc = read_document("-", data=text.encode("utf-8"), format="text")
+    except DocumentError:
+        assert not normalise_text(text).strip()
+    else:
+        assert doc.text == normalise_text(text)
