@@ -263,7 +263,8 @@ def _runon_cuts(text: str, start: int, end: int) -> list[tuple[int, bool]]:
             cuts.append((pos, True))
             cuts.append((pos + len(m.group("kw")), False))
         elif m.group("aanhef"):
-            if prev and prev[-1:] not in ",;:." and m.group("aanhef").startswith("Besluit") is False:
+            after_punctuation = not prev or prev[-1:] in ",;:."
+            if not after_punctuation and not m.group("aanhef").startswith("Besluit"):
                 continue
             cuts.append((pos, False))
     return cuts
