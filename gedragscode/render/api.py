@@ -7,7 +7,10 @@ left out as commented examples, and renders exactly like the code it was made fr
 
 from __future__ import annotations
 
-from gedragscode.dsl.formatter import format_value, quote
+from dataclasses import replace
+
+from gedragscode.dsl import syntax as s
+from gedragscode.dsl.formatter import format_tree, format_value
 from gedragscode.model import Code, Level, Parameter, ParamType, Value
 
 __all__ = ["starter_code"]
@@ -41,64 +44,95 @@ def _describe(param: Parameter) -> str:
     return kind
 
 
-def _value(code: Code, param: Parameter, value: Value) -> str:
+def _literal(code: Code, param: Parameter, value: Value) -> s.LiteralValue:
     if param.default_term and code.terms.get(param.default_term) == value:
-        return f"term {param.default_term}"
-    return format_value(value)
+        return s.TermRef(param.default_term)
+    return value
+
+
+def _statement(stmt: s.CodeStmt) -> str:
+    """The canonical text of one local-code statement (the formatter knows the keywords)."""
+    text = format_tree(s.SyntaxTree("", (s.CodeDecl("x", (stmt,)),)))
+    return text.splitlines()[1].strip()
+
+
+def _commented(stmt: s.CodeStmt, note: str = "") -> str:
+    return f"# {_statement(stmt)}" + (f"  # {note}" if note else "")
 
 
 def starter_code(code: Code) -> str:
-    """The local code file for ``code`` in DSL syntax, ready for version control."""
+    """The local code file for ``code`` in DSL syntax, ready for version control.
+
+    Every parameter of every clause is set explicitly to its current value, with a
+    comment on its meaning, type and bounds. Body terms and clauses that may be left
+    out appear as commented examples. The file renders exactly like ``code``.
+    """
     model = code.model
-    lines: list[str] = [
+    header = (
         f"# Lokale gedragscode: {_one_line(code.name)}",
         f"# Gemaakt op basis van het model \u201c{_one_line(model.title)}\u201d (versie {model.version}).",
-        "# Pas de waarden hieronder aan; regels met een hekje (#) ervoor zijn toelichting of voorbeelden.",
+        "# Pas de waarden aan; regels met een hekje (#) ervoor zijn uitleg of voorbeelden.",
         "# Controleren:  gedragscode check <dit-bestand>",
         "# Tekst maken:  gedragscode render <dit-bestand> --format docx -o gedragscode.docx",
         "",
-        f"gedragscode {quote(code.name)} {{",
-        f"  model {quote(model.version)}",
-        f"  lichaam {code.body.id} {quote(code.place)}",
-        "  ambten " + ", ".join(o.id for o in code.offices),
-        f"  jaar {code.year}",
+    )
+    stmts: list[s.CodeStmt] = [
+        s.CodeStmt("model", text=model.version),
+        s.CodeStmt("lichaam", name=code.body.id, text=code.place),
+        s.CodeStmt("ambten", names=tuple(o.id for o in code.offices)),
+        s.CodeStmt("jaar", number=code.year),
     ]
-    lines.append("")
-    lines.append("  # Vorige gedragscode die vervalt, datum van inwerkingtreding en datum van vaststelling:")
-    lines.append(f"  {'' if code.repeals else '# '}intrekking {quote(code.repeals or 'Gedragscode integriteit ...')}")
-    lines.append(f"  {'' if code.effective else '# '}inwerkingtreding "
-                 f"{quote(code.effective or 'op 1 januari ' + str(code.year + 1))}")
-    lines.append(f"  {'' if code.adopted else '# '}vastgesteld {quote(code.adopted or '...')}")
+    pending: list[str] = []
 
-    lines.append("")
-    lines.append(f"  # Woorden van het lichaam ({code.body.name}). Haal het hekje weg om een woord te wijzigen;")
-    lines.append("  # {{ naam }} staat voor de naam die hierboven bij lichaam staat.")
+    def add(stmt: s.CodeStmt) -> None:
+        stmts.append(replace(stmt, comments=tuple(pending)))
+        pending.clear()
+
+    # adoption details: set when known, else a commented example
+    pending += ["", "# Vorige gedragscode die vervalt, datum van inwerkingtreding en datum van vaststelling:"]
+    for kind, value, example in (("intrekking", code.repeals, "Gedragscode integriteit ..."),
+                                 ("inwerkingtreding", code.effective, f"op 1 januari {code.year + 1}"),
+                                 ("vastgesteld", code.adopted, "...")):
+        if value:
+            add(s.CodeStmt(kind, text=value))
+        else:
+            pending.append(_commented(s.CodeStmt(kind, text=example)))
+
+    pending += ["", f"# Woorden van het lichaam ({code.body.name}). Haal het hekje weg om een woord te wijzigen;",
+                "# {{ naam }} staat voor de naam die hierboven bij lichaam staat."]
     for name in sorted(code.terms):
-        value = code.terms[name]
-        changed = value != code.body.terms.get(name)
-        lines.append(f"  {'' if changed else '# '}zet term {name} = {quote(value)}")
+        stmt = s.CodeStmt("zet_term", name=name, text=code.terms[name])
+        if code.terms[name] != code.body.terms.get(name):
+            add(stmt)
+        else:
+            pending.append(_commented(stmt))
+
+    optional = [c for c in model.applicable_clauses(code.body.id, code.offices)
+                if c.level_for(code.body.id) is not Level.WETTELIJK]
+    if optional:
+        pending += ["", "# Bepalingen die niet wettelijk verplicht zijn. Haal het hekje weg om er een weg te laten:"]
+        for clause in optional:
+            stmt = s.CodeStmt("zonder", names=(clause.id,))
+            note = f"{_one_line(clause.title)} ({clause.level_for(code.body.id).value})"
+            if clause.id in code.omitted:
+                pending.append(f"# {note}")
+                add(stmt)
+            else:
+                pending.append(_commented(stmt, note))
 
     for clause in code.clauses:
         if not clause.parameters:
             continue
-        lines.append("")
-        lines.append(f"  # {_one_line(clause.title)} (clausule {clause.id})")
+        pending += ["", f"# {_one_line(clause.title)} (clausule {clause.id})"]
         values = code.values.get(clause.id, {})
         for param in clause.parameters:
             description = _one_line(param.description).rstrip(".") or param.name
-            lines.append(f"  # {param.name}: {description} ({_describe(param)}).")
+            pending.append(f"# {param.name}: {description} ({_describe(param)}).")
             bound = values.get(param.name, param.default)
-            lines.append(f"  zet {clause.id}.{param.name} = {_value(code, param, bound)}")
+            add(s.CodeStmt("zet", name=clause.id, param=param.name, value=_literal(code, param, bound)))
 
-    optional = [c for c in model.applicable_clauses(code.body.id, code.offices)
-                if c.level_for(code.body.id) is not Level.WETTELIJK]
-    if optional or code.omitted:
-        lines.append("")
-        lines.append("  # Bepalingen die niet wettelijk verplicht zijn en kunnen worden weggelaten.")
-        lines.append("  # Haal het hekje weg om een bepaling niet op te nemen:")
-        for clause in optional:
-            active = clause.id in code.omitted
-            level = clause.level_for(code.body.id).value
-            lines.append(f"  {'' if active else '# '}zonder {clause.id}  # {_one_line(clause.title)} ({level})")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+    tree = s.SyntaxTree("", (s.CodeDecl(code.name, tuple(stmts), comments=header),),
+                        trailing_comments=tuple(pending))
+    text = format_tree(tree)
+    # comments "" stand for blank lines
+    return "\n".join(line if line.strip() else "" for line in text.splitlines()) + "\n"

@@ -55,6 +55,13 @@ def _render(text: str, context: Mapping[str, Any], location: Location | None = N
     return templating.render_text(text, context, location)
 
 
+def _fill_place(text: str, place: str) -> str:
+    """A term with ``{{ naam }}`` filled in (plain terms are returned as they are)."""
+    if "{" not in text:
+        return text
+    return _render(text, {"naam": place})
+
+
 def _is_chair(office: Office) -> bool:
     return office.category is Category.VOORZITTER
 
@@ -109,7 +116,7 @@ def _plain(value: Value) -> Any:
 
 def body_terms(code: Code) -> dict[str, str]:
     """The code's body terms with ``{{ naam }}`` filled in (local overrides included)."""
-    return {k: _render(v, {"naam": code.place}) for k, v in code.terms.items()}
+    return {k: _fill_place(v, code.place) for k, v in code.terms.items()}
 
 
 def _term(terms: Mapping[str, str], name: str) -> str:
@@ -122,9 +129,9 @@ def _office_terms(code: Code, office: Office) -> dict[str, str]:
     for key, value in office.terms.items():
         own = value != code.body.terms.get(key)
         chosen = value if own or key not in code.terms else code.terms[key]
-        out[key] = _render(chosen, {"naam": code.place})
+        out[key] = _fill_place(chosen, code.place)
     for key, value in code.terms.items():
-        out.setdefault(key, _render(value, {"naam": code.place}))
+        out.setdefault(key, _fill_place(value, code.place))
     return out
 
 
@@ -141,10 +148,13 @@ def _office_dict(code: Code, office: Office) -> dict[str, Any]:
     }
 
 
-def holder_words(code: Code) -> dict[str, str]:
-    """How the code names its office holders: the one office, or "ambtsdrager" in a combined code."""
-    if len(code.offices) == 1:
-        office = code.offices[0]
+def holder_words(code: Code, only: Office | None = None) -> dict[str, str]:
+    """How the code names its office holders: the one office, or "ambtsdrager" in a combined code.
+
+    ``only`` names one office explicitly (for a lid that applies to just that office).
+    """
+    if only is not None or len(code.offices) == 1:
+        office = only or code.offices[0]
         the = f"{_article(office)} {office.name}"
         return {
             "de_ambtsdrager": the,
@@ -183,7 +193,7 @@ class _Base:
 
     terms: dict[str, str]
     code_info: dict[str, Any]
-    all_offices: list[dict[str, Any]]
+    offices: dict[str, dict[str, Any]]
     holders: dict[str, str]
 
 
@@ -198,25 +208,33 @@ def _base(code: Code) -> _Base:
             "vastgesteld": code.adopted,
             "plaats": code.place,
         },
-        all_offices=[_office_dict(code, o) for o in code.offices],
+        offices={o.id: _office_dict(code, o) for o in code.offices},
         holders=holder_words(code),
     )
 
 
-def clause_context(code: Code, clause: Clause, scope: Sequence[Office], base: _Base | None = None) -> dict[str, Any]:
-    """The template context of ``clause`` for the offices in ``scope``."""
+def clause_context(code: Code, clause: Clause, scope: Sequence[Office], base: _Base | None = None,
+                   *, narrowed: bool = False) -> dict[str, Any]:
+    """The template context of ``clause`` for the offices in ``scope``.
+
+    ``narrowed`` marks a lid or onderdeel that applies to fewer offices than its article:
+    when that is one office of a combined code, the holder words name it ("de gezaghebber"
+    instead of "de ambtsdrager"), so that leden for different offices do not read alike.
+    """
     b = base or _base(code)
     context: dict[str, Any] = {
         "lichaam": dict(b.terms),
         "naam": code.place,
         "code": dict(b.code_info),
-        "ambten": [_office_dict(code, o) for o in scope],
-        "alle_ambten": list(b.all_offices),
+        "ambten": [dict(b.offices[o.id]) for o in scope],
+        "alle_ambten": [dict(d) for d in b.offices.values()],
         "ambt_ids": [o.id for o in scope],
         "categorieen": sorted({o.category.value for o in scope}),
         "wet": _laws(clause, code.body.id, scope),
         **b.holders,
     }
+    if narrowed and len(scope) == 1 and len(code.offices) > 1:
+        context.update(holder_words(code, scope[0]))
     for name, value in code.values.get(clause.id, {}).items():
         context[name] = _plain(value)
     return context
@@ -229,11 +247,19 @@ def _join(items: Sequence[str]) -> str:
     return templating.join_words(list(items))
 
 
+_CATEGORY_ORDER = {Category.VOORZITTER: 0, Category.DAGELIJKS_BESTUURDER: 1, Category.VOLKSVERTEGENWOORDIGER: 2}
+
+
 def scope_note(code: Code, scope: Sequence[Office]) -> str:
-    """"Dit artikel geldt voor de wethouders." when an article is for only some of the code's offices."""
+    """"Dit artikel geldt voor de wethouders." when an article is for only some of the code's offices.
+
+    Offices are named chair first, then executives, then representatives ("de burgemeester
+    en de wethouders").
+    """
     if len(code.offices) < 2 or len(scope) == len(code.offices) or not scope:
         return ""
-    return f"Dit artikel geldt voor {_join([_the_plural(o) for o in scope])}."
+    ordered = sorted(scope, key=lambda o: _CATEGORY_ORDER[o.category])
+    return f"Dit artikel geldt voor {_join([_the_plural(o) for o in ordered])}."
 
 
 _BASIS = re.compile(r"^(?P<article>.+?),? van (?P<law>(?:de |het )?[A-Z].*)$")
@@ -320,14 +346,15 @@ def _build_leden(code: Code, clause: Clause, scope: Sequence[Office], base: _Bas
         lid_scope = [o for o in scope if lid.applies.matches(body, o)]
         if not lid_scope:
             continue
-        context = clause_context(code, clause, lid_scope, base)
+        context = clause_context(code, clause, lid_scope, base, narrowed=len(lid_scope) < len(scope))
         text = _render(lid.text, context, lid.location)
         onderdelen: list[doctree.Onderdeel] = []
         for onderdeel in lid.onderdelen:
             o_scope = [o for o in lid_scope if onderdeel.applies.matches(body, o)]
             if not o_scope:
                 continue
-            o_text = _render(onderdeel.text, clause_context(code, clause, o_scope, base), lid.location)
+            o_context = clause_context(code, clause, o_scope, base, narrowed=len(o_scope) < len(scope))
+            o_text = _render(onderdeel.text, o_context, lid.location)
             if o_text:
                 onderdelen.append(doctree.Onderdeel(_letters(len(onderdelen)), o_text))
         if text or onderdelen:
