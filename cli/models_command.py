@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 import gedragscode
-from gedragscode.model import Model, Value
+from gedragscode.model import Clause, Model, Value
 
 from .common import handle_errors
 
@@ -17,6 +17,20 @@ def _json_value(value: Value) -> Any:
     if isinstance(value, bool | int):
         return value
     return str(value)
+
+
+def _text_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    return str(value)
+
+
+def _main_level(model: Model, clause: Clause) -> str:
+    """The clause's level in the first body it applies to (see "levels" for every body)."""
+    for b in model.bodies:
+        if any(clause.applies.matches(b.id, o) for o in b.offices):
+            return clause.level_for(b.id).value
+    return clause.level_for("").value
 
 
 def model_summary(model: Model) -> dict[str, Any]:
@@ -32,7 +46,7 @@ def model_summary(model: Model) -> dict[str, Any]:
             for b in model.bodies
         ],
         "clauses": [
-            {"id": c.id, "title": c.title, "chapter": c.chapter, "level": c.level_for("gemeente").value,
+            {"id": c.id, "title": c.title, "chapter": c.chapter, "level": _main_level(model, c),
              "levels": {b.id: c.level_for(b.id).value for b in model.bodies
                         if any(c.applies.matches(b.id, o) for o in b.offices)},
              "since": c.since,
@@ -72,4 +86,4 @@ def models_command(fmt: str) -> None:
         click.echo(f"  {c['id']:<26} {c['level']:<11} sinds {c['since']:<8} {c['title']}")
         click.echo(f"      geldt voor: {', '.join(offices)} ({', '.join(bodies)})")
         for p in c["parameters"]:
-            click.echo(f"      parameter {p['name']} ({p['type']}) = {p['default']}")
+            click.echo(f"      parameter {p['name']} ({p['type']}) = {_text_value(p['default'])}")

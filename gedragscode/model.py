@@ -50,9 +50,11 @@ class Money:
     amount: Decimal
 
     def __str__(self) -> str:
+        # Dutch notation: thousands with a dot, decimals with a comma ("€ 1.500", "€ 12,50")
         if self.amount == self.amount.to_integral_value():
-            return f"€ {int(self.amount)}"
-        return "€ " + f"{self.amount:.2f}".replace(".", ",")
+            return "€ " + f"{int(self.amount):,}".replace(",", ".")
+        whole, _, cents = f"{self.amount:,.2f}".partition(".")
+        return "€ " + whole.replace(",", ".") + "," + cents
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,9 @@ class Duration:
     def __str__(self) -> str:
         plural = {"dag": "dagen", "week": "weken", "maand": "maanden", "jaar": "jaar"}
         words = {1: "één", 2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes", 7: "zeven", 8: "acht",
-                 10: "tien", 14: "veertien", 30: "dertig"}
+                 9: "negen", 10: "tien", 11: "elf", 12: "twaalf", 13: "dertien", 14: "veertien",
+                 15: "vijftien", 16: "zestien", 18: "achttien", 20: "twintig", 21: "eenentwintig",
+                 24: "vierentwintig", 28: "achtentwintig", 30: "dertig", 60: "zestig", 90: "negentig"}
         number = words.get(self.count, str(self.count))
         unit = self.unit if self.count == 1 else plural[self.unit]
         return f"{number} {unit}"

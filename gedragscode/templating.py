@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
+from jinja2 import StrictUndefined, Template, TemplateSyntaxError, nodes
 from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -90,10 +90,18 @@ def attribute_uses(text: str, name: str) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=4096)
+def _compiled(text: str) -> Template:
+    return environment().from_string(text)
+
+
 def render_text(text: str, context: Mapping[str, Any], location: Location | None = None) -> str:
-    """Render one template to plain text, whitespace folded to single spaces."""
+    """Render one template to plain text, whitespace folded to single spaces.
+
+    Compiled templates are cached by their text: model clauses are rendered many times.
+    """
     try:
-        out = environment().from_string(text).render(**context)
+        out = _compiled(text).render(**context)
     except (UndefinedError, SecurityError, TemplateSyntaxError, TypeError, ValueError) as exc:
         raise RenderError(f"sjabloon kan niet worden ingevuld: {exc}", location) from None
     return " ".join(out.split())
