@@ -54,7 +54,7 @@ def test_check_lists_every_error_with_location_and_exit_2(tmp_path: Path) -> Non
     code, _, err = run("check", str(f))
     assert code == 2
     assert f"{f}:3:3: fout: lichaam 'gemeente' kent geen ambt 'schepen'" in err
-    assert f"{f}:5:3: fout: waarde € 4000 voor grens ligt buiten de grenzen" in err
+    assert f"{f}:5:3: fout: waarde € 4.000 voor grens ligt buiten de grenzen" in err
     assert "Traceback" not in err
 
 
