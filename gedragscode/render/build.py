@@ -386,10 +386,11 @@ def _general_explanation(code: Code, terms: Mapping[str, str],
         "bestuur. De code maakt concreet wat daarvoor van ieder van hen wordt verwacht en geeft houvast "
         "bij de afwegingen die het ambt vraagt.",
     ]
-    topics = [c.title[:1].lower() + c.title[1:] for c in chapters
-              if c.title and c.title.lower() not in ("algemene bepalingen", "slotbepalingen")]
-    if topics:
-        paragraphs.append(f"De code bevat bepalingen over {_join(topics)}.")
+    titles = [c.title for c in chapters if c.title]
+    count = sum(len(c.articles) for c in chapters)
+    if len(titles) > 1:
+        paragraphs.append(f"De {count} artikelen zijn verdeeld over {len(titles)} hoofdstukken: "
+                          + "; ".join(titles) + ".")
     basis = legal_basis_text(code.offices)
     statutory = [o for o in code.offices if o.statutory]
     others = [o for o in code.offices if not o.statutory]
