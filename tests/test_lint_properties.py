@@ -112,7 +112,7 @@ def _score(corpus: Path) -> dict[str, float]:
     proc = subprocess.run([sys.executable, str(tool), str(corpus), "--cmd", str(exe)], capture_output=True,
                           text=True, timeout=900)
     last = proc.stdout.strip().splitlines()[-1]
-    values = dict(re.findall(r"([a-z-]+) ([0-9.]+)", last))
+    values = dict(re.findall(r"([a-z][a-z0-9-]*) ([0-9.]+)", last))
     return {k: float(v) for k, v in values.items()}
 
 
