@@ -372,8 +372,8 @@ def _place(seg: Segmentation, head: str, body: str | None) -> str:
         if m:
             return m.group(1).strip().rstrip(";,.")
     if body in ("gemeente", "provincie"):
-        m = re.search(rf"\b[{body[0].upper()}{body[0]}]{body[1:]} ([A-Z][\w'-]+(?: (?:aan den|aan de|op|en) [A-Z][\w'-]+)*)",
-                      head)
+        word = f"[{body[0].upper()}{body[0]}]{body[1:]}"
+        m = re.search(rf"\b{word} ([A-Z][\w'-]+(?: (?:aan den|aan de|op|en) [A-Z][\w'-]+)*)", head)
         if m:
             return m.group(1).strip()
     return ""
