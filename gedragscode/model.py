@@ -339,6 +339,11 @@ class Office:
     terms: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     statutory: bool = True
     location: Location | None = None
+    #: Patterns that name this office in a title or scope article (lint identification).
+    recognisers: tuple[Pattern, ...] = ()
+    #: General wording that includes this office ("politieke ambtsdragers", "bestuurders"),
+    #: used only when no office is named specifically.
+    general_recognisers: tuple[Pattern, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -350,6 +355,8 @@ class Body:
     terms: Mapping[str, str]
     offices: tuple[Office, ...]
     location: Location | None = None
+    #: Patterns that show a document belongs to this kind of body (aanhef, law, series).
+    recognisers: tuple[Pattern, ...] = ()
 
     def office(self, office_id: str) -> Office | None:
         for o in self.offices:

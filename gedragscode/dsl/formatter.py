@@ -114,6 +114,8 @@ class _Printer:
             self.emit(0, f"lichaam {item.id} {quote(item.name)} {{", item.comments)
             for t in item.terms:
                 self.emit(1, f"term {t.name} = {quote(t.value)}", t.comments)
+            for p in item.recognisers:
+                self.emit(1, f"herken: {format_pattern(p)}")
             for o in item.offices:
                 self.lines.append("")
                 self.office(o)
@@ -135,6 +137,10 @@ class _Printer:
             self.emit(2, f"wettelijk {'ja' if o.statutory else 'nee'}")
         for t in o.terms:
             self.emit(2, f"term {t.name} = {quote(t.value)}", t.comments)
+        for p in o.recognisers:
+            self.emit(2, f"herken: {format_pattern(p)}")
+        for p in o.general_recognisers:
+            self.emit(2, f"herken algemeen: {format_pattern(p)}")
         self.emit(1, "}")
 
     def clause(self, c: s.ClauseDecl, depth: int) -> None:

@@ -160,21 +160,35 @@ class _ToSyntax(Transformer[Token, Any]):
         ident, name, *stmts = c
         terms = tuple(x for x in stmts if isinstance(x, s.TermDecl))
         offices = tuple(x for x in stmts if isinstance(x, s.OfficeDecl))
-        return s.BodyDecl(ident, name, terms, offices, pos=self.P(meta))
+        recognisers = tuple(x[1] for x in stmts if isinstance(x, tuple) and x[0] == "herken")
+        return s.BodyDecl(ident, name, terms, offices, recognisers, pos=self.P(meta))
+
+    def b_recognise(self, c: list[Any]) -> tuple[str, Pattern]:
+        return ("herken", c[0])
 
     @v_args(meta=True)
     def office(self, meta: Any, c: list[Any]) -> s.OfficeDecl:
         ident, name, *stmts = c
         fields: dict[str, Any] = {}
         terms: list[s.TermDecl] = []
+        recognisers: dict[str, list[Pattern]] = {"herken": [], "herken_algemeen": []}
         for st in stmts:
             if isinstance(st, s.TermDecl):
                 terms.append(st)
+            elif st[0] in recognisers:
+                recognisers[st[0]].append(st[1])
             else:
                 fields[st[0]] = st[1]
         return s.OfficeDecl(ident, name, fields.get("meervoud", ""), fields.get("categorie", ""),
                             fields.get("grondslag", ""), fields.get("wettelijk"), tuple(terms),
+                            tuple(recognisers["herken"]), tuple(recognisers["herken_algemeen"]),
                             pos=self.P(meta))
+
+    def o_recognise(self, c: list[Any]) -> tuple[str, Any]:
+        return ("herken", c[0])
+
+    def o_recognise_general(self, c: list[Any]) -> tuple[str, Any]:
+        return ("herken_algemeen", c[0])
 
     def o_plural(self, c: list[Any]) -> tuple[str, Any]:
         return ("meervoud", c[0])

@@ -89,6 +89,8 @@ class OfficeDecl(Node):
     basis: str = ""
     statutory: bool | None = None
     terms: tuple[TermDecl, ...] = ()
+    recognisers: tuple[Pattern, ...] = ()          # words that name this office (lint identification)
+    general_recognisers: tuple[Pattern, ...] = ()  # general words that include it ("bestuurders")
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ class BodyDecl(Node):
     name: str
     terms: tuple[TermDecl, ...] = ()
     offices: tuple[OfficeDecl, ...] = ()
+    recognisers: tuple[Pattern, ...] = ()  # cues that a document is this body's (aanhef, law, series)
 
 
 # ---------------------------------------------------------------- clauses
