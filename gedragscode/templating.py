@@ -7,6 +7,7 @@ internals nor silently print an empty string for a misspelt name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
@@ -48,12 +49,55 @@ def join_words(items: object, last: str = "en") -> str:
     return ", ".join(seq[:-1]) + f" {last} " + seq[-1]
 
 
+_LEGAL_REF = re.compile(r"^(?P<article>.+?),? van (?P<law>(?:de |het )?[A-Z].*)$")
+
+
+def _article_key(article: str) -> tuple[int, str, str]:
+    """Natural order of "artikel 41c, tweede lid" (41 before 69, 15 before 15a)."""
+    m = re.match(r"\D*(\d+)(\w*)", article)
+    return (int(m.group(1)), m.group(2), article) if m else (0, "", article)
+
+
+def group_legal_refs(refs: object) -> str:
+    """Legal references grouped per law, each law named once.
+
+    ``["artikel 13 van de Provinciewet", "artikel 40c, eerste lid, van de Provinciewet"]`` gives
+    ``"artikel 13 en artikel 40c, eerste lid, van de Provinciewet"``. References that name no
+    law ("de Gemeentewet" alone) are kept as they are.
+    """
+    items = [str(x) for x in refs] if isinstance(refs, list | tuple) else [str(refs)]
+    groups: dict[str, list[str]] = {}
+    loose: list[str] = []
+    for ref in items:
+        ref = " ".join(ref.split())
+        if not ref:
+            continue
+        m = _LEGAL_REF.match(ref)
+        if m is None:
+            if ref not in loose:
+                loose.append(ref)
+            continue
+        articles = groups.setdefault(m.group("law"), [])
+        if m.group("article") not in articles:
+            articles.append(m.group("article"))
+    parts: list[str] = []
+    for law, articles in groups.items():
+        articles.sort(key=_article_key)
+        text = articles[0]
+        for i, article in enumerate(articles[1:], start=1):
+            before = "," if "," in articles[i - 1] else ""
+            text += f"{before} en {article}" if i == len(articles) - 1 else f", {article}"
+        parts.append(text + ("," if "," in articles[-1] else "") + f" van {law}")
+    return join_words(parts + loose)
+
+
 @lru_cache(maxsize=1)
 def environment() -> ImmutableSandboxedEnvironment:
     env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
                                         trim_blocks=True, lstrip_blocks=True)
     env.filters["hoofdletter"] = hoofdletter
     env.filters["opsomming"] = join_words
+    env.filters["wetsartikelen"] = group_legal_refs
     return env
 
 

@@ -262,44 +262,13 @@ def scope_note(code: Code, scope: Sequence[Office]) -> str:
     return f"Dit artikel geldt voor {_join([_the_plural(o) for o in ordered])}."
 
 
-_BASIS = re.compile(r"^(?P<article>.+?),? van (?P<law>(?:de |het )?[A-Z].*)$")
-
-
 def legal_basis_text(offices: Sequence[Office]) -> str:
     """The legal bases of the statutory ``offices``, grouped per law.
 
     ``artikel 41c, tweede lid, en artikel 69, tweede lid, van de Gemeentewet``; an empty
     string when no office has a statutory basis.
     """
-    groups: dict[str, list[str]] = {}
-    loose: list[str] = []
-    for office in offices:
-        if not office.statutory or not office.legal_basis.strip():
-            continue
-        basis = " ".join(office.legal_basis.split())
-        m = _BASIS.match(basis)
-        if m is None:
-            if basis not in loose:
-                loose.append(basis)
-            continue
-        articles = groups.setdefault(m.group("law"), [])
-        if m.group("article") not in articles:
-            articles.append(m.group("article"))
-    parts = []
-    for law, articles in groups.items():
-        articles.sort(key=_article_key)
-        if len(articles) == 1:
-            parts.append(f"{articles[0]}, van {law}")
-        else:
-            parts.append(", ".join(articles[:-1]) + f", en {articles[-1]}, van {law}")
-    parts.extend(loose)
-    return _join(parts)
-
-
-def _article_key(article: str) -> tuple[int, str, str]:
-    """Natural order of "artikel 41c, tweede lid" (41 before 69, 15 before 15a)."""
-    m = re.match(r"\D*(\d+)(\w*)", article)
-    return (int(m.group(1)), m.group(2), article) if m else (0, "", article)
+    return templating.group_legal_refs([o.legal_basis for o in offices if o.statutory and o.legal_basis.strip()])
 
 
 def _proposer(code: Code, terms: Mapping[str, str]) -> str:
