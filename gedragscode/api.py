@@ -16,7 +16,7 @@ from gedragscode.dsl.formatter import format_tree
 from gedragscode.dsl.parser import parse
 from gedragscode.errors import DocumentError, ErrorGroup, GedragscodeError, Location, ModelError
 from gedragscode.model import Code, Model
-from gedragscode.resolve import coerce_value, default_code_name, resolve_code, resolve_model
+from gedragscode.resolve import bind_code, resolve_code, resolve_model
 
 PathLike = str | Path
 
@@ -106,56 +106,10 @@ def make_code(body: str, offices: Sequence[str], place: str, *, year: int | None
 
     ``settings`` maps ``"clause.parameter"`` (or ``"term.name"``) to a value as a user
     types it ("75", "2 weken", "ja", "de griffier"); it is read as the parameter's type.
+    ``model`` defaults to the bundled handreiking model.
     """
-    model = model or bundled_model()
-    year = year or _dt.date.today().year
-    b = model.body(body)
-    if b is None:
-        raise ModelError(f"onbekend lichaam '{body}'; kies uit: " + ", ".join(x.id for x in model.bodies))
-    resolved_offices = []
-    for o in offices:
-        office = b.office(o)
-        if office is None:
-            raise ModelError(f"lichaam '{body}' kent geen ambt '{o}'; kies uit: "
-                             + ", ".join(x.id for x in b.offices))
-        resolved_offices.append(office)
-    if not resolved_offices:
-        raise ModelError("geef ten minste één ambt op")
-    stmts: list[s.CodeStmt | s.ClauseDecl] = [
-        s.CodeStmt("lichaam", name=body, text=place),
-        s.CodeStmt("ambten", names=tuple(offices)),
-        s.CodeStmt("jaar", number=year),
-    ]
-    if omit:
-        stmts.append(s.CodeStmt("zonder", names=tuple(omit)))
-    for key, raw in (settings or {}).items():
-        clause_id, _, param_name = key.partition(".")
-        if not param_name:
-            raise ModelError(f"'{key}' heeft de vorm clausule.parameter nodig (bijvoorbeeld geschenken.grens)")
-        if clause_id == "term":
-            if param_name not in b.terms:
-                raise ModelError(f"lichaam '{body}' kent geen term '{param_name}'")
-            stmts.append(s.CodeStmt("zet_term", name=param_name, text=raw))
-            continue
-        clause = model.clause(clause_id)
-        if clause is None:
-            raise ModelError(f"onbekende clausule '{clause_id}'")
-        param = clause.parameter(param_name)
-        if param is None:
-            known = ", ".join(p.name for p in clause.parameters) or "geen"
-            raise ModelError(f"clausule '{clause_id}' heeft geen parameter '{param_name}' (wel: {known})")
-        stmts.append(s.CodeStmt("zet", name=clause_id, param=param_name, value=coerce_value(param, raw)))
-    if repeals:
-        stmts.append(s.CodeStmt("intrekking", text=repeals))
-    if effective:
-        stmts.append(s.CodeStmt("inwerkingtreding", text=effective))
-    code_name = name or default_code_name(b, tuple(resolved_offices), place, year)
-    try:
-        return resolve_code(s.CodeDecl(code_name, tuple(stmts)), model)
-    except ErrorGroup as group:
-        raise ModelError("; ".join(e.message for e in group.errors)) from None
-    except GedragscodeError as exc:
-        raise ModelError(exc.message) from None
+    return bind_code(model or bundled_model(), body, offices, place, year=year, settings=settings, omit=omit,
+                     name=name, repeals=repeals, effective=effective)
 
 
 def check_model_examples(model: Model) -> list[GedragscodeError]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 
 from gedragscode import templating
@@ -646,3 +646,61 @@ def default_code_name(body: Body, offices: tuple[Office, ...], place: str, year:
     who = templating.join_words([o.plural for o in offices])
     where = templating.render_text(body.terms.get("naam_vol", "{{ naam }}"), {"naam": place})
     return f"Gedragscode integriteit {who} {where} {year}"
+
+
+def bind_code(model: Model, body: str, offices: Sequence[str], place: str, *, year: int | None = None,
+              settings: Mapping[str, str] | None = None, omit: Sequence[str] = (), name: str | None = None,
+              repeals: str = "", effective: str = "") -> Code:
+    """Bind ``model`` to one body and offices from plain arguments (what ``make_code`` does).
+
+    ``settings`` maps ``"clause.parameter"`` (or ``"term.name"``) to a value as a user
+    types it ("75", "2 weken", "ja", "de griffier"); it is read as the parameter's type.
+    """
+    year = year or _dt.date.today().year
+    b = model.body(body)
+    if b is None:
+        raise ModelError(f"onbekend lichaam '{body}'; kies uit: " + ", ".join(x.id for x in model.bodies))
+    resolved_offices = []
+    for o in offices:
+        office = b.office(o)
+        if office is None:
+            raise ModelError(f"lichaam '{body}' kent geen ambt '{o}'; kies uit: "
+                             + ", ".join(x.id for x in b.offices))
+        resolved_offices.append(office)
+    if not resolved_offices:
+        raise ModelError("geef ten minste één ambt op")
+    stmts: list[s.CodeStmt | s.ClauseDecl] = [
+        s.CodeStmt("lichaam", name=body, text=place),
+        s.CodeStmt("ambten", names=tuple(offices)),
+        s.CodeStmt("jaar", number=year),
+    ]
+    if omit:
+        stmts.append(s.CodeStmt("zonder", names=tuple(omit)))
+    for key, raw in (settings or {}).items():
+        clause_id, _, param_name = key.partition(".")
+        if not param_name:
+            raise ModelError(f"'{key}' heeft de vorm clausule.parameter nodig (bijvoorbeeld geschenken.grens)")
+        if clause_id == "term":
+            if param_name not in b.terms:
+                raise ModelError(f"lichaam '{body}' kent geen term '{param_name}'")
+            stmts.append(s.CodeStmt("zet_term", name=param_name, text=raw))
+            continue
+        clause = model.clause(clause_id)
+        if clause is None:
+            raise ModelError(f"onbekende clausule '{clause_id}'")
+        param = clause.parameter(param_name)
+        if param is None:
+            known = ", ".join(p.name for p in clause.parameters) or "geen"
+            raise ModelError(f"clausule '{clause_id}' heeft geen parameter '{param_name}' (wel: {known})")
+        stmts.append(s.CodeStmt("zet", name=clause_id, param=param_name, value=coerce_value(param, raw)))
+    if repeals:
+        stmts.append(s.CodeStmt("intrekking", text=repeals))
+    if effective:
+        stmts.append(s.CodeStmt("inwerkingtreding", text=effective))
+    code_name = name or default_code_name(b, tuple(resolved_offices), place, year)
+    try:
+        return resolve_code(s.CodeDecl(code_name, tuple(stmts)), model)
+    except ErrorGroup as group:
+        raise ModelError("; ".join(e.message for e in group.errors)) from None
+    except GedragscodeError as exc:
+        raise ModelError(exc.message) from None
