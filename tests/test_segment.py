@@ -120,7 +120,7 @@ def test_corpus_001_articles_and_leden() -> None:
     assert labelled(seg, "Paragraaf 1.").role == "kop"
 
 
-INTRO_ONLY = ["006", "007", "008", "019", "024", "026", "027", "028", "030", "031", "033", "035", "040", "041",
+INTRO_ONLY = ["006", "007", "008", "019", "024", "028", "030", "033", "035", "040", "041",
               "042", "045", "047", "049", "050", "051", "055"]  # fmt: skip
 
 
@@ -135,6 +135,19 @@ def test_corpus_intro_prose_is_not_normative(name: str) -> None:
 
 @needs_corpus
 @pytest.mark.corpus
+@pytest.mark.parametrize("name", ["026", "027", "031", "048"])
+def test_corpus_intro_declared_part_of_the_code_is_normative(name: str) -> None:
+    # "Deze inleiding maakt integraal (onder)deel uit van deze gedragscode": the code says the
+    # introduction is part of it, so it is searched like the articles (the recognisers still need
+    # the wording of a provision, see the labels of these excerpts: only 048 has one).
+    seg = corpus(f"{name}.txt")
+    intro = unit_at_phrase(seg, "Deze inleiding maakt integraal")
+    assert intro.role == "normatief"
+    assert not units(seg, "inleiding")
+
+
+@needs_corpus
+@pytest.mark.corpus
 @pytest.mark.parametrize(
     ("name", "phrase"),
     [
@@ -145,7 +158,6 @@ def test_corpus_intro_prose_is_not_normative(name: str) -> None:
         ("045", "Integriteit is niet alleen een kwestie van regels"),
         ("010", "Het handelen van een bestuurder is transparant"),
         ("024", "Integriteit van het bestuur is een onderwerp"),
-        ("027", "Deze inleiding maakt integraal onderdeel uit"),
         ("029", "Onderhavige gedragscode heeft betrekking"),
         ("030", "In dit voorwoord en de inleiding"),
         ("035", "Een respectvolle omgang is van groot belang."),
@@ -525,3 +537,57 @@ def test_segmentation_is_fast_on_200_kb() -> None:
     started = time.perf_counter()
     check_invariants(seg_text(long_line))
     assert time.perf_counter() - started < 2.0
+
+
+def test_intro_that_is_not_declared_part_stays_intro() -> None:
+    seg = seg_text(
+        "Gedragscode raad Proefstad\n\nInleiding\n\nDeze inleiding hoort niet bij de regels; zij legt uit waarom "
+        "de raad een code heeft.\n\nArtikel 1 Reikwijdte\n\nDeze code geldt voor de leden van de raad.\n"
+    )
+    assert unit_at_phrase(seg, "Deze inleiding hoort").role == "inleiding"
+    assert labelled(seg, "Artikel 1").role == "normatief"
+
+
+UNNUMBERED_WITH_INLEIDING = """Gedragscode integriteit Statenleden Proefland
+
+Provinciale Staten van Proefland;
+
+gelet op artikel 15, derde lid, van de Provinciewet;
+
+besluiten vast te stellen:
+
+Inleiding
+
+Statenleden dienen het algemeen belang. Wie een geschenk aanneemt of een reis laat betalen,
+kan het vertrouwen schaden; deze code helpt daarbij.
+
+Wie valt onder deze code
+
+De code geldt voor de leden van Provinciale Staten.
+
+Nevenfuncties
+
+Een Statenlid doet opgave van zijn nevenfuncties aan de statengriffier, die ze openbaar maakt.
+
+Stemmen
+
+Een Statenlid neemt niet deel aan de beraadslaging en stemming over een zaak die hem persoonlijk aangaat.
+"""
+
+
+def test_unnumbered_code_rules_after_inleiding_are_normative() -> None:
+    seg = seg_text(UNNUMBERED_WITH_INLEIDING)
+    assert unit_at_phrase(seg, "Statenleden dienen het algemeen belang").role == "inleiding"
+    assert unit_at_phrase(seg, "De code geldt voor de leden").role == "normatief"
+    assert unit_at_phrase(seg, "Een Statenlid doet opgave").role == "normatief"
+    assert unit_at_phrase(seg, "Een Statenlid neemt niet deel").role == "normatief"
+
+
+def test_unnumbered_intro_with_explanatory_subheadings_stays_intro() -> None:
+    text = UNNUMBERED_WITH_INLEIDING.split("Wie valt onder")[0] + (
+        "Waarom een code\n\nHet vertrouwen van inwoners is niet vanzelfsprekend en kan snel verloren gaan.\n\n"
+        "Hoe de code tot stand kwam\n\nDe code is in overleg met alle fracties opgesteld en besproken in het "
+        "presidium.\n"
+    )
+    seg = seg_text(text)
+    assert not units(seg, "normatief"), [u.display for u in units(seg, "normatief")]

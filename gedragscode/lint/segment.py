@@ -87,6 +87,25 @@ _BIJLAGE_LABEL = re.compile(
     r"^(?P<label>(?:bijlagen?)(?:\s+(?P<num>\d{1,3}|[IVX]{1,5}|[A-Z])\b)?)[.:]?\s*[-–—:]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# Wording of a provision: a duty, a ban or a required act, in the present tense of Dutch legal drafting
+# ("meldt", "doet opgave", "neemt niet deel", "is verboden", "wordt geregistreerd"). Explanatory prose
+# ("moet boven elke verdenking staan", "kan twijfel ontstaan") does not use it.
+_OBLIGATION = re.compile(
+    r"\b(?:meldt|melden|gemeld|(?:doet|doen|geeft|geven)\s+(?:\w+\s+){0,3}?opgave|"
+    r"(?:neemt|nemen)\s+niet\s+deel|(?:is|zijn)\s+(?:het\s+)?(?:\w+\s+)?verboden|onthoudt\s+zich|onthouden\s+zich|"
+    r"(?:houdt|houden)\s+geheim|(?:bewaart|bewaren)\s+(?:de\s+)?geheimhouding|"
+    r"(?:aanvaardt|aanvaarden|neemt|nemen|vervult|vervullen|verricht|verrichten|maakt|maken|bevoordeelt|"
+    r"bevoordelen|gebruikt|gebruiken)\s+geen|declareert|declareren|(?:mag|mogen)\s+(?:\w+\s+)?niet|"
+    r"(?:is|zijn)\s+verplicht|(?:wordt|worden)\s+(?:niet\s+)?(?:aangenomen|geregistreerd|openbaar\s+gemaakt|"
+    r"gestort|gedeclareerd|geweigerd|onderzocht))\b",
+    re.IGNORECASE,
+)
+# "Deze inleiding maakt (integraal) deel uit van deze gedragscode": the introduction is part of the rules.
+_INTRO_PART_OF_CODE = re.compile(
+    r"\b(?:inleiding|preambule|voorwoord|inleidende\s+tekst)\s+(?:maakt|vormt)\s+(?:een\s+)?(?:integraal\s+)?"
+    r"(?:deel|onderdeel)\s+(?:uit\s+)?van\s+(?:deze|de|dit|het)\s+(?:gedrags)?(?:code|regeling|protocol)",
+    re.IGNORECASE,
+)
 _TOC = re.compile(r"^(?:inhoudsopgave|inhoud|inhoudstafel|inhoudsoverzicht)\s*:?$", re.IGNORECASE)
 _TOC_ENTRY = re.compile(
     r"^.{2,120}?(?:\s*(?:\.{3,}|…+|(?:\s\.){3,}|_{3,})\s*|\t|\s{3,})\d{1,3}$|^.{2,100}\s\.{2,}\s*\d{1,3}$"
@@ -436,6 +455,14 @@ def _heading_like(line: _Line) -> bool:
     return len(core.split()) <= 10
 
 
+def _body_like(line: _Line) -> bool:
+    """Whether a line reads as running text under a heading: long, lower-case, bulleted, or a sentence."""
+    core = line.core
+    if len(core) > 60 or core[:1].islower() or line.core_start != line.start:
+        return True
+    return core.endswith((".", ";", ":")) and len(core.split()) >= 5 and not _SENTENCE_INSIDE.search(core[:-1])
+
+
 # ---------------------------------------------------------------- unit building
 
 
@@ -483,6 +510,7 @@ class _Segmenter:
         self.chapters: dict[int, str] = {}
         n = len(self.lines)
         self.first_article: int | None = None
+        self._rules_from: dict[int, bool] | None = None
         for i in range(n):
             if self._strong_article(i):
                 self.first_article = i
@@ -858,7 +886,13 @@ class _Segmenter:
                 nxt_h = self.heads[i + 1]
                 nxt = lines[i + 1]
                 next_is_heading = nxt_h is not None and nxt_h.kind in ("article", "chapter", "sign", "roman")
-                next_is_body = len(nxt.core) > 60 or nxt.core[:1].islower() or nxt.core_start != nxt.start
+                next_is_body = _body_like(nxt)
+                if zone == "pre" and intro and not has_articles and next_is_body and self._rules_follow(i):
+                    # An unnumbered code: the introduction ends where headed provisions begin.
+                    self.open("normatief", line, heading=core)
+                    zone, intro = "code", False
+                    i += 1
+                    continue
                 if zone == "pre" and (intro or has_articles):
                     if next_is_body or next_is_heading:
                         self.open("inleiding", line, heading=core)
@@ -882,6 +916,42 @@ class _Segmenter:
             self.prose(i, line, zone, intro, pre_role, heading_after[i + 1] if i + 1 <= n else False)
             i += 1
         self.close()
+
+    def _rules_follow(self, i: int) -> bool:
+        """Whether the headed sections from line ``i`` on are provisions rather than introduction.
+
+        In a code without numbering, a heading after the "Inleiding" starts the rules when at least
+        two of the headed sections that follow contain the wording of a duty or ban ("meldt",
+        "doet opgave", "neemt niet deel", "is verboden"); explanatory sections do not.
+        """
+        if self._rules_from is None:
+            self._rules_from = {}
+        if i in self._rules_from:
+            return self._rules_from[i]
+        lines = self.lines
+        n = len(lines)
+        sections = 0
+        with_rules = 0
+        current = False
+        for j in range(i, n):
+            line = lines[j]
+            if _heading_like(line) and j + 1 < n and not _SUBITEM.match(line.core):
+                nxt = lines[j + 1]
+                if _body_like(nxt):
+                    if current:
+                        with_rules += 1
+                    sections += 1
+                    current = False
+                    continue
+            if _TOELICHTING.match(line.core) or _ONDERTEKENING.match(line.core):
+                break
+            if _OBLIGATION.search(line.core) and not _EED.match(line.core):
+                current = True
+        if current:
+            with_rules += 1
+        result = with_rules >= 2
+        self._rules_from[i] = result
+        return result
 
     def prose(self, i: int, line: _Line, zone: str, intro: bool, pre_role: Role, heading_follows: bool) -> None:
         cur = self.cur
@@ -1073,7 +1143,21 @@ class _Segmenter:
             self.cur is not None and self.cur.role == "aanhef"
         )
         self.body(front_end, front_aanhef)
+        self._intro_declared_part()
         return Segmentation(self.doc, tuple(self.finish()))
+
+    def _intro_declared_part(self) -> None:
+        """An introduction that declares itself part of the code ("Deze inleiding maakt integraal deel
+        uit van deze gedragscode") is read as provisions, with the headed sections that continue it."""
+        declared = False
+        for b in sorted(self.units, key=lambda u: u.start):
+            if b.role == "inleiding":
+                if not declared and _INTRO_PART_OF_CODE.search(self.text, b.start, b.end):
+                    declared = True
+                if declared:
+                    b.role = "normatief"
+            elif declared and b.role not in ("kop",):
+                break
 
     def finish(self) -> list[Unit]:
         out: list[Unit] = []
