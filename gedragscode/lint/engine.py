@@ -329,7 +329,7 @@ def lint_document(doc: SourceDocument, model: Model | None = None, *, body: str 
     model = _model(model)
     _validate(model, body, offices)
     seg: Segmentation = segment(doc)
-    ident: Identification = identify(seg, body=body, offices=offices)
+    ident: Identification = identify(seg, body=body, offices=offices, model=model)
     detection = dict(ident.detection)
     pairs = _resolve_offices(model, ident.body, ident.offices)
     if ident.body is None:

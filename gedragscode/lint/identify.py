@@ -15,39 +15,27 @@ The signals, strongest first:
 
 All matching is on folded text (lower case, no diacritics). What decided is written to
 ``Identification.detection`` in Dutch, for the report.
+
+The knowledge is the model's (rules are data): every body's ``herken`` patterns are its strong
+cues (law, aanhef, publication series), the body's name and its offices' ``herken`` patterns are
+the words by which a title or the text points to it, ``herken algemeen`` the general wording
+that includes an office, the grondslag of each office the article numbers of its legal basis,
+and the body term ``wet_naam`` (and ``wet_afkorting``) the law cited. This module holds the
+mechanism only: the order of the signals, their weights, and generic Dutch legal phrasing
+(negation such as "die geen raadslid zijn", the scope article, the adoption formula).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from gedragscode.lint.document import Segmentation
-from gedragscode.lint.match import fold
+from gedragscode.lint.document import Segmentation, Span
+from gedragscode.lint.match import DocumentIndex, compile_pattern, fold
+from gedragscode.model import AnyOf, Body, Model, Pattern, Phrase, Regex, Stem, Word
 
-__all__ = ["BODIES", "Identification", "identify", "offices_in"]
-
-BODIES = ("gemeente", "provincie", "waterschap", "openbaar_lichaam")
-
-STATUTORY: Mapping[str, tuple[str, ...]] = {
-    "gemeente": ("raadslid", "wethouder", "burgemeester"),
-    "provincie": ("statenlid", "gedeputeerde", "cdk"),
-    "waterschap": ("ab_lid", "db_lid", "voorzitter"),
-    "openbaar_lichaam": ("eilandsraadslid", "eilandgedeputeerde", "gezaghebber"),
-}
-ALL_OFFICES: Mapping[str, tuple[str, ...]] = {
-    "gemeente": ("raadslid", "commissielid", "wethouder", "burgemeester"),
-    "provincie": ("statenlid", "commissielid", "gedeputeerde", "cdk"),
-    "waterschap": ("ab_lid", "commissielid", "db_lid", "voorzitter"),
-    "openbaar_lichaam": ("eilandsraadslid", "eilandgedeputeerde", "gezaghebber"),
-}
-_REPRESENTATIVE = {"gemeente": "raadslid", "provincie": "statenlid", "waterschap": "ab_lid",
-                   "openbaar_lichaam": "eilandsraadslid"}
-_EXECUTIVE = {"gemeente": "wethouder", "provincie": "gedeputeerde", "waterschap": "db_lid",
-              "openbaar_lichaam": "eilandgedeputeerde"}
-_CHAIR = {"gemeente": "burgemeester", "provincie": "cdk", "waterschap": "voorzitter",
-          "openbaar_lichaam": "gezaghebber"}
+__all__ = ["Identification", "identify", "offices_in"]
 
 
 @dataclass(frozen=True)
@@ -61,120 +49,128 @@ class Identification:
     detection: dict[str, str] = field(default_factory=dict, hash=False)
 
 
-# ---------------------------------------------------------------- office words per body
+def _bundled() -> Model:
+    from gedragscode.api import load_model
 
-# Each entry: (regex on folded text, offices it names). Specific words; the general ones follow.
-_COMMISSION = (r"commissiele(?:d|den)\b|commissielid|duo-?commissie|burgerle(?:d|den)\b|burgerlid"
-               r"|fractie-?assistent|fractievertegenwoordiger|fractievolger|steunfractie|fractiemedewerker"
-               r"|lijstopvolger|commissie\)le|niet-(?:raads|staten)le")
-_OFFICE_WORDS: Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
-    "gemeente": (
-        (r"\b(?:gemeente)?raadsle(?:d|den)\b|\braadslid|\bgemeenteraads?(?:leden|lid)?\b|\braads-\s*(?:en|of)\b"
-         r"|\braads\(|\bleden van de (?:gemeente)?raad\b|\bvan de (?:gemeente)?raad\b", ("raadslid",)),
-        (_COMMISSION, ("commissielid",)),
-        (r"\bcollege van (?:burgemeester en wethouders|b\s*(?:&|en)\s*w)\b|\bb\s*&\s*w\b|\bb\s*en\s*w\b"
-         r"|\bcollege(?:leden|lid)?\b", ("wethouder", "burgemeester")),
-        (r"\bwethouders?\b", ("wethouder",)),
-        (r"\bburgemeester\b", ("burgemeester",)),
-    ),
-    "provincie": (
-        (r"\bstatenle(?:d|den)\b|\bstatenlid|\bstaten-?leden\b|\bprovinciale staten\b", ("statenlid",)),
-        (_COMMISSION + r"|statencommissie", ("commissielid",)),
-        (r"\bgedeputeerde staten\b|\bgs\b|\bcollege van gedeputeerde", ("gedeputeerde", "cdk")),
-        (r"\bgedeputeerden?\b(?! staten)", ("gedeputeerde",)),
-        (r"\bcommissaris van de konin(?:g|gin)\b|\bcdk\b|\bgouverneur\b", ("cdk",)),
-    ),
-    "waterschap": (
-        (r"\balgemeen bestuur\b|\bverenigde vergadering\b|\bvv\b|\bab-?le(?:d|den)\b|\bab\b"
-         r"|\bleden van het bestuur\b", ("ab_lid",)),
-        (_COMMISSION, ("commissielid",)),
-        (r"\bdagelijks(?:e)? bestuur\b|\bcollege van (?:dijkgraaf|watergraaf) en (?:hoog)?heemraden\b"
-         r"|\bdb(?:-?le(?:d|den))?\b", ("db_lid", "voorzitter")),
-        (r"\b(?:hoog)?heemra(?:ad|den)\b|\bcollegele(?:d|den)\b", ("db_lid",)),
-        (r"\bdijkgraaf\b|\bwatergraaf\b|\bvoorzitter\b", ("voorzitter",)),
-    ),
-    "openbaar_lichaam": (
-        (r"\beilandsraad(?:sle(?:d|den)|slid)?\b|\bleden van de eilandsraad\b", ("eilandsraadslid",)),
-        (r"\bbestuurscollege\b", ("eilandgedeputeerde", "gezaghebber")),
-        (r"\beilandgedeputeerden?\b", ("eilandgedeputeerde",)),
-        (r"\bgezaghebber\b", ("gezaghebber",)),
-    ),
-}
-_GENERAL_WORDS: tuple[tuple[str, str], ...] = (
-    (r"\bpolitieke? ambtsdragers?\b|\bambtsdragers\b|\bhet (?:gemeente|provincie|waterschaps)?bestuur\b"
-     r"|\bbestuur van (?:het|de) (?:waterschap|hoogheemraadschap|wetterskip|gemeente|provincie)\b"
-     r"|\bbestuurd van\b", "alle"),
-    (r"\b(?:dagelijkse? )?bestuurders\b", "bestuurders"),
-    (r"\bvolksvertegenwoordig(?:ers|ing)\b|\bvertegenwoordigend orgaan\b", "volksvertegenwoordigers"),
-)
+    return load_model()
+
+
+# ---------------------------------------------------------------- evaluating model patterns
+
+
+class _Text:
+    """One (folded) text, tokenised once, against which model patterns are evaluated."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.index = DocumentIndex(text)
+        self._range = [(0, len(self.index.tokens))]
+        self._span = [Span(0, len(text))]
+
+    def hits(self, pattern: Pattern) -> list[int] | None:
+        """Token positions where ``pattern`` matches (None: no match)."""
+        return self.index.evaluate(compile_pattern(pattern), self._range, self._span)
+
+    def matches(self, patterns: Iterable[Pattern]) -> bool:
+        return any(self.hits(p) is not None for p in patterns)
+
+    def count(self, pattern: Pattern) -> int:
+        found = self.hits(pattern)
+        return len(found) if found else 0
+
+    def snippet(self, pattern: Pattern, original: str = "") -> str:
+        """The words of the first match of ``pattern`` (from ``original`` when offsets agree)."""
+        found = self.hits(pattern)
+        if not found:
+            return ""
+        source = original if len(original) == len(self.text) else self.text
+        for rx in _regexes(pattern):
+            m = re.search(rx, self.text, re.IGNORECASE)
+            if m and m.group(0).strip():
+                return source[m.start():m.end()].strip()[:60]
+        tok = self.index.tokens[found[0]]
+        return source[tok.start:tok.end]
+
+
+def _regexes(pattern: Pattern) -> Iterable[str]:
+    if isinstance(pattern, Regex):
+        yield pattern.pattern
+    for part in getattr(pattern, "parts", ()):
+        yield from _regexes(part)
+
+
 _NEGATED = re.compile(r"\b(?:die|dat|welke) geen [\w()-]+(?: [\w()-]+)? (?:zijn|is)\b|\bniet zijnde (?:een )?[\w()-]+"
                       r"|\bmet uitzondering van (?:de |het )?[\w()-]+")
 
 
-def offices_in(text: str, body: str) -> set[str]:
-    """The offices of ``body`` that ``text`` names, specific words first, general words after."""
-    folded = _NEGATED.sub(" ", fold(text))
-    found: set[str] = set()
-    for pattern, offices in _OFFICE_WORDS[body]:
-        if re.search(pattern, folded):
-            found.update(offices)
-    if found:
-        return found
-    for pattern, kind in _GENERAL_WORDS:
-        if re.search(pattern, folded):
-            if kind == "alle":
-                return set(STATUTORY[body])
-            if kind == "bestuurders":
-                return {_EXECUTIVE[body], _CHAIR[body]}
-            return {_REPRESENTATIVE[body]}
-    return set()
+def _office_text(text: str) -> _Text:
+    """Folded text without the offices it excludes ("commissieleden die geen raadslid zijn")."""
+    return _Text(_NEGATED.sub(" ", fold(text)))
 
 
-def _specific_offices(text: str, body: str) -> set[str]:
-    folded = _NEGATED.sub(" ", fold(text))
-    found: set[str] = set()
-    for pattern, offices in _OFFICE_WORDS[body]:
-        if re.search(pattern, folded):
-            found.update(offices)
+# ---------------------------------------------------------------- offices of a body
+
+
+def _body_of(model: Model, body: str | Body) -> Body:
+    if isinstance(body, Body):
+        return body
+    found = model.body(body)
+    if found is None:
+        raise KeyError(f"onbekend lichaam '{body}'; het model kent: " + ", ".join(b.id for b in model.bodies))
     return found
+
+
+def _specific(text: _Text, body: Body) -> set[str]:
+    return {o.id for o in body.offices if text.matches(o.recognisers)}
+
+
+def _general(text: _Text, body: Body) -> set[str]:
+    return {o.id for o in body.offices if text.matches(o.general_recognisers)}
+
+
+def offices_in(text: str, body: str | Body, model: Model | None = None) -> set[str]:
+    """The offices of ``body`` that ``text`` names, specific words first, general words after."""
+    b = body if isinstance(body, Body) else _body_of(model or _bundled(), body)
+    folded = _office_text(text)
+    return _specific(folded, b) or _general(folded, b)
+
+
+def _specific_offices(text: str, body: Body) -> set[str]:
+    return _specific(_office_text(text), body)
+
+
+def _statutory(body: Body) -> set[str]:
+    return {o.id for o in body.offices if o.statutory}
 
 
 # ---------------------------------------------------------------- body signals
 
-_BODY_STRONG: tuple[tuple[str, str, str], ...] = (
-    # (body, regex on folded text, description)
-    ("gemeente", r"\bgemeentewet\b", "Gemeentewet"),
-    ("provincie", r"\bprovinciewet\b", "Provinciewet"),
-    ("waterschap", r"\bwaterschapswet\b", "Waterschapswet"),
-    ("openbaar_lichaam", r"\bwolbes\b|\bwet openbare lichamen bonaire", "WolBES"),
-    ("gemeente", r"^\s*(?:de |het )?(?:gemeente)?raad van (?:de gemeente )?[a-z]", "aanhef 'de raad van ...'"),
-    ("provincie", r"^\s*(?:besluit van )?provinciale staten van [a-z]", "aanhef 'Provinciale Staten van ...'"),
-    ("waterschap", r"^\s*(?:het |de )?(?:algemeen bestuur|verenigde vergadering|vergadering) van (?:het |de )?"
-                   r"(?:waterschap|hoogheemraadschap|wetterskip|[a-z])", "aanhef 'het algemeen bestuur van ...'"),
-    ("waterschap", r"^\s*(?:de )?verenigde vergadering\b", "aanhef 'de Verenigde Vergadering'"),
-    ("openbaar_lichaam", r"^\s*(?:de )?eilandsraad\b", "aanhef 'de eilandsraad'"),
-    ("gemeente", r"\bgmb-\d{4}|\bgemeenteblad\b", "gemeenteblad"),
-    ("provincie", r"\bprb-\d{4}|\bprovinciaal blad\b", "provinciaal blad"),
-    ("waterschap", r"\bwsb-\d{4}|\bwaterschapsblad\b", "waterschapsblad"),
-)
-_BODY_TITLE: tuple[tuple[str, str], ...] = (
-    ("gemeente", r"\bgemeente\b|\bgemeenteraad|\braadsle(?:d|den)\b|\braads-|\braads\(|\bwethouders?\b"
-                 r"|\bburgemeester\b|\bcollege van b|\bb\s*&\s*w\b"),
-    ("provincie", r"\bprovincie\b|\bprovinciale staten\b|\bstatenle|\bgedeputeerde|\bcommissaris van de konin"),
-    ("waterschap", r"\bwaterschap|\bhoogheemraadschap|\bwetterskip\b|\bdijkgraaf|\bheemraden\b|\bhhsk\b"
-                   r"|\bverenigde vergadering\b|\b(?:algemeen|dagelijks) bestuur\b"),
-    ("openbaar_lichaam", r"\beilandsraad|\bopenbaar lichaam\b|\bbonaire\b|\bsint eustatius\b|\bsaba\b"
-                         r"|\bgezaghebber\b|\beilandgedeputeerde"),
-)
-_BODY_WEAK: tuple[tuple[str, str], ...] = (
-    ("gemeente", r"\bgemeente\w*|\braadsle(?:d|den)\b|\braadslid\b|\bwethouders?\b|\bburgemeester\b|\bgriffier\b"),
-    ("provincie", r"\bprovincie\w*|\bstatenle(?:d|den)\b|\bstatenlid\b|\bgedeputeerden\b|\bstatengriffier\b"),
-    ("waterschap", r"\bwaterschap\w*|\bhoogheemraadschap\b|\bdijkgraaf\b|\b(?:hoog)?heemraden\b"
-                   r"|\balgemeen bestuur\b|\bdagelijks bestuur\b"),
-    ("openbaar_lichaam", r"\beilandsraad\w*|\bgezaghebber\b|\bopenbaar lichaam\b"),
-)
-_ORGTYPE = {"gemeente": "gemeente", "provincie": "provincie", "waterschap": "waterschap",
-            "openbaar lichaam": "openbaar_lichaam", "caribisch openbaar lichaam": "openbaar_lichaam"}
+
+def _cues(body: Body) -> Pattern:
+    """Every pattern by which a title or the text points to ``body``: its name, its own
+    recognisers and the specific words for its offices."""
+    parts: list[Pattern] = [Phrase((fold(body.name),))]
+    parts.extend(body.recognisers)
+    for office in body.offices:
+        parts.extend(office.recognisers)
+    return AnyOf(tuple(parts))
+
+
+def _mentions(body: Body) -> Pattern:
+    """As :func:`_cues`, with the body's name as a stem ("gemeente" also finds "gemeentelijk")."""
+    cues = _cues(body)
+    assert isinstance(cues, AnyOf)
+    return AnyOf((Phrase((fold(body.name) + "*",)), *cues.parts[1:]))
+
+
+def _body_by_type(model: Model, orgtype: str) -> Body | None:
+    """The body whose name the metadata's Organisatietype is ("Caribisch openbaar lichaam" too)."""
+    for body in model.bodies:
+        name = fold(body.name)
+        if orgtype == name or orgtype.endswith(" " + name):
+            return body
+    return None
+
 
 _NOISE_LINE = re.compile(r"^(?:ziet u een fout|regeling vervallen|geldend van|dit is een toekomstige|datum publicatie"
                          r"|permanente link|naar de |http|www\.|u bent hier|zoals vergunningen|adressen en"
@@ -259,67 +255,111 @@ def _lines(text: str) -> Iterable[str]:
             yield ln
 
 
-def _detect_body(seg: Segmentation, head: str, titles: list[str]) -> tuple[str | None, str]:
+def _detect_body(model: Model, seg: Segmentation, head: str, titles: list[str]) -> tuple[Body | None, str]:
     meta = {k: fold(v) for k, v in _metadata(seg).items()}
     orgtype = meta.get("organisatietype", "").strip()
-    if orgtype in _ORGTYPE:
-        return _ORGTYPE[orgtype], f"metadata: Organisatietype {orgtype}"
-    scores = dict.fromkeys(BODIES, 0.0)
-    why: dict[str, list[str]] = {b: [] for b in BODIES}
-    head_folded = fold(head)
-    meta_text = " \n".join(meta.values())
-    for body, pattern, desc in _BODY_STRONG:
-        rx = re.compile(pattern, re.MULTILINE)
-        if rx.search(head_folded) or rx.search(meta_text):
-            scores[body] += 10
-            why[body].append(desc)
+    typed = _body_by_type(model, orgtype) if orgtype else None
+    if typed is not None:
+        return typed, f"metadata: Organisatietype {orgtype}"
+    bodies = model.bodies
+    scores = {b.id: 0.0 for b in bodies}
+    why: dict[str, list[str]] = {b.id: [] for b in bodies}
+    head_text = _Text(fold(head))
+    meta_text = _Text(" \n".join(meta.values()))
+    # 1. the body's own recognisers (law, aanhef, series) in the head or the metadata
+    for body in bodies:
+        for pattern in body.recognisers:
+            where = head_text if head_text.hits(pattern) is not None else None
+            if where is None and meta_text.hits(pattern) is not None:
+                where = meta_text
+            if where is not None:
+                scores[body.id] += 10
+                snippet = where.snippet(pattern, head if where is head_text else "")
+                why[body.id].append(f"'{snippet}'" if snippet else "herkenningspatroon")
+    # 2. the body's name, recognisers or office words in a title
     for title in titles[:3]:
-        core = fold(title)
-        for body, pattern in _BODY_TITLE:
-            if re.search(pattern, core):
-                scores[body] += 6
-                why[body].append(f"titel '{title[:80]}'")
+        core = _Text(fold(title))
+        for body in bodies:
+            if core.hits(_cues(body)) is not None:
+                scores[body.id] += 6
+                why[body.id].append(f"titel '{title[:80]}'")
+    # 3. how often the head and the articles mention the body and its offices
     normative = " ".join(seg.document.text[u.span.start:u.span.end] for u in seg.units if u.role == "normatief")
-    for text, weight, cap in ((head_folded, 0.5, 4.0), (fold(normative), 0.25, 4.0)):
-        for body, pattern in _BODY_WEAK:
-            n = len(re.findall(pattern, text))
+    for text, weight, cap in ((head_text, 0.5, 4.0), (_Text(fold(normative)), 0.25, 4.0)):
+        for body in bodies:
+            n = text.count(_mentions(body))
             if n:
-                scores[body] += min(cap, n * weight)
-    best = max(BODIES, key=lambda b: scores[b])
-    if scores[best] <= 0:
+                scores[body.id] += min(cap, n * weight)
+    if not bodies:
+        return None, "het model kent geen lichamen"
+    best = max(bodies, key=lambda b: scores[b.id])
+    if scores[best.id] <= 0:
         return None, "geen aanwijzing voor het soort lichaam gevonden"
-    reasons = why[best][:3] or ["woorden in de tekst"]
+    reasons = why[best.id][:3] or ["woorden in de tekst"]
     return best, "; ".join(dict.fromkeys(reasons))
 
 
 # ---------------------------------------------------------------- legal basis
 
-_LAW = {"gemeentewet": "gemeente", "provinciewet": "provincie", "waterschapswet": "waterschap",
-        "wolbes": "openbaar_lichaam", "wet openbare lichamen bonaire": "openbaar_lichaam"}
-_ARTICLE_OFFICES: Mapping[str, Mapping[str, tuple[str, ...]]] = {
-    "gemeente": {"15": ("raadslid",), "41c": ("wethouder",), "69": ("burgemeester",)},
-    "provincie": {"15": ("statenlid",), "40c": ("gedeputeerde",), "68": ("cdk",)},
-    "waterschap": {"45": ("db_lid", "voorzitter")},
-    "openbaar_lichaam": {"16": ("eilandsraadslid",), "53": ("eilandgedeputeerde",), "82": ("gezaghebber",)},
-}
-_BASIS = re.compile(r"\bartikel(?:en)?\b(?P<refs>[^;:]{0,200}?)\b(?:van de |der )?(?P<law>gemeentewet|provinciewet"
-                    r"|waterschapswet|wolbes|wet openbare lichamen bonaire)")
+_ARTICLES = r"\bartikel(?:en)?\b(?P<refs>[^;:]{0,200}?)\b(?:van de |der )?"
 
 
-def _legal_basis_offices(text: str, body: str) -> set[str]:
-    folded = fold(text)
+def _law_pattern(name: str) -> str:
+    """A law's name as a regex on folded text; words may be separated by spaces, commas or hyphens."""
+    words = re.findall(r"\w+", fold(name))
+    return r"\b" + r"[\s,-]+".join(re.escape(w) for w in words) + r"\b"
+
+
+def _laws(body: Body) -> list[str]:
+    return [_law_pattern(body.terms[t]) for t in ("wet_naam", "wet_afkorting") if body.terms.get(t, "").strip()]
+
+
+def _basis_regex(model: Model) -> re.Pattern[str] | None:
+    """"artikel(en) ... van de <law>" for the law of any body (the first law mentioned ends the refs)."""
+    laws = [law for b in model.bodies for law in _laws(b)]
+    if not laws:
+        return None
+    return re.compile(_ARTICLES + "(?P<law>" + "|".join(sorted(laws, key=len, reverse=True)) + ")")
+
+
+def _article_numbers(refs: str) -> set[str]:
+    refs = re.sub(r"\blid \d+|\d+(?:e|de|ste)? lid", " ", refs)
+    refs = re.sub(r"\b(\d+)\s+([a-d])(?=[\s,])", r"\1\2", refs)
+    return set(re.findall(r"\b(\d+[a-z]?)\b", refs))
+
+
+def _citations(model: Model, body: Body, text: str) -> Iterable[tuple[str, set[str]]]:
+    """(citation text, article numbers) of every citation of ``body``'s law in folded ``text``."""
+    basis = _basis_regex(model)
+    own = [re.compile(law) for law in _laws(body)]
+    if basis is None or not own:
+        return
+    for m in basis.finditer(text):
+        if any(rx.fullmatch(m.group("law")) for rx in own):
+            yield m.group(0), _article_numbers(m.group("refs"))
+
+
+def _office_articles(model: Model, body: Body) -> dict[str, set[str]]:
+    """Office id -> the article numbers of its grondslag (in the law of its body)."""
+    out: dict[str, set[str]] = {}
+    for office in body.offices:
+        for _, numbers in _citations(model, body, fold(office.legal_basis)):
+            out.setdefault(office.id, set()).update(numbers)
+    return out
+
+
+def _legal_basis_offices(model: Model, text: str, body: Body) -> set[str]:
+    """Offices whose legal basis ``text`` cites. An article that is the grondslag of several
+    offices counts for all of them, unless the citation also names some of them specifically
+    (an office's ``herken``, such as artikel 45 of the Waterschapswet for the dagelijks bestuur)."""
+    articles = _office_articles(model, body)
     found: set[str] = set()
-    for m in _BASIS.finditer(folded):
-        if _LAW.get(m.group("law")) != body:
+    for citation, numbers in _citations(model, body, fold(text)):
+        specific = _specific_offices(citation, body)
+        if specific:
+            found.update(specific)
             continue
-        refs = re.sub(r"\blid \d+|\d+(?:e|de|ste)? lid", " ", m.group("refs"))
-        refs = re.sub(r"\b(\d+)\s+([a-d])(?=[\s,])", r"\1\2", refs)
-        numbers = set(re.findall(r"\b(\d+[a-z]?)\b", refs))
-        for number, offices in _ARTICLE_OFFICES[body].items():
-            if number in numbers:
-                found.update(offices)
-        if body == "waterschap" and "33" in numbers and "45" not in numbers:
-            found.update(STATUTORY["waterschap"])
+        found.update(o for o, own in articles.items() if own & numbers)
     return found
 
 
@@ -330,7 +370,7 @@ _SCOPE = re.compile(r"\b(?:geldt|gelden|van toepassing|is bestemd|zijn bestemd|r
 _FORMULA = re.compile(r"\b(?:vast te stellen|navolgende|de volgende gedragscode|besluit(?:en)?)\b")
 
 
-def _scope_sentence_offices(seg: Segmentation, body: str) -> tuple[set[str], str]:
+def _scope_sentence_offices(seg: Segmentation, body: Body) -> tuple[set[str], str]:
     text = seg.document.text
     for unit in seg.units:
         if unit.role not in ("normatief", "inleiding", "aanhef"):
@@ -343,79 +383,129 @@ def _scope_sentence_offices(seg: Segmentation, body: str) -> tuple[set[str], str
                     continue
                 tail = folded[m.end():]
                 tail = re.split(r"\b(?:maar|en richt zich|richt zich|tenzij)\b", tail)[0]
-                offices = _specific_offices(tail, body)
-                if not offices:
-                    general = offices_in(tail, body)
-                    offices = general
+                offices = offices_in(tail, body)
                 if offices:
                     where = unit.label or unit.role
                     return offices, f"{where}: '{text[sentence.span.start:sentence.span.end].strip()[:100]}'"
     return set(), ""
 
 
-def _place(seg: Segmentation, head: str, body: str | None) -> str:
+# ---------------------------------------------------------------- place
+
+_NAME = r"[A-Z][\w'-]+(?:(?: (?:aan den|aan de|aan|op|en|van|de|den))? [A-Z][\w'-]+)*"
+_NAME_STRICT = r"[A-Z][\w'-]+(?: (?:aan den|aan de|op|en) [A-Z][\w'-]+)*"
+_TEMPLATE = re.compile(r"\s*(?:(?:de|het)\s+)?(.*?)\s*\{\{\s*naam\s*\}\}\s*")
+
+
+def _prefix(template: str) -> str | None:
+    """The words before ``{{ naam }}`` in a term ("raad van de gemeente"), None when it is not one."""
+    m = _TEMPLATE.fullmatch(template)
+    return m.group(1) if m else None
+
+
+def _place_patterns(body: Body) -> list[re.Pattern[str]]:
+    """Regexes that find the place name from the body's terms that name it ("de raad van de gemeente
+    {{ naam }}", also "de raad van {{ naam }}"; "gemeente {{ naam }}"), the fullest first. When the
+    body's full name is the bare name (``naam_vol = "{{ naam }}"``: "Waterschap Aa",
+    "Hoogheemraadschap van Rijnland"), the name starts with the word for the kind of body."""
+    bare = _prefix(body.terms.get("naam_vol", "")) == ""
+    own_name = fold(body.name)
+    kinds = [own_name] + [w for p in body.recognisers for w in _plain_words(p) if not w.startswith(own_name)]
+    kind = r"(?:" + "|".join(re.escape(k) for k in kinds) + r") (?:van )?"
+    name = rf"((?i:{kind}){_NAME})" if bare else rf"({_NAME})"
+    prefixes: set[str] = set()
+    for value in body.terms.values():
+        prefix = _prefix(value)
+        if not prefix:
+            continue
+        prefixes.add(prefix)
+        short = re.sub(r"\s+(?:de|het)\s+" + re.escape(body.name) + r"$", "", prefix)
+        if short != prefix:
+            prefixes.add(short)
+    out: list[tuple[int, str, re.Pattern[str]]] = []
+    for prefix in prefixes:
+        words = prefix.split()
+        rx = r"\s+".join(re.escape(w) for w in words)
+        own = name if len(words) > 1 or bare else rf"({_NAME_STRICT})"
+        out.append((len(words), prefix, re.compile(r"\b(?i:" + rx + r")\s+(?:(?:het|de) )?" + own)))
+    if bare:
+        out.append((0, "", re.compile(r"\b" + name)))
+    return [rx for _, _, rx in sorted(out, key=lambda x: (-x[0], x[1]))]
+
+
+def _plain_words(pattern: Pattern) -> list[str]:
+    """The words of the ``stam``/``woord`` atoms of a pattern."""
+    if isinstance(pattern, Stem):
+        return [fold(w) for w in pattern.stems]
+    if isinstance(pattern, Word):
+        return [fold(w) for w in pattern.words]
+    return [w for part in getattr(pattern, "parts", ()) for w in _plain_words(part)]
+
+
+def _place(seg: Segmentation, head: str, body: Body | None, model: Model) -> str:
     meta = _metadata(seg)
     org = meta.get("organisatie", "").strip()
     if org:
-        return re.sub(r"^(?:gemeente|provincie|waterschap|hoogheemraadschap( van)?|wetterskip)\s+", "", org,
-                      flags=re.I).strip()
-    patterns = {
-        "gemeente": r"\b(?:raad|gemeenteraad) van (?:de gemeente )?([A-Z][\w'-]+(?:[ -](?:aan|den|de|en|op|van|"
-                    r"[A-Z][\w'-]+))*)",
-        "provincie": r"\bProvinciale Staten van (?:de provincie )?([A-Z][\w-]+(?:[ -][A-Z][\w-]+)*)",
-        "waterschap": r"\b((?:[Ww]aterschap|[Hh]oogheemraadschap|Wetterskip) (?:van )?(?:de |het )?[A-Z][\w-]+"
-                      r"(?:[ -](?:en de|en|de|van|[A-Z][\w-]+))*)",
-        "openbaar_lichaam": r"\b(Bonaire|Sint Eustatius|Saba)\b",
-    }
-    if body in patterns:
-        m = re.search(patterns[body], head)
+        if body is not None:
+            prefix = _prefix(body.terms.get("naam_vol", ""))
+            if prefix:
+                org = re.sub(r"^" + re.escape(prefix) + r"\s+", "", org, flags=re.I)
+        return org.strip()
+    if body is None:
+        return ""
+    for rx in _place_patterns(body):
+        m = rx.search(head)
         if m:
-            return m.group(1).strip().rstrip(";,.")
-    if body in ("gemeente", "provincie"):
-        word = f"[{body[0].upper()}{body[0]}]{body[1:]}"
-        m = re.search(rf"\b{word} ([A-Z][\w'-]+(?: (?:aan den|aan de|op|en) [A-Z][\w'-]+)*)", head)
-        if m:
-            return m.group(1).strip()
+            place = m.group(1).strip().rstrip(";,.")
+            return place[:1].upper() + place[1:]
     return ""
 
 
 # ---------------------------------------------------------------- the whole identification
 
 
-def identify(seg: Segmentation, *, body: str | None = None, offices: Iterable[str] | None = None) -> Identification:
-    """Detect the body and the offices of a segmented code; ``body``/``offices`` override detection."""
+def identify(seg: Segmentation, *, body: str | None = None, offices: Iterable[str] | None = None,
+             model: Model | None = None) -> Identification:
+    """Detect the body and the offices of a segmented code; ``body``/``offices`` override detection.
+
+    ``model`` gives the bodies, offices and their recognisers (default: the bundled model).
+    """
+    model = model or _bundled()
     head = _head_text(seg)
     titles = _title_candidates(seg, head)
     detection: dict[str, str] = {}
+    found_body: Body | None
     if body is not None:
         detection["lichaam"] = "opgegeven (--body)"
+        found_body = model.body(body)
     else:
-        body, detection["lichaam"] = _detect_body(seg, head, titles)
+        found_body, detection["lichaam"] = _detect_body(model, seg, head, titles)
+        body = found_body.id if found_body is not None else None
     title = titles[0] if titles else ""
     given = tuple(dict.fromkeys(offices)) if offices else ()
     if given:
         detection["ambten"] = "opgegeven (--office)"
-        return Identification(body, given, _place(seg, head, body), title, detection)
-    if body is None:
+        return Identification(body, given, _place(seg, head, found_body, model), title, detection)
+    if found_body is None:
         detection["ambten"] = "onbekend, want het lichaam is onbekend; alle clausules zijn aan alle ambten getoetst"
-        return Identification(None, (), "", title, detection)
-    found, how = _detect_offices(seg, head, titles, body)
-    order = ALL_OFFICES[body]
-    ordered = tuple(o for o in order if o in found)
+        return Identification(body, (), "", title, detection)
+    found, how = _detect_offices(model, seg, head, titles, found_body)
+    ordered = tuple(o.id for o in found_body.offices if o.id in found)
     detection["ambten"] = how
-    return Identification(body, ordered, _place(seg, head, body), title, detection)
+    return Identification(body, ordered, _place(seg, head, found_body, model), title, detection)
 
 
-def _detect_offices(seg: Segmentation, head: str, titles: list[str], body: str) -> tuple[set[str], str]:
+def _detect_offices(model: Model, seg: Segmentation, head: str, titles: list[str],
+                    body: Body) -> tuple[set[str], str]:
     # 1. specific office words in a title
     general_title: tuple[set[str], str] | None = None
     for title in titles:
-        core = _title_core(title)
-        specific = _specific_offices(core, body)
+        core = _office_text(_title_core(title))
+        specific = _specific(core, body)
         if specific:
             return specific, f"titel: '{title[:100]}'"
         if general_title is None:
-            general = offices_in(core, body)
+            general = _general(core, body)
             if general:
                 general_title = (general, f"titel: '{title[:100]}'")
     # 2. the scope article
@@ -435,7 +525,7 @@ def _detect_offices(seg: Segmentation, head: str, titles: list[str], body: str) 
                 return specific, f"besluit: '{line[:100]}'"
     # 5. the legal basis
     basis_text = head + "\n" + seg.document.metadata.get("wettelijke grondslag", "")
-    basis = _legal_basis_offices(basis_text, body)
+    basis = _legal_basis_offices(model, basis_text, body)
     if basis:
         return basis, "wettelijke grondslag in de aanhef"
     # 6. the office words the normative text uses most
@@ -443,13 +533,10 @@ def _detect_offices(seg: Segmentation, head: str, titles: list[str], body: str) 
     counted = _counted_offices(normative, body)
     if counted:
         return counted, "ambten die de artikelen noemen"
-    return set(STATUTORY[body]), "geen ambten gevonden; aangenomen: alle wettelijke ambten van het lichaam"
+    return _statutory(body), "geen ambten gevonden; aangenomen: alle wettelijke ambten van het lichaam"
 
 
-def _counted_offices(text: str, body: str) -> set[str]:
-    folded = _NEGATED.sub(" ", fold(text))
-    found: set[str] = set()
-    for pattern, offices in _OFFICE_WORDS[body]:
-        if len(re.findall(pattern, folded)) >= 2:
-            found.update(offices)
-    return found
+def _counted_offices(text: str, body: Body) -> set[str]:
+    """Offices one of whose recognisers matches at least twice."""
+    folded = _office_text(text)
+    return {o.id for o in body.offices if any(folded.count(p) >= 2 for p in o.recognisers)}
