@@ -25,6 +25,16 @@ def _offices(values: tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _check_body(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """The --body value must be a body of the bundled model; the choices come from the model."""
+    if value is None:
+        return None
+    known = [b.id for b in gedragscode.load_model().bodies]
+    if value not in known:
+        raise click.BadParameter(f"onbekend lichaam '{value}'; kies uit: " + ", ".join(known))
+    return value
+
+
 def _render(results: Sequence[LintResult | LintFailure], fmt: str, *, color: bool, suggest: bool,
             single: bool) -> str:
     from gedragscode.lint.reports import render_report
@@ -41,8 +51,8 @@ def _fails(result: LintResult, threshold: int) -> bool:
 
 @click.command("lint")
 @click.argument("paths", nargs=-1, required=True, metavar="PAD...")
-@click.option("--body", type=click.Choice(["gemeente", "provincie", "waterschap", "openbaar_lichaam"]),
-              help="Het soort lichaam, in plaats van het zelf te herkennen.")
+@click.option("--body", metavar="LICHAAM", callback=_check_body,
+              help="Het soort lichaam (een lichaam uit het model), in plaats van het zelf te herkennen.")
 @click.option("--office", "offices", multiple=True, metavar="AMBT[,AMBT]",
               help="De ambten waarvoor de code geldt (bijvoorbeeld raadslid,wethouder), in plaats van ze te herkennen.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
