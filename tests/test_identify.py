@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from importlib import resources
+from pathlib import Path
+
 import pytest
 
+from gedragscode import Model, lint_document, load_model
 from gedragscode.lint.document import SourceDocument
 from gedragscode.lint.identify import identify, offices_in
 from gedragscode.lint.segment import segment
@@ -103,3 +107,76 @@ def test_offices_in_handles_general_words_and_negation() -> None:
     assert offices_in("het college van dijkgraaf en heemraden", "waterschap") == {"db_lid", "voorzitter"}
     assert offices_in("commissieleden die geen raadslid zijn", "gemeente") == {"commissielid"}
     assert offices_in("Gedeputeerde Staten", "provincie") == {"gedeputeerde", "cdk"}
+
+
+def test_legal_basis_is_derived_from_the_grondslag_of_each_office() -> None:
+    # artikel 33 is the grondslag of all three waterschap offices; with artikel 45 it is the dagelijks bestuur
+    text = ("Gedragscode integriteit 2022\n\nHet algemeen bestuur van waterschap Aa;\n\ngelet op artikel {};\n\n"
+            "besluit:\n")
+    assert _identify(text.format("33, derde lid, van de Waterschapswet")) == (
+        "waterschap", {"ab_lid", "db_lid", "voorzitter"})
+    assert _identify(text.format("33, derde lid, en 45 van de Waterschapswet")) == (
+        "waterschap", {"db_lid", "voorzitter"})
+
+
+_EXTRA_BODY = '''
+lichaam eilandschap "eilandschap" {
+{terms}
+  herken: woord(eilandschapswet)
+  herken: regex("(?m)^\\\\s*(?:het )?eilandbestuur van [a-z]")
+
+  ambt eilandraadslid "eilandraadslid" {
+    meervoud "eilandraadsleden"
+    categorie volksvertegenwoordiger
+    grondslag "artikel 12, derde lid, van de Eilandschapswet"
+    term lidwoord = "het"
+    herken: stam(eilandraadsle, eilandraadslid)
+    herken algemeen: frase("politieke ambtsdragers")
+  }
+
+  ambt dijkvoogd "dijkvoogd" {
+    meervoud "dijkvoogden"
+    categorie voorzitter
+    grondslag "artikel 31, tweede lid, van de Eilandschapswet"
+    term lidwoord = "de"
+    herken: stam(dijkvoogd)
+    herken algemeen: frase("politieke ambtsdragers")
+  }
+}
+'''
+
+
+def _model_with_extra_body(tmp_path: Path) -> Model:
+    """The bundled model files plus one fictional kind of body, written to ``tmp_path``: the words
+    the clause templates need are the gemeente's, the recognisers and the law are its own."""
+    bundled = resources.files("gedragscode.models")
+    for item in bundled.iterdir():
+        if item.name.endswith(".gdc"):
+            text = item.read_text(encoding="utf-8")
+            if item.name == "01_lichamen.gdc":
+                gemeente = text[text.index("lichaam gemeente"):text.index("  ambt ")]
+                terms = [ln for ln in gemeente.splitlines() if ln.startswith("  term ")
+                         and not ln.startswith(("  term naam_vol ", "  term wet_naam "))]
+                terms += ['  term naam_vol = "eilandschap {{ naam }}"', '  term wet_naam = "Eilandschapswet"']
+                text += _EXTRA_BODY.replace("{terms}", "\n".join(terms))
+            (tmp_path / item.name).write_text(text, encoding="utf-8")
+    return load_model([tmp_path])
+
+
+def test_a_new_body_in_the_model_is_identified_without_code_changes(tmp_path: Path) -> None:
+    model = _model_with_extra_body(tmp_path)
+    assert model.body("eilandschap") is not None
+    text = ("Gedragscode integriteit 2025\n\nHet eilandbestuur van Wadden;\n\ngelet op artikel 31, tweede lid, van "
+            "de Eilandschapswet;\n\nbesluit:\n\nArtikel 1\n\nIeder houdt zich aan deze code.\n")
+    seg = segment(SourceDocument("t.txt", "text", text))
+    ident = identify(seg, model=model)
+    assert (ident.body, ident.offices) == ("eilandschap", ("dijkvoogd",))
+    assert "Eilandschapswet" in ident.detection["lichaam"]
+    assert ident.detection["ambten"] == "wettelijke grondslag in de aanhef"
+    titled = segment(SourceDocument("t.txt", "text", "Gedragscode eilandraadsleden en dijkvoogd Wadden\n\n"
+                                    "Het eilandbestuur van Wadden;\n"))
+    assert set(identify(titled, model=model).offices) == {"eilandraadslid", "dijkvoogd"}
+    assert offices_in("de politieke ambtsdragers", "eilandschap", model) == {"eilandraadslid", "dijkvoogd"}
+    # and the lint engine, given that model, checks the document as one of the new body
+    result = lint_document(SourceDocument("t.txt", "text", text), model)
+    assert result.body == "eilandschap" and result.offices == ("dijkvoogd",)
