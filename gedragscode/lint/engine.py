@@ -25,6 +25,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
+from gedragscode.catalogue import bundled_model
 from gedragscode.errors import GedragscodeError, Location, ModelError
 from gedragscode.lint.document import LidSegment, Segmentation, Sentence, SourceDocument, Span, Unit
 from gedragscode.lint.identify import Identification, identify
@@ -32,6 +33,8 @@ from gedragscode.lint.match import Hit, Matcher, fold
 from gedragscode.lint.result import ClauseFinding, Evidence, LintFailure, LintResult, Severity, Status
 from gedragscode.lint.segment import segment
 from gedragscode.model import Clause, Duration, Level, Model, Money, Office, OutdatedCheck
+from gedragscode.render.build import build_document
+from gedragscode.resolve import bind_code
 
 __all__ = ["amounts_in", "durations_in", "lint", "lint_document", "lint_paths", "number_word"]
 
@@ -259,14 +262,11 @@ def _outdated(clause: Clause, hits: Sequence[Hit], matcher: Matcher) -> str:
 
 
 def _suggestions(model: Model, body: str, offices: tuple[str, ...], place: str) -> dict[str, str]:
-    """The rendered text of every clause for this body and these offices, by clause title."""
+    """The rendered text of every clause for this body and these offices, by clause id."""
     try:
-        from gedragscode.api import make_code
-        from gedragscode.render.build import build_document
-
-        code = make_code(body, offices, place or "[naam]", model=model)
+        code = bind_code(model, body, offices, place or "[naam]")
         document = build_document(code)
-    except (GedragscodeError, ImportError):
+    except GedragscodeError:
         return {}
     out: dict[str, str] = {}
     for article in document.articles():
@@ -275,7 +275,7 @@ def _suggestions(model: Model, body: str, offices: tuple[str, ...], place: str) 
             prefix = f"{lid.number}. " if lid.number is not None else ""
             lines.append(prefix + lid.text)
             lines.extend(f"   {o.label}. {o.text}" for o in lid.onderdelen)
-        out[article.title] = "\n".join(lines)
+        out[article.clause_id] = "\n".join(lines)
     return out
 
 
@@ -283,11 +283,7 @@ def _suggestions(model: Model, body: str, offices: tuple[str, ...], place: str) 
 
 
 def _model(model: Model | None) -> Model:
-    if model is not None:
-        return model
-    from gedragscode.api import load_model
-
-    return load_model()
+    return model if model is not None else bundled_model()
 
 
 def _resolve_offices(model: Model, body: str | None, offices: Iterable[str]) -> list[tuple[str, Office]]:
@@ -356,7 +352,7 @@ def lint_document(doc: SourceDocument, model: Model | None = None, *, body: str 
         elif required:
             findings.append(ClauseFinding(
                 clause.id, clause.title, "missing", level.value, severity, True, (),
-                f"Geen bepaling over '{clause.title}' gevonden.", suggestions.get(clause.title, "")))
+                f"Geen bepaling over '{clause.title}' gevonden.", suggestions.get(clause.id, "")))
         else:
             findings.append(ClauseFinding(clause.id, clause.title, "not_required", level.value, None, False))
     return LintResult(file=doc.name, format=doc.format, body=ident.body, offices=ident.offices,

@@ -50,9 +50,9 @@ class Identification:
 
 
 def _bundled() -> Model:
-    from gedragscode.api import load_model
+    from gedragscode.catalogue import bundled_model
 
-    return load_model()
+    return bundled_model()
 
 
 # ---------------------------------------------------------------- evaluating model patterns

@@ -412,7 +412,7 @@ def build_document(code: Code) -> doctree.Document:
                 continue
             number += 1
             articles.append(doctree.Article(str(number), clause.title, tuple(leden), f"artikel-{number}",
-                                            scope_note(code, scope)))
+                                            scope_note(code, scope), clause.id))
             paragraphs = _explanation(code, clause, scope, base)
             if paragraphs:
                 explanations.append(doctree.Explanation(f"Artikel {number} {clause.title}", tuple(paragraphs),

@@ -43,6 +43,7 @@ class Article:
     leden: tuple[Lid, ...]
     anchor: str
     scope_note: str = ""
+    clause_id: str = ""  # the model clause this article renders ("" for hand-built trees)
 
 
 @dataclass(frozen=True)
