@@ -9,7 +9,6 @@ import click
 
 import gedragscode
 from gedragscode import GedragscodeError
-from gedragscode.output import write_output
 
 from .common import EXIT_ERROR, EXIT_FINDINGS, handle_errors, report_error
 
@@ -67,7 +66,7 @@ def fmt_command(files: tuple[Path, ...], check_only: bool, write: bool) -> None:
             continue
         if write:
             if formatted != text:
-                write_output(f, formatted, force=True)
+                gedragscode.write_output(f, formatted, force=True)
         else:
             click.echo(formatted, nl=False)
     if failed:

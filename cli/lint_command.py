@@ -10,7 +10,6 @@ import click
 
 import gedragscode
 from gedragscode import GedragscodeError, LintFailure, LintResult
-from gedragscode.output import write_output
 
 from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, handle_errors
 
@@ -37,9 +36,8 @@ def _check_body(ctx: click.Context, param: click.Parameter, value: str | None) -
 
 def _render(results: Sequence[LintResult | LintFailure], fmt: str, *, color: bool, suggest: bool,
             single: bool) -> str:
-    from gedragscode.lint.reports import render_report
 
-    return render_report(results, fmt, color=color, suggest=suggest, single=single)
+    return gedragscode.render_report(results, fmt, color=color, suggest=suggest, single=single)
 
 
 def _fails(result: LintResult, threshold: int) -> bool:
@@ -104,13 +102,12 @@ def lint_command(paths: tuple[str, ...], body: str | None, offices: tuple[str, .
     single = not several and len(results) == 1
     report = _render(results, fmt, color=use_color, suggest=suggest, single=single)
     if output is not None:
-        write_output(output, report, force=force)
+        gedragscode.write_output(output, report, force=force)
     else:
         click.echo(report, nl=not report.endswith("\n"))
     if summary is not None:
-        from gedragscode.lint.reports import write_overview
 
-        write_overview(results, summary, force=force)
+        gedragscode.write_overview(results, summary, force=force)
     broken = [r for r in results if isinstance(r, LintFailure)]
     for failure in broken:
         click.echo(f"{failure.file}: fout: {failure.message}", err=True)

@@ -35,16 +35,20 @@ from gedragscode.errors import (
     RenderError,
 )
 from gedragscode.lint.engine import lint, lint_document, lint_paths
+from gedragscode.lint.reports import FORMATS as REPORT_FORMATS
+from gedragscode.lint.reports import render_report, write_overview
 from gedragscode.lint.result import ClauseFinding, Evidence, LintFailure, LintResult
 from gedragscode.model import Body, Clause, Code, Model, Office
 from gedragscode.output import write_output
 from gedragscode.render.api import starter_code
 from gedragscode.render.build import FORMATS, build_document, render
+from gedragscode.summary import model_summary
 
 __version__ = "0.1.0"
 
 __all__ = [
     "FORMATS",
+    "REPORT_FORMATS",
     "Body",
     "Clause",
     "ClauseFinding",
@@ -75,9 +79,12 @@ __all__ = [
     "load_code",
     "load_model",
     "make_code",
+    "model_summary",
     "parse",
     "parse_file",
     "render",
+    "render_report",
     "starter_code",
     "write_output",
+    "write_overview",
 ]
