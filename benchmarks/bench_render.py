@@ -17,9 +17,8 @@ run. Absolute times depend on the machine; the ratios are what to compare betwee
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
-from collections.abc import Callable
+import sys
+from pathlib import Path
 
 from gedragscode import build_document, make_code, render
 from gedragscode.catalogue import bundled_sources
@@ -28,27 +27,8 @@ from gedragscode.model import Code
 from gedragscode.render import writers
 from gedragscode.resolve import resolve_model
 
-
-def median_time(func: Callable[[], object], repeat: int) -> float:
-    """Median wall time of ``func`` in seconds over ``repeat`` runs, after one warm-up run."""
-    func()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def table(title: str, baseline: tuple[str, float], rows: list[tuple[str, float]]) -> None:
-    """Print measurements as milliseconds and as a ratio to ``baseline``."""
-    name, base = baseline
-    print(f"\n{title}")
-    print(f"  {'measurement':<46} {'median ms':>10} {'ratio':>8}")
-    for label, seconds in [baseline, *rows]:
-        ratio = seconds / base if base else float("nan")
-        mark = "  (baseline)" if label == name else ""
-        print(f"  {label:<46} {seconds * 1000:>10.2f} {ratio:>7.2f}x{mark}")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timing import median_time, table
 
 
 def bench_model(repeat: int) -> None:

@@ -20,6 +20,7 @@ from lxml import etree
 
 from gedragscode.errors import DocumentError, Location
 from gedragscode.lint.document import SourceDocument
+from gedragscode.lint.readers.numbering import roman
 from gedragscode.lint.readers.text import join_blocks, require_text
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -50,17 +51,6 @@ def _int(value: str | None, default: int) -> int:
         return default
 
 
-def _roman(n: int) -> str:
-    numerals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-                (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]  # fmt: skip
-    out = []
-    for value, letters in numerals:
-        while n >= value:
-            out.append(letters)
-            n -= value
-    return "".join(out)
-
-
 def _letters(n: int) -> str:
     # Word repeats the letter after z: aa, bb, ...
     n = max(n, 1)
@@ -74,9 +64,9 @@ def format_number(n: int, fmt: str) -> str:
     if fmt == "upperLetter":
         return _letters(n).upper()
     if fmt == "lowerRoman":
-        return _roman(n).lower()
+        return roman(n).lower()
     if fmt == "upperRoman":
-        return _roman(n)
+        return roman(n)
     if fmt == "bullet":
         return "•"
     if fmt == "none":

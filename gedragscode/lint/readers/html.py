@@ -17,6 +17,7 @@ from lxml import html as lxml_html
 
 from gedragscode.errors import DocumentError, Location
 from gedragscode.lint.document import SourceDocument
+from gedragscode.lint.readers.numbering import roman
 from gedragscode.lint.readers.text import decode_bytes, join_blocks, require_text
 
 _DROP_TAGS = frozenset(
@@ -234,17 +235,6 @@ def _head_metadata(root: etree._Element) -> dict[str, str]:
 # ---------------------------------------------------------------- flattening
 
 
-def _roman(n: int) -> str:
-    numerals = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
-                (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]  # fmt: skip
-    out = []
-    for value, letters in numerals:
-        while n >= value:
-            out.append(letters)
-            n -= value
-    return "".join(out)
-
-
 def _letter(n: int) -> str:
     out = ""
     while n > 0:
@@ -259,9 +249,9 @@ def _format_number(n: int, kind: str) -> str:
     if kind == "A":
         return _letter(n).upper()
     if kind == "i":
-        return _roman(n)
+        return roman(n).lower()
     if kind == "I":
-        return _roman(n).upper()
+        return roman(n)
     return str(n)
 
 

@@ -1,0 +1,16 @@
+"""List counters as documents display them (roman numerals), shared by the DOCX and HTML readers."""
+
+from __future__ import annotations
+
+_NUMERALS = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+             (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def roman(n: int) -> str:
+    """Upper-case roman numeral of ``n`` (1 -> "I", 14 -> "XIV"); "" for n < 1."""
+    out = []
+    for value, letters in _NUMERALS:
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
