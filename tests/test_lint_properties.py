@@ -124,8 +124,8 @@ def test_real_corpus_scores() -> None:
     assert scores["failures"] == 0
     assert scores["body"] == 1.0
     assert scores["office-f1"] >= 0.95
-    assert scores["precision"] >= 0.9
-    assert scores["recall"] >= 0.8
+    assert scores["precision"] >= 0.95
+    assert scores["recall"] >= 0.95
 
 
 @pytest.mark.corpus
@@ -137,4 +137,4 @@ def test_own_fixture_scores() -> None:
     assert scores["body"] == 1.0
     assert scores["office-f1"] >= 0.95
     assert scores["precision"] >= 0.95
-    assert scores["recall"] >= 0.9
+    assert scores["recall"] >= 0.95
