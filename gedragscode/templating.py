@@ -58,14 +58,17 @@ def _article_key(article: str) -> tuple[int, str, str]:
     return (int(m.group(1)), m.group(2), article) if m else (0, "", article)
 
 
-def group_legal_refs(refs: object) -> str:
+def group_legal_refs(refs: object, table: Mapping[str, object] | None = None, prefix: str = "") -> str:
     """Legal references grouped per law, each law named once.
 
     ``["artikel 13 van de Provinciewet", "artikel 40c, eerste lid, van de Provinciewet"]`` gives
     ``"artikel 13 en artikel 40c, eerste lid, van de Provinciewet"``. References that name no
-    law ("de Gemeentewet" alone) are kept as they are.
+    law ("de Gemeentewet" alone) are kept as they are. With ``table`` the items are keys: the
+    references are ``table[prefix + item]`` (in a template: ``cats | wetsartikelen(wet, "verboden_")``).
     """
     items = [str(x) for x in refs] if isinstance(refs, list | tuple) else [str(refs)]
+    if table is not None:
+        items = [str(table[prefix + item]) for item in items if prefix + item in table]
     groups: dict[str, list[str]] = {}
     loose: list[str] = []
     for ref in items:
@@ -78,8 +81,10 @@ def group_legal_refs(refs: object) -> str:
                 loose.append(ref)
             continue
         articles = groups.setdefault(m.group("law"), [])
-        if m.group("article") not in articles:
-            articles.append(m.group("article"))
+        # "artikel 40b, vierde lid, en artikel 43" holds two articles of the same law
+        for article in re.split(r",? en (?=artikel )", m.group("article")):
+            if article not in articles:
+                articles.append(article)
     parts: list[str] = []
     for law, articles in groups.items():
         articles.sort(key=_article_key)
