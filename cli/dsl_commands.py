@@ -14,7 +14,7 @@ from .common import EXIT_ERROR, EXIT_FINDINGS, handle_errors, report_error
 
 
 @click.command("check")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[BESTAND|MAP]...")
 @handle_errors
 def check_command(paths: tuple[Path, ...]) -> None:
     """Controleer DSL-bestanden (.gdc) of mappen; zonder argument het meegeleverde model.
@@ -36,7 +36,7 @@ def check_command(paths: tuple[Path, ...]) -> None:
 
 
 @click.command("fmt")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND...")
 @click.option("--check", "check_only", is_flag=True,
               help="Schrijf niets; exitcode 1 als een bestand niet in de vaste opmaak staat.")
 @click.option("--write", "-w", is_flag=True, help="Schrijf de opmaak terug in de bestanden.")

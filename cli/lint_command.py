@@ -58,10 +58,10 @@ def _fails(result: LintResult, threshold: int) -> bool:
 @click.option("--fail-on", type=click.Choice(["fout", "waarschuwing", "info"]), default="waarschuwing",
               show_default=True, help="Exitcode 1 vanaf deze ernst.")
 @click.option("--suggest", is_flag=True, help="Geef bij ontbrekende clausules de modeltekst om toe te voegen.")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
               help="Schrijf het rapport naar dit bestand in plaats van naar standaarduitvoer.")
 @click.option("--force", is_flag=True, help="Overschrijf bestaande uitvoerbestanden.")
-@click.option("--summary", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--summary", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
               help="Schrijf ook een overzicht over alle documenten (.html of .csv).")
 @click.option("--color/--no-color", default=None, help="Kleur in het tekstrapport (standaard: op een terminal).")
 @handle_errors

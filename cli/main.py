@@ -45,6 +45,11 @@ cli.add_command(init_command)
 cli.add_command(lint_command)
 
 
+for _command in cli.commands.values():
+    # click's default "[OPTIONS]" in every command's usage line, in Dutch
+    _command.options_metavar = "[OPTIES]"
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="gedragscode")
