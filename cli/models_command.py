@@ -42,6 +42,8 @@ def models_command(fmt: str) -> None:
         bodies = sorted({a["body"] for a in c["applies_to"]})
         offices = sorted({a["office"] for a in c["applies_to"]})
         click.echo(f"  {c['id']:<26} {c['level']:<11} sinds {c['since']:<8} {c['title']}")
+        if c["changed"]:
+            click.echo(f"      gewijzigd door: {', '.join(c['changed'])}")
         click.echo(f"      geldt voor: {', '.join(offices)} ({', '.join(bodies)})")
         for p in c["parameters"]:
             click.echo(f"      parameter {p['name']} ({p['type']}) = {_text_value(p['default'])}")

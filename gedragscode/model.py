@@ -298,6 +298,8 @@ class Clause:
     examples: tuple[Example, ...] = ()
     form: ClauseForm = "artikel"
     location: Location | None = None
+    #: Editions that changed the clause's content after ``since`` (e.g. "wet2023").
+    changed: tuple[str, ...] = ()
 
     def level_for(self, body: str) -> Level:
         """The requirement level in ``body`` (the most specific rule wins)."""

@@ -268,11 +268,18 @@ class _ModelResolver:
         recognisers: list[Recogniser] = []
         outdated: list[OutdatedCheck] = []
         examples: list[Example] = []
+        changed: list[str] = []
         seen_simple: set[str] = set()
         for st in c.statements:
             if isinstance(st, s.SimpleStmt):
                 if st.key in ("voorbeeld", "tegenvoorbeeld"):
                     examples.append(Example(_text(st.value), st.key == "voorbeeld", _loc(st.pos)))
+                    continue
+                if st.key == "gewijzigd":
+                    if self.editions and st.value not in self.editions:
+                        self.errors.add(f"onbekende uitgave '{st.value}'; bekend zijn: "
+                                        + ", ".join(sorted(self.editions - {""})), st.pos)
+                    changed.append(st.value)
                     continue
                 if st.key in seen_simple:
                     self.errors.add(f"'{st.key}' staat twee keer in clausule '{c.id}'", st.pos)
@@ -331,6 +338,7 @@ class _ModelResolver:
             since=since, refs=tuple(refs), parameters=tuple(params), leden=tuple(leden),
             toelichting=explanation, recognisers=tuple(recognisers), outdated=tuple(outdated),
             examples=tuple(examples), form=form or "artikel", location=_loc(c.pos),  # type: ignore[arg-type]
+            changed=tuple(changed),
         )
         self.check_templates(c, clause, extra_terms, bodies)
         return clause

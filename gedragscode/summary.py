@@ -45,6 +45,7 @@ def model_summary(model: Model) -> dict[str, Any]:
              "levels": {b.id: c.level_for(b.id).value for b in model.bodies
                         if any(c.applies.matches(b.id, o) for o in b.offices)},
              "since": c.since,
+             "changed": list(c.changed),
              "applies_to": [{"body": b.id, "office": o.id} for b in model.bodies for o in b.offices
                             if c.applies.matches(b.id, o)],
              "parameters": [{"name": p.name, "type": p.type.value,

@@ -159,7 +159,8 @@ applies = st.builds(s.AppliesSyntax, st.lists(selectors, min_size=1, max_size=3)
 onderdeel = st.builds(s.OnderdeelSyntax, texts, st.none() | applies)
 clause_stmts = st.one_of(
     st.builds(s.SimpleStmt, st.sampled_from(["hoofdstuk", "vorm"]), names),
-    st.builds(s.SimpleStmt, st.sampled_from(["sinds", "toelichting", "voorbeeld", "tegenvoorbeeld"]), texts),
+    st.builds(s.SimpleStmt, st.sampled_from(["sinds", "gewijzigd", "toelichting", "voorbeeld", "tegenvoorbeeld"]),
+              texts),
     applies,
     st.builds(s.LevelSyntax, st.sampled_from(["wettelijk", "aanbevolen", "optioneel"]),
               st.lists(names, max_size=2).map(tuple)),

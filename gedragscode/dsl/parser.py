@@ -224,6 +224,10 @@ class _ToSyntax(Transformer[Token, Any]):
         return self._simple("sinds", meta, c)
 
     @v_args(meta=True)
+    def c_changed(self, meta: Any, c: list[Any]) -> s.SimpleStmt:
+        return self._simple("gewijzigd", meta, c)
+
+    @v_args(meta=True)
     def c_explanation(self, meta: Any, c: list[Any]) -> s.SimpleStmt:
         return self._simple("toelichting", meta, c)
 

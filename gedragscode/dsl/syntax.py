@@ -174,7 +174,7 @@ class OutdatedSyntax(Node):
 
 @dataclass(frozen=True)
 class SimpleStmt(Node):
-    """``hoofdstuk``, ``vorm``, ``sinds``, ``toelichting``, ``voorbeeld``, ``tegenvoorbeeld``."""
+    """``hoofdstuk``, ``vorm``, ``sinds``, ``gewijzigd``, ``toelichting``, ``voorbeeld``, ``tegenvoorbeeld``."""
 
     key: str
     value: str
