@@ -99,6 +99,44 @@ def test_evidence_points_into_the_text(model: Model) -> None:
     assert (ev.line, ev.column) == (line, column)
 
 
+RULES_CODE = """Gedragsregels integriteit Proefdorp
+
+De raad der gemeente Proefdorp;
+
+besluit:
+
+vast te stellen de volgende gedragsregels.
+
+Voorwoord
+
+Integriteit betekent dat een bestuurder geen vertrouwelijke informatie lekt en zijn nevenfuncties meldt.
+
+Regel 1 (voor wie)
+
+Deze gedragsregels gelden voor de leden van de raad en de wethouders.
+
+Regel 2 (belang)
+
+Een raadslid stemt niet mee over een zaak die hem persoonlijk aangaat.
+
+Regel 3 (uitnodigingen)
+
+Een uitnodiging van een aannemer die betrokken is bij een lopende aanbesteding van de gemeente, wordt niet aanvaard.
+"""
+
+
+def test_rule_headings_count_as_articles(model: Model) -> None:
+    """A code numbered "Regel 1", "Regel 2" has provisions; the voorwoord before them does not."""
+    found = _by_id(lint_document(SourceDocument("regels.txt", "text", RULES_CODE), model))
+    assert found["reikwijdte"].status == "present"
+    assert found["stemonthouding"].evidence[0].label == "Regel 2"
+    assert found["uitnodigingen"].status == "present"
+    assert found["nevenfuncties"].status == "missing"
+    assert found["informatie"].status == "missing"
+    # an invitations rule that names a tender is not a procurement rule
+    assert not found["zakelijke_relaties"].evidence
+
+
 def test_present_but_not_required_is_still_present(model: Model) -> None:
     text = CODE + ("\nArtikel 4 Risicoanalyse\n\nVoor de benoeming van een wethouder vindt een risicoanalyse "
                    "integriteit plaats.\n")

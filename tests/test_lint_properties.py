@@ -138,3 +138,20 @@ def test_own_fixture_scores() -> None:
     assert scores["office-f1"] >= 0.95
     assert scores["precision"] >= 0.95
     assert scores["recall"] >= 0.95
+
+
+BLIND = Path(__file__).resolve().parent / "fixtures" / "blind"
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+@pytest.mark.skipif(not (SHARED / "tools" / "eval_lint.py").is_file(), reason="../shared/tools ontbreekt")
+@pytest.mark.parametrize("folder", ["gemeente", "overig"])
+def test_blind_fixture_scores(folder: str) -> None:
+    """The blind test set (codes never used to tune the recognisers) guards against regressions."""
+    scores = _score(BLIND / folder)
+    assert scores["failures"] == 0
+    assert scores["body"] == 1.0
+    assert scores["office-f1"] >= 0.95
+    assert scores["precision"] >= 0.95
+    assert scores["recall"] >= 0.95

@@ -591,3 +591,37 @@ def test_unnumbered_intro_with_explanatory_subheadings_stays_intro() -> None:
     )
     seg = seg_text(text)
     assert not units(seg, "normatief"), [u.display for u in units(seg, "normatief")]
+
+
+def test_rule_headings_without_artikel() -> None:
+    """"Regel 1 (voor wie)", "Gedragsregel 2", "Bepaling 3: ..." head provisions like "Artikel N"; the
+    prose before the first of them is introduction, a lower-case "regel 2" or a sentence is a reference."""
+    text = (
+        "Gedragsregels integriteit Proefdorp\n\n"
+        "Voorwoord\n\n"
+        "De raad wil een paar duidelijke afspraken maken die iedereen kent.\n\n"
+        "Regel 1 (voor wie)\n\n"
+        "Deze gedragsregels gelden voor de leden van de raad en de wethouders.\n\n"
+        "Regel 2 is daarbij het belangrijkste.\n\n"
+        "GEDRAGSREGEL 2\n\n"
+        "Een raadslid stemt niet mee over een zaak die hem persoonlijk aangaat.\n\n"
+        "regel 3 van het reglement van orde blijft van toepassing.\n\n"
+        "Bepaling 3: Een wethouder declareert alleen kosten die hij voor de gemeente heeft gemaakt.\n\n"
+        "Gedragsregel 4 Geschenken\n\n"
+        "1. Een raadslid meldt geschenken bij de griffier.\n\n"
+        "2. De griffier houdt een register bij.\n"
+    )
+    seg = seg_text(text)
+    check_invariants(seg)
+    assert unit_at_phrase(seg, "De raad wil een paar").role == "inleiding"
+    normative = units(seg, "normatief")
+    assert [(u.label, u.number, u.heading) for u in normative] == [
+        ("Regel 1", "1", "(voor wie)"),
+        ("GEDRAGSREGEL 2", "2", ""),
+        ("Bepaling 3", "3", ""),
+        ("Gedragsregel 4", "4", "Geschenken"),
+    ]
+    assert unit_at_phrase(seg, "Regel 2 is daarbij").label == "Regel 1"
+    assert unit_at_phrase(seg, "regel 3 van het reglement").label == "GEDRAGSREGEL 2"
+    assert normative[2].leden[0].sentences[0].text.startswith("Een wethouder declareert")
+    assert [lid.label for lid in normative[3].leden] == ["1", "2"]

@@ -10,7 +10,8 @@
    van ...;", "gelet op ...", "besluit:", the besluit's numbered points) up to the start of the
    code proper.
 3. The body is read line by line as a small state machine: article headings ("Artikel 2.1",
-   "Art. 4", "ARTIKEL 5", "2.1" standing alone, run-in "1.1 De code geldt ..."), chapters
+   "Art. 4", "ARTIKEL 5", "Regel 1 (voor wie)", "Gedragsregel 3", "Bepaling 2", "2.1" standing alone,
+   run-in "1.1 De code geldt ..."), chapters
    ("Hoofdstuk 1", "Paragraaf 2", "§ 3", "Deel I", "II ...", "1. Title" over articles 1.x),
    introduction sections, table of contents, oath texts, signatures, toelichting and bijlagen.
    Prose before the first article is introduction; a document without any numbering becomes one
@@ -43,6 +44,14 @@ _ARTICLE = re.compile(
     r"^(?P<kw>Artikel|ARTIKEL|artikel|Art\.|ART\.|art\.|Art(?=\s*\d)|ART(?=\s*\d))\s*"
     r"(?P<num>\d{1,3}[a-zA-Z]?(?:[.:]\d{1,3}[a-zA-Z]?)*)(?P<dot>\.)?(?=$|[\s:\-–—]|(?<=\.)[A-Z])"
     r"[ \t]*(?:[-–—:.][ \t]*)?(?P<rest>.*)$",
+    re.DOTALL,
+)
+# Other words real codes use for their provisions: "Regel 1 (voor wie)", "Gedragsregel 3 Geschenken",
+# "Bepaling 2: Een raadslid ...". Never lower case (that is a reference: "zoals regel 3 bepaalt"); the
+# rest of the line is a title (or nothing), or run-in text after an explicit separator.
+_RULE_HEAD = re.compile(
+    r"^(?P<kw>Regel|REGEL|Gedragsregel|GEDRAGSREGEL|Bepaling|BEPALING)\s+"
+    r"(?P<num>\d{1,3}[a-z]?)(?P<dot>\.)?(?=$|[\s:\-–—])[ \t]*(?P<sep>[-–—:][ \t]*)?(?P<rest>.*)$",
     re.DOTALL,
 )
 _CHAPTER = re.compile(
@@ -375,6 +384,14 @@ def _head(line: _Line) -> _Head | None:
             label = core[: m.end("dot") if m.group("dot") else m.end("num")]
             return _Head("article", label, m.group("num").replace(":", "."), rest, base + m.start("rest"),
                          bool(m.group("dot")))  # fmt: skip
+    m = _RULE_HEAD.match(core)
+    if m:
+        rest = m.group("rest")
+        titled = not rest or (_starts_upper(rest) and _is_title_text(rest, 80))
+        run_in = bool(rest) and bool(m.group("dot") or m.group("sep")) and _starts_upper(rest)
+        if titled or run_in:
+            label = core[: m.end("dot") if m.group("dot") else m.end("num")]
+            return _Head("article", label, m.group("num"), rest, base + m.start("rest"), bool(m.group("dot")))
     m = _CHAPTER.match(core)
     if m:
         rest = m.group("rest")
