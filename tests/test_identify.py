@@ -180,3 +180,66 @@ def test_a_new_body_in_the_model_is_identified_without_code_changes(tmp_path: Pa
     # and the lint engine, given that model, checks the document as one of the new body
     result = lint_document(SourceDocument("t.txt", "text", text), model)
     assert result.body == "eilandschap" and result.offices == ("dijkvoogd",)
+
+
+@pytest.mark.parametrize(("text", "offices"), [
+    # a PDF breaks the title over lines, with blank lines between: the parts are one title again
+    ("Gedragscode integriteit Gedeputeerde\n\nStaten en Commissaris van de Koning\n\nZuidmark 2021\n\n"
+     "Provinciale Staten van Zuidmark;\n\nbesluiten:\n", {"gedeputeerde", "cdk"}),
+    ("Gedragscode integriteit burgemeester en\n\nwethouders gemeente Veldhoek\n\n2019\n\n"
+     "De raad van de gemeente Veldhoek;\n", {"burgemeester", "wethouder"}),
+    # a heading or an aanhef after the title does not continue it
+    ("Gedragscode integriteit wethouders Veldhoek\n\nBurgemeester\n\nDe raad van de gemeente Veldhoek;\n",
+     {"wethouder"}),
+])
+def test_a_title_broken_over_lines_is_read_as_one(text: str, offices: set[str]) -> None:
+    assert _identify(text)[1] == offices
+
+
+def test_the_scope_article_adds_offices_the_title_does_not_name() -> None:
+    text = ("Gedragscode integriteit raadsleden gemeente Veldhoek 2020\n\nDe raad van de gemeente Veldhoek;\n\n"
+            "besluit:\n\nArtikel 1 Reikwijdte\n\nDeze gedragscode is van toepassing op de raadsleden en op de leden "
+            "van raadscommissies die geen lid van de raad zijn.\n\nArtikel 2\n\nEen raadslid meldt zijn "
+            "nevenfuncties.\n")
+    seg = segment(SourceDocument("t.txt", "text", text))
+    ident = identify(seg)
+    assert set(ident.offices) == {"raadslid", "commissielid"}
+    assert "reikwijdte" in ident.detection["ambten"] and "titel" in ident.detection["ambten"]
+
+
+@pytest.mark.parametrize("scope", [
+    "Deze gedragscode geldt voor de raadsleden en niet voor de wethouders en de burgemeester.",
+    "Deze gedragscode geldt voor de raadsleden; voor de wethouders en de burgemeester is er een eigen code.",
+    "Deze gedragscode is niet van toepassing op de wethouders.",
+    "Deze gedragscode geldt voor alle raadsleden, met uitzondering van de burgemeester als voorzitter.",
+    "Deze gedragscode geldt voor de raadsleden en richt zich ook tot het college als bestuursorgaan.",
+    "De regels over declaraties in deze code gelden ook voor de wethouders.",
+])
+def test_the_scope_article_adds_no_office_it_excludes_or_only_addresses(scope: str) -> None:
+    text = (f"Gedragscode integriteit raadsleden gemeente Veldhoek 2020\n\nDe raad van de gemeente Veldhoek;\n\n"
+            f"besluit:\n\nArtikel 1\n\n{scope}\n")
+    assert _identify(text) == ("gemeente", {"raadslid"})
+
+
+def test_the_scope_article_wins_over_an_introduction_that_names_bodies() -> None:
+    # "raad en college" in the inleiding names bodies, not offices; the article names the offices
+    text = ("Gedragscode bestuurlijke integriteit gemeente Veldhoek 2005\n\nDe raad van de gemeente Veldhoek;\n\n"
+            "Inleiding\n\nDe raad wil een eigen gedragscode vaststellen die geldt voor raad en college samen.\n\n"
+            "Artikel 1\n\nDeze gedragscode is van toepassing op de leden van de gemeenteraad, op de wethouders en "
+            "op de burgemeester.\n")
+    assert _identify(text) == ("gemeente", {"raadslid", "wethouder", "burgemeester"})
+
+
+def test_the_legal_basis_adds_an_office_only_when_its_article_is_that_office_s_own() -> None:
+    provincie = ("Gedragscode integriteit gedeputeerden Zuidmark 2021\n\nProvinciale Staten van Zuidmark;\n\n"
+                 "gelet op artikel 40c, tweede lid, en artikel 68, tweede lid, van de Provinciewet;\n\nbesluiten:\n")
+    assert _identify(provincie) == ("provincie", {"gedeputeerde", "cdk"})
+    # artikel 33 of the Waterschapswet is the grondslag of all three offices: it adds none
+    waterschap = ("Gedragscode integriteit leden algemeen bestuur Waterschap Aa 2021\n\nHet algemeen bestuur van "
+                  "waterschap Aa;\n\ngelet op artikel 33, derde lid, van de Waterschapswet;\n\nbesluit:\n")
+    assert _identify(waterschap) == ("waterschap", {"ab_lid"})
+
+
+def test_offices_in_reads_longer_exclusions_and_committee_members() -> None:
+    assert offices_in("de leden van raadscommissies die geen lid van de raad zijn", "gemeente") == {"commissielid"}
+    assert offices_in("de externe leden van de bestuurscommissies", "waterschap") == {"commissielid"}

@@ -9,9 +9,12 @@ The signals, strongest first:
   ("gelet op artikel 15, derde lid, 41c en 69 van de Gemeentewet");
 * the title ("Gedragscode integriteit raadsleden gemeente X", "... dijkgraaf en hoogheemraden");
 * for the offices: the words of the title (after "Besluit van ... houdende", which names the body
-  that adopts the code, not the one it is for), else the scope article ("Deze gedragscode geldt voor
-  ..."), else a general title word ("politieke ambtsdragers", "bestuurders"), else the adoption
-  formula and the legal basis, else how often the normative text names each office.
+  that adopts the code, not the one it is for; a title that a PDF broke over lines is joined first),
+  else the scope article ("Deze gedragscode geldt voor ..."), else a general title word ("politieke
+  ambtsdragers", "bestuurders"), else the adoption formula and the legal basis, else how often the
+  normative text names each office. Offices named by the title or the formula are supplemented by
+  the scope article and by the articles of the aanhef's legal basis that belong to one office only
+  (a title "Gedragscode integriteit gedeputeerden" for a code that also covers the commissaris).
 
 All matching is on folded text (lower case, no diacritics). What decided is written to
 ``Identification.detection`` in Dutch, for the report.
@@ -99,8 +102,8 @@ def _regexes(pattern: Pattern) -> Iterable[str]:
         yield from _regexes(part)
 
 
-_NEGATED = re.compile(r"\b(?:die|dat|welke) geen [\w()-]+(?: [\w()-]+)? (?:zijn|is)\b|\bniet zijnde (?:een )?[\w()-]+"
-                      r"|\bmet uitzondering van (?:de |het )?[\w()-]+")
+_NEGATED = re.compile(r"\b(?:die|dat|welke) geen [\w()-]+(?: [\w()-]+){0,3}? (?:zijn|is)\b"
+                      r"|\bniet zijnde (?:een )?[\w()-]+|\bmet uitzondering van (?:de |het )?[\w()-]+")
 
 
 def _office_text(text: str) -> _Text:
@@ -219,16 +222,15 @@ def _title_candidates(seg: Segmentation, head: str) -> list[str]:
             out.append(value)
     for unit in seg.units:
         if unit.role == "titel":
-            for ln in _lines(seg.document.text[unit.span.start:unit.span.end]):
-                if not _NOISE_LINE.match(fold(ln)):
-                    out.append(ln)
+            out.extend(_wrapped_titles([ln for ln in _lines(seg.document.text[unit.span.start:unit.span.end])
+                                        if not _NOISE_LINE.match(fold(ln))], one_title=True))
     lines = [ln.strip(" \t•-*#") for ln in head.splitlines()]
     lines = [ln for ln in lines if ln and not _NOISE_LINE.match(fold(ln))]
-    for ln in lines[:25]:
-        if len(ln) <= 400 and _TITLE_WORD.search(fold(ln)):
-            out.append(ln)
+    out.extend(t for t in _wrapped_titles(lines[:25]) if len(t) <= 400 and _TITLE_WORD.search(fold(t)))
     if not out and lines:
         out.append(lines[0])
+    # a fragment of a title broken over lines gives way to the whole title that starts with it
+    out = [next((w for w in out if len(w) > len(t) and fold(w).startswith(fold(t) + " ")), t) for t in out]
     seen: set[str] = set()
     unique = []
     for t in out:
@@ -237,6 +239,44 @@ def _title_candidates(seg: Segmentation, head: str) -> list[str]:
             seen.add(key)
             unique.append(t)
     return unique
+
+
+_TITLE_END = re.compile(r"[.,;:!?)]$")
+_TITLE_OPEN = re.compile(r"\b(?:en|of|van|voor|de|der|den|het|tot)$")
+_TITLE_YEAR = re.compile(r"\b(?:19|20)\d\d$")
+
+
+def _continues(title: str, line: str, one_title: bool) -> bool:
+    """Whether ``line`` continues ``title`` that a PDF (or a narrow layout) broke over lines."""
+    if _TITLE_END.search(title) or _TITLE_END.search(line) or len(line) > 60 or len(title) + len(line) > 200:
+        return False
+    if _TITLE_WORD.search(fold(line)):
+        return False  # a title of its own
+    return ((one_title and " " in line) or line[:1].islower() or line[:1].isdigit()
+            or _TITLE_OPEN.search(fold(title)) is not None
+            or (len(line) <= 40 and _TITLE_YEAR.search(line) is not None))
+
+
+def _wrapped_titles(lines: list[str], one_title: bool = False) -> list[str]:
+    """The lines, with a title that was broken over several lines joined again ("Gedragscode integriteit
+    dijkgraaf en" / "heemraden Hoogheemraadschap Lage" / "Weiden 2021"). A short line without final
+    punctuation continues a title line when it starts in lower case or with a digit, when the title
+    ends in a word such as "en" or "van", when it is a short line that ends in a year, or when the
+    segmentation put both in one title (``one_title``) and the line has more than one word. An aanhef
+    ("Provinciale Staten van X;"), a heading ("Inleiding"), a sentence or a long line ends the title."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        title = lines[i]
+        i += 1
+        if _TITLE_WORD.search(fold(title)):
+            added = 0
+            while i < len(lines) and added < 3 and _continues(title, lines[i], one_title):
+                title = f"{title} {lines[i]}"
+                i += 1
+                added += 1
+        out.append(title)
+    return out
 
 
 def _title_core(title: str) -> str:
@@ -370,24 +410,121 @@ _SCOPE = re.compile(r"\b(?:geldt|gelden|van toepassing|is bestemd|zijn bestemd|r
 _FORMULA = re.compile(r"\b(?:vast te stellen|navolgende|de volgende gedragscode|besluit(?:en)?)\b")
 
 
-def _scope_sentence_offices(seg: Segmentation, body: Body) -> tuple[set[str], str]:
+# the code itself as the subject of the scope verb: "Deze gedragscode (integriteit) is van toepassing op"
+_SCOPE_STRICT = re.compile(r"\b(?:deze|de|dit|het|onderhavige) (?:[\w-]+ ){0,2}?"
+                           r"(?P<noun>gedragscode|integriteitscode|code|regeling|protocol|reglement|gedragsregels)\b"
+                           r"(?: [\w-]+){0,3}? (?:(?P<verb>geldt|gelden)"
+                           r"|(?P<verb2>is|zijn) (?:(?:\w+ ){0,2}?van toepassing|(?:\w+ )?(?:bestemd|bedoeld)))"
+                           r" (?:\w+ ){0,3}?(?:voor|op)\b")
+_SCOPE_NOT_SUBJECT = {"van", "in", "uit", "bij", "met", "volgens", "krachtens", "naast", "over"}
+# where the offices the code is for end: an exception, a limitation, the bodies it also addresses
+_SCOPE_END = re.compile(r";|\b(?:maar|tenzij|behalve|uitgezonderd|met uitzondering|niet|noch|richt zich)\b")
+
+
+def _scope_sentences(seg: Segmentation) -> Iterable[tuple[str, str, str, str]]:
+    """(role, unit label, folded sentence, original sentence) of the sentences that may state the scope."""
     text = seg.document.text
     for unit in seg.units:
         if unit.role not in ("normatief", "inleiding", "aanhef"):
             continue
         for lid in unit.leden:
             for sentence in lid.sentences:
-                folded = fold(sentence.text)
-                m = _SCOPE.search(folded)
-                if m is None or not re.search(r"code|regeling|protocol|bepaling", folded):
-                    continue
-                tail = folded[m.end():]
-                tail = re.split(r"\b(?:maar|en richt zich|richt zich|tenzij)\b", tail)[0]
-                offices = offices_in(tail, body)
-                if offices:
-                    where = unit.label or unit.role
-                    return offices, f"{where}: '{text[sentence.span.start:sentence.span.end].strip()[:100]}'"
+                original = text[sentence.span.start:sentence.span.end].strip()
+                yield unit.role, unit.label or unit.role, fold(sentence.text), original
+
+
+def _scope_statement(folded: str) -> re.Match[str] | None:
+    """The scope statement in a folded sentence: the code is the subject ("regels in deze code gelden"
+    and "artikel 3 van deze code geldt" are not) and the verb agrees with it, and it is not negated."""
+    for m in _SCOPE_STRICT.finditer(folded):
+        before = folded[:m.start()].split()
+        if before and before[-1] in _SCOPE_NOT_SUBJECT:
+            continue
+        plural = m.group("noun") == "gedragsregels"
+        if ((m.group("verb") or m.group("verb2")) in ("gelden", "zijn")) != plural:
+            continue  # "de regels in deze code gelden": the code is not the subject
+        if re.search(r"\b(?:niet|geen)\b", m.group(0)):
+            continue
+        return m
+    return None
+
+
+def _scope_article_offices(seg: Segmentation, body: Body) -> tuple[set[str], str]:
+    """The offices that the scope article names: the sentences whose subject is the code itself
+    ("Deze gedragscode geldt voor ...", "... is van toepassing op ..."), not negated ("geldt niet
+    voor"), up to an exception ("met uitzondering van", "niet voor", "tenzij") or the bodies the code
+    also addresses ("richt zich ook tot de raad als bestuursorgaan"). One unit counts: the first article
+    with such a sentence, else the first aanhef or inleiding; within it, every such sentence."""
+    by_unit: dict[tuple[int, str], tuple[set[str], str]] = {}
+    order: list[tuple[int, str]] = []
+    for role, label, folded, original in _scope_sentences(seg):
+        m = _scope_statement(folded)
+        if m is None:
+            continue
+        offices = offices_in(_SCOPE_END.split(folded[m.end():])[0], body)
+        if not offices:
+            continue
+        key = (0 if role == "normatief" else 1, label)
+        if key not in by_unit:
+            order.append(key)
+            by_unit[key] = (set(), f"{label}: '{original[:100]}'")
+        by_unit[key][0].update(offices)
+    if not order:
+        return set(), ""
+    return by_unit[min(order, key=lambda k: k[0])]
+
+
+def _scope_sentence_offices(seg: Segmentation, body: Body) -> tuple[set[str], str]:
+    """The offices of the scope article, else of the first sentence that says for whom the code is
+    ("een gedragscode ... die geldt voor raad en college", "De code richt zich tot ...")."""
+    strict = _scope_article_offices(seg, body)
+    if strict[0]:
+        return strict
+    for _, label, folded, original in _scope_sentences(seg):
+        m = _SCOPE.search(folded)
+        if m is None or not re.search(r"code|regeling|protocol|bepaling", folded):
+            continue
+        tail = folded[m.end():]
+        tail = re.split(r"\b(?:maar|en richt zich|richt zich|tenzij)\b", tail)[0]
+        offices = offices_in(tail, body)
+        if offices:
+            return offices, f"{label}: '{original[:100]}'"
     return set(), ""
+
+
+def _basis_additions(model: Model, seg: Segmentation, head: str, body: Body) -> set[str]:
+    """Offices that the aanhef's legal basis ("gelet op ...") names unambiguously: the cited article is
+    the grondslag of that office alone (not artikel 33 of the Waterschapswet, the basis of all three)."""
+    owners: dict[str, set[str]] = {}
+    for office, numbers in _office_articles(model, body).items():
+        for number in numbers:
+            owners.setdefault(number, set()).add(office)
+    clauses = re.findall(r"\bgelet op\b[^;]*", fold(head))
+    clauses.append(fold(seg.document.metadata.get("wettelijke grondslag", "")))
+    found: set[str] = set()
+    for clause in clauses:
+        for _, numbers in _citations(model, body, clause):
+            for number in numbers:
+                if len(owners.get(number, ())) == 1:
+                    found |= owners[number]
+    return found
+
+
+def _supplemented(model: Model, seg: Segmentation, head: str, body: Body,
+                  found: tuple[set[str], str]) -> tuple[set[str], str]:
+    """``found`` (offices named by the title or the adoption formula), with the offices that the scope
+    article or the legal basis in the aanhef add: a title may name only some of the offices
+    ("Gedragscode integriteit gedeputeerden" for gedeputeerden and the commissaris)."""
+    offices, how = set(found[0]), found[1]
+    scoped, where = _scope_article_offices(seg, body)
+    if scoped - offices:
+        offices |= scoped
+        how += f"; aangevuld uit de reikwijdte: {where}"
+    basis = _basis_additions(model, seg, head, body)
+    if basis - offices:
+        offices |= basis
+        how += "; aangevuld uit de wettelijke grondslag in de aanhef"
+    return offices, how
 
 
 # ---------------------------------------------------------------- place
@@ -503,7 +640,7 @@ def _detect_offices(model: Model, seg: Segmentation, head: str, titles: list[str
         core = _office_text(_title_core(title))
         specific = _specific(core, body)
         if specific:
-            return specific, f"titel: '{title[:100]}'"
+            return _supplemented(model, seg, head, body, (specific, f"titel: '{title[:100]}'"))
         if general_title is None:
             general = _general(core, body)
             if general:
@@ -522,7 +659,7 @@ def _detect_offices(model: Model, seg: Segmentation, head: str, titles: list[str
             tail = folded.split(" voor ", 1)[1]
             specific = _specific_offices(tail, body)
             if specific:
-                return specific, f"besluit: '{line[:100]}'"
+                return _supplemented(model, seg, head, body, (specific, f"besluit: '{line[:100]}'"))
     # 5. the legal basis
     basis_text = head + "\n" + seg.document.metadata.get("wettelijke grondslag", "")
     basis = _legal_basis_offices(model, basis_text, body)
