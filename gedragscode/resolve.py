@@ -205,16 +205,17 @@ class _ModelResolver:
                 self.errors.add(f"ambt '{o.id}' mist een grondslag", o.pos)
             office_terms = dict(terms)
             office_terms.update(self.terms(o.terms))
-            for pattern in (*o.recognisers, *o.general_recognisers):
-                self.check_pattern(pattern, o.pos)
+            for stmt in (*o.recognisers, *o.general_recognisers):
+                self.check_pattern(stmt.pattern, stmt.pos)
             offices.append(Office(o.id, o.name, o.plural or o.name, Category(o.category), o.basis,
                                   MappingProxyType(office_terms), True if o.statutory is None else o.statutory,
-                                  _loc(o.pos), o.recognisers, o.general_recognisers))
+                                  _loc(o.pos), tuple(r.pattern for r in o.recognisers),
+                                  tuple(r.pattern for r in o.general_recognisers)))
             self.office_ids.add(o.id)
-        for pattern in b.recognisers:
-            self.check_pattern(pattern, b.pos)
+        for stmt in b.recognisers:
+            self.check_pattern(stmt.pattern, stmt.pos)
         self.bodies[b.id] = Body(b.id, b.name, MappingProxyType(terms), tuple(offices), _loc(b.pos),
-                                 b.recognisers)
+                                 tuple(r.pattern for r in b.recognisers))
 
     def terms(self, decls: tuple[s.TermDecl, ...]) -> dict[str, str]:
         out: dict[str, str] = {}

@@ -189,13 +189,14 @@ code_stmts = st.one_of(
 )
 offices = st.builds(s.OfficeDecl, names, texts, texts, names, texts, st.none() | st.booleans(),
                     st.lists(st.builds(s.TermDecl, names, texts), max_size=2).map(tuple),
-                    st.lists(patterns, max_size=2).map(tuple), st.lists(patterns, max_size=1).map(tuple))
+                    st.lists(patterns.map(s.PatternStmt), max_size=2).map(tuple),
+                    st.lists(patterns.map(s.PatternStmt), max_size=1).map(tuple))
 items = st.one_of(
     st.builds(s.Header, texts, texts, texts, texts,
               st.lists(st.builds(s.Edition, texts, texts), max_size=2).map(tuple)),
     st.builds(s.ChapterDecl, names, texts),
     st.builds(s.BodyDecl, names, texts, st.lists(st.builds(s.TermDecl, names, texts), max_size=3).map(tuple),
-              st.lists(offices, max_size=2).map(tuple), st.lists(patterns, max_size=2).map(tuple)),
+              st.lists(offices, max_size=2).map(tuple), st.lists(patterns.map(s.PatternStmt), max_size=2).map(tuple)),
     clauses,
     st.builds(s.CodeDecl, texts, st.lists(st.one_of(code_stmts, clauses), max_size=5).map(tuple)),
 )

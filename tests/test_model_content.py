@@ -392,3 +392,28 @@ def test_informatie_flags_repealed_geheimhouding_articles(model: Model, text: st
     assert checks
     hit = any(re.search(o.pattern.pattern, text, re.IGNORECASE) for o in checks)  # type: ignore[union-attr]
     assert hit is outdated
+
+
+# ---------------------------------------------------------------- what is new, and the layout of the files
+
+
+def test_updated_handreiking_and_2023_law_are_marked(model: Model) -> None:
+    """Former office holders are new in the updated handreiking; the 2023 law added the VOG and
+    changed nevenfuncties (terstond, elektronisch), stemonthouding (beraadslaging) and geheimhouding."""
+    editions = {v.id for v in model.versions}
+    assert {"2015", "2021", "2023", "wet2023"} <= editions
+    oud = model.clause("oud_ambtsdragers")
+    assert oud is not None and oud.since in ("2021", "2023")
+    vog = model.clause("risicoanalyse")
+    assert vog is not None and vog.since == "wet2023"
+    for clause_id in ("nevenfuncties", "stemonthouding", "informatie"):
+        clause = model.clause(clause_id)
+        assert clause is not None and "wet2023" in clause.changed, clause_id
+
+
+def test_bundled_model_files_are_in_canonical_layout() -> None:
+    from gedragscode.catalogue import bundled_sources
+    from gedragscode.dsl.formatter import format_source
+
+    for name, text in bundled_sources():
+        assert format_source(text, name) == text, f"{name}: run gedragscode fmt --write"

@@ -115,7 +115,7 @@ class _Printer:
             for t in item.terms:
                 self.emit(1, f"term {t.name} = {quote(t.value)}", t.comments)
             for p in item.recognisers:
-                self.emit(1, f"herken: {format_pattern(p)}")
+                self.emit(1, f"herken: {format_pattern(p.pattern)}", p.comments)
             for o in item.offices:
                 self.lines.append("")
                 self.office(o)
@@ -138,9 +138,9 @@ class _Printer:
         for t in o.terms:
             self.emit(2, f"term {t.name} = {quote(t.value)}", t.comments)
         for p in o.recognisers:
-            self.emit(2, f"herken: {format_pattern(p)}")
+            self.emit(2, f"herken: {format_pattern(p.pattern)}", p.comments)
         for p in o.general_recognisers:
-            self.emit(2, f"herken algemeen: {format_pattern(p)}")
+            self.emit(2, f"herken algemeen: {format_pattern(p.pattern)}", p.comments)
         self.emit(1, "}")
 
     def clause(self, c: s.ClauseDecl, depth: int) -> None:

@@ -163,15 +163,16 @@ class _ToSyntax(Transformer[Token, Any]):
         recognisers = tuple(x[1] for x in stmts if isinstance(x, tuple) and x[0] == "herken")
         return s.BodyDecl(ident, name, terms, offices, recognisers, pos=self.P(meta))
 
-    def b_recognise(self, c: list[Any]) -> tuple[str, Pattern]:
-        return ("herken", c[0])
+    @v_args(meta=True)
+    def b_recognise(self, meta: Any, c: list[Any]) -> tuple[str, s.PatternStmt]:
+        return ("herken", s.PatternStmt(c[0], pos=self.P(meta)))
 
     @v_args(meta=True)
     def office(self, meta: Any, c: list[Any]) -> s.OfficeDecl:
         ident, name, *stmts = c
         fields: dict[str, Any] = {}
         terms: list[s.TermDecl] = []
-        recognisers: dict[str, list[Pattern]] = {"herken": [], "herken_algemeen": []}
+        recognisers: dict[str, list[s.PatternStmt]] = {"herken": [], "herken_algemeen": []}
         for st in stmts:
             if isinstance(st, s.TermDecl):
                 terms.append(st)
@@ -184,11 +185,13 @@ class _ToSyntax(Transformer[Token, Any]):
                             tuple(recognisers["herken"]), tuple(recognisers["herken_algemeen"]),
                             pos=self.P(meta))
 
-    def o_recognise(self, c: list[Any]) -> tuple[str, Any]:
-        return ("herken", c[0])
+    @v_args(meta=True)
+    def o_recognise(self, meta: Any, c: list[Any]) -> tuple[str, Any]:
+        return ("herken", s.PatternStmt(c[0], pos=self.P(meta)))
 
-    def o_recognise_general(self, c: list[Any]) -> tuple[str, Any]:
-        return ("herken_algemeen", c[0])
+    @v_args(meta=True)
+    def o_recognise_general(self, meta: Any, c: list[Any]) -> tuple[str, Any]:
+        return ("herken_algemeen", s.PatternStmt(c[0], pos=self.P(meta)))
 
     def o_plural(self, c: list[Any]) -> tuple[str, Any]:
         return ("meervoud", c[0])
@@ -478,10 +481,16 @@ def _attach_comments(tree: s.SyntaxTree, comments: list[Token]) -> s.SyntaxTree:
             return node
         lead = take_before(node.pos.line) if node.pos.line else ()
         changes: dict[str, Any] = {}
-        for name in ("items", "statements", "terms", "offices", "editions"):
-            children = getattr(node, name, None)
-            if isinstance(children, tuple) and children and isinstance(children[0], s.Node):
-                changes[name] = tuple(walk(ch) for ch in children)
+        # children of every kind, walked in source order so that each takes the comments above it
+        children: list[tuple[int, str, int, s.Node]] = []
+        for name in ("items", "statements", "terms", "offices", "editions", "recognisers", "general_recognisers"):
+            group = getattr(node, name, None)
+            if isinstance(group, tuple) and group and isinstance(group[0], s.Node):
+                changes[name] = list(group)
+                children.extend((ch.pos.line, name, i, ch) for i, ch in enumerate(group))
+        for _line, name, i, child in sorted(children, key=lambda t: (t[0], t[3].pos.column)):
+            changes[name][i] = walk(child)
+        changes = {name: tuple(group) for name, group in changes.items()}
         # a block's trailing comments (before its closing brace) stay with its last statement
         tail = take_before(node.pos.end_line) if node.pos.end_line and changes else ()
         own_line = take_on_line(node.pos.end_line) if node.pos.end_line and not changes else ()

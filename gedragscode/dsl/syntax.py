@@ -81,6 +81,13 @@ class TermDecl(Node):
 
 
 @dataclass(frozen=True)
+class PatternStmt(Node):
+    """A ``herken:`` line in a body or office block."""
+
+    pattern: Pattern
+
+
+@dataclass(frozen=True)
 class OfficeDecl(Node):
     id: str
     name: str
@@ -89,8 +96,8 @@ class OfficeDecl(Node):
     basis: str = ""
     statutory: bool | None = None
     terms: tuple[TermDecl, ...] = ()
-    recognisers: tuple[Pattern, ...] = ()          # words that name this office (lint identification)
-    general_recognisers: tuple[Pattern, ...] = ()  # general words that include it ("bestuurders")
+    recognisers: tuple[PatternStmt, ...] = ()          # words that name this office (lint identification)
+    general_recognisers: tuple[PatternStmt, ...] = ()  # general words that include it ("bestuurders")
 
 
 @dataclass(frozen=True)
@@ -99,7 +106,7 @@ class BodyDecl(Node):
     name: str
     terms: tuple[TermDecl, ...] = ()
     offices: tuple[OfficeDecl, ...] = ()
-    recognisers: tuple[Pattern, ...] = ()  # cues that a document is this body's (aanhef, law, series)
+    recognisers: tuple[PatternStmt, ...] = ()  # cues that a document is this body's (aanhef, law, series)
 
 
 # ---------------------------------------------------------------- clauses
