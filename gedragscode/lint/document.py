@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal
+from typing import Literal, get_args
 
 Role = Literal[
     "metadata",
@@ -28,19 +28,7 @@ Role = Literal[
     "bijlage",
 ]
 
-ROLES: tuple[Role, ...] = (
-    "metadata",
-    "titel",
-    "aanhef",
-    "inleiding",
-    "inhoudsopgave",
-    "eed",
-    "kop",
-    "normatief",
-    "toelichting",
-    "ondertekening",
-    "bijlage",
-)
+ROLES: tuple[Role, ...] = get_args(Role)
 
 FORMATS: tuple[str, ...] = ("text", "markdown", "html", "docx", "pdf", "xml")
 
