@@ -243,3 +243,75 @@ def test_the_legal_basis_adds_an_office_only_when_its_article_is_that_office_s_o
 def test_offices_in_reads_longer_exclusions_and_committee_members() -> None:
     assert offices_in("de leden van raadscommissies die geen lid van de raad zijn", "gemeente") == {"commissielid"}
     assert offices_in("de externe leden van de bestuurscommissies", "waterschap") == {"commissielid"}
+
+
+_VELDHOEK = ("Integriteitscode politieke ambtsdragers Veldhoek 2023\n\nDe raad van de gemeente Veldhoek;\n\n"
+             "{gelet}besluit:\n\n")
+
+
+@pytest.mark.parametrize(("articles", "offices"), [
+    # the definition of the general word names the offices; the other addressee counts too
+    ("Artikel 1 Begrippen\n\nIn deze code wordt verstaan onder:\n\na. politieke ambtsdrager: een lid van de raad, een "
+     "wethouder of de burgemeester;\n\nb. commissielid: een lid van een raadscommissie dat geen lid van de raad is.\n\n"
+     "Artikel 2 Reikwijdte\n\nDeze code is van toepassing op de politieke ambtsdragers en op de commissieleden.\n",
+     {"raadslid", "wethouder", "burgemeester", "commissielid"}),
+    # the code defines its general word narrowly: the definition wins over the general words of the model
+    ("Artikel 1\n\n1. Onder ambtsdrager wordt in deze code verstaan: een lid van de raad.\n\n2. Deze code geldt voor "
+     "alle ambtsdragers.\n", {"raadslid"}),
+    # without a definition, an addressee named by a general word counts beside a specific one
+    ("Artikel 1\n\nDeze gedragscode geldt voor de politieke ambtsdragers en de commissieleden.\n",
+     {"raadslid", "wethouder", "burgemeester", "commissielid"}),
+    # a general word that is not one of the addressees adds nothing
+    ("Artikel 1\n\nDeze gedragscode geldt voor de raadsleden in hun contacten met het bestuur en met burgers.\n",
+     {"raadslid"}),
+    # a definition of a specific word is not read for other offices ("niet zijnde lid van de raad")
+    ("Artikel 1\n\n1. commissielid: lid van een raadscommissie, niet zijnde lid van de raad;\n\n2. Deze code geldt "
+     "voor de commissieleden.\n", {"commissielid"}),
+])
+def test_the_scope_article_reads_the_code_s_definitions_and_every_addressee(articles: str, offices: set[str]) -> None:
+    assert _identify(_VELDHOEK.format(gelet="") + articles) == ("gemeente", offices)
+
+
+@pytest.mark.parametrize(("gelet", "offices"), [
+    # several article numbers after one "artikelen", each the grondslag of one office
+    ("gelet op de artikelen 15, derde lid, 41c, tweede lid, en 69, tweede lid, van de Gemeentewet;\n\n",
+     {"raadslid", "wethouder", "burgemeester"}),
+    ("gelet op artikel 15 lid 3, 41c lid 2 en 69 lid 2 van de Gemeentewet;\n\n",
+     {"raadslid", "wethouder", "burgemeester"}),
+    ("gelet op:\na. artikel 15, derde lid, van de Gemeentewet;\nb. art. 69, tweede lid, Gemeentewet;\n\n",
+     {"raadslid", "burgemeester"}),
+    # the raadsleden's own article adds no other office
+    ("gelet op artikel 15, derde lid, van de Gemeentewet;\n\n", {"raadslid"}),
+])
+def test_the_legal_basis_in_the_aanhef_supplements_the_scope_article(gelet: str, offices: set[str]) -> None:
+    text = _VELDHOEK.format(gelet=gelet) + "Artikel 1\n\nDeze code geldt voor de raadsleden.\n"
+    assert _identify(text) == ("gemeente", offices)
+
+
+def test_the_metadata_form_of_the_legal_basis_is_read() -> None:
+    text = "Gedragscode integriteit 2022\n\nDe raad van de gemeente Epe;\n\nbesluit:\n"
+    meta = {"wettelijke grondslag": "Gemeentewet, art. 41c, tweede lid; Gemeentewet, art. 69, tweede lid"}
+    assert _identify(text, meta) == ("gemeente", {"wethouder", "burgemeester"})
+
+
+def test_scope_and_definitions_are_found_in_a_transcript_with_very_long_lines() -> None:
+    # a PDF transcript: aanhef and articles on one line; "gelet op" ends where the aanhef goes on
+    line = ("2 Het algemeen bestuur van het Hoogheemraadschap van de Polderwaard, Gelet op het bepaalde in "
+            "artikel 33, derde lid, van de Waterschapswet, Besluit vast te stellen de navolgende gedragscode: "
+            "Artikel 1 Inleidende bepalingen 1.1 Onder bestuurder wordt in deze code verstaan: een lid van het "
+            "algemeen bestuur, een lid van het college van dijkgraaf en hoogheemraden of de dijkgraaf. 1.2 Deze code "
+            "is van toepassing op alle bestuurders van het hoogheemraadschap. Artikel 2 Nevenfuncties 2.1 Een "
+            "bestuurder meldt zijn nevenfuncties aan de secretaris. "
+            + "2.2 Een bestuurder gaat zorgvuldig om met informatie. " * 20)
+    text = "Gedragscode bestuurders Hoogheemraadschap van de Polderwaard\n\n" + line + "\n"
+    assert _identify(text) == ("waterschap", {"ab_lid", "db_lid", "voorzitter"})
+
+
+def test_the_adoption_formula_ends_with_its_sentence_in_a_long_line() -> None:
+    # "voor de leden van Provinciale Staten." ends the offices, not the end of the (transcript's) line
+    text = ("Gedragscode 2010\n\nProvinciale Staten van Zuidmark; Besluit tot vaststelling van een gedragscode "
+            "voor de leden van Provinciale Staten. Gelet op het voorstel van Gedeputeerde Staten besluiten zij de "
+            "navolgende regeling vast te stellen. "
+            + "Zij overwegen dat integriteit de basis is van het vertrouwen. " * 6
+            + "\n\nArtikel 1\n\nEen lid meldt zijn nevenfuncties.\n")
+    assert _identify(text) == ("provincie", {"statenlid"})

@@ -13,8 +13,13 @@ The signals, strongest first:
   else the scope article ("Deze gedragscode geldt voor ..."), else a general title word ("politieke
   ambtsdragers", "bestuurders"), else the adoption formula and the legal basis, else how often the
   normative text names each office. Offices named by the title or the formula are supplemented by
-  the scope article and by the articles of the aanhef's legal basis that belong to one office only
-  (a title "Gedragscode integriteit gedeputeerden" for a code that also covers the commissaris).
+  the scope article, and those of the title, the formula or the scope article by the articles of the
+  aanhef's legal basis that belong to one office only (a title "Gedragscode integriteit gedeputeerden"
+  for a code that also covers the commissaris; "gelet op de artikelen 15, derde lid, 41c, tweede lid,
+  en 69, tweede lid, van de Gemeentewet"). In the scope article every addressee of an enumeration
+  counts ("de politieke ambtsdragers en de commissieleden"), and a general word that the code defines
+  ("politieke ambtsdrager: een lid van de raad, een wethouder of de burgemeester", "onder bestuurder
+  wordt verstaan: ...") counts by its definition.
 
 All matching is on folded text (lower case, no diacritics). What decided is written to
 ``Identification.detection`` in Dutch, for the report.
@@ -131,11 +136,83 @@ def _general(text: _Text, body: Body) -> set[str]:
     return {o.id for o in body.offices if text.matches(o.general_recognisers)}
 
 
-def offices_in(text: str, body: str | Body, model: Model | None = None) -> set[str]:
-    """The offices of ``body`` that ``text`` names, specific words first, general words after."""
+# the parts of an enumeration of addressees ("de politieke ambtsdragers en de commissieleden")
+_ITEMS = re.compile(r",|\b(?:en|of|en/of|alsmede|evenals|als ook|zowel|als)\b")
+# what may precede the noun of one addressee: a preposition, "ook", an article or a quantifier
+_ITEM_LEAD = re.compile(r"^\s*(?:(?:op|voor|tot|ook|tevens|eveneens|mede)\s+)*"
+                        r"(?:(?:de|het|een|alle|ieder|iedere|elk|elke|zijn|haar)\s+)?")
+
+
+def offices_in(text: str, body: str | Body, model: Model | None = None,
+               definitions: dict[str, str] | None = None) -> set[str]:
+    """The offices of ``body`` that ``text`` names. Specific words count everywhere. An addressee
+    of an enumeration that names no office specifically ("de politieke ambtsdragers en de
+    commissieleden") counts by the code's own definition of its word (``definitions``, see
+    :func:`definitions_in`), else by the general words for offices; when nothing specific is named,
+    the general words anywhere in ``text`` count."""
     b = body if isinstance(body, Body) else _body_of(model or _bundled(), body)
     folded = _office_text(text)
-    return _specific(folded, b) or _general(folded, b)
+    found = _specific(folded, b)
+    for item in _ITEMS.split(folded.text):
+        item = item[_ITEM_LEAD.match(item).end():]  # type: ignore[union-attr]
+        part = _Text(item)
+        if not item.strip() or _specific(part, b):
+            continue
+        defined = _defined(item, b, definitions, at_start=True)
+        if defined:
+            found |= defined
+        elif found:
+            found |= {o.id for o in b.offices
+                      if o.general_recognisers and 0 in (part.hits(AnyOf(o.general_recognisers)) or ())}
+    return found or _defined(folded.text, b, definitions) or _general(folded, b)
+
+
+# a definition: "politieke ambtsdrager: een lid van de raad, ...", "onder bestuurder wordt (in deze code)
+# verstaan: ...", "(in deze code wordt) verstaan onder bestuurders: ..."
+_DEFINITION = re.compile(
+    r"^(?:[a-z0-9]{1,3}[.)]\s+)?['\"]?(?P<t1>[a-z][\w'-]*(?: [a-z][\w'-]*){0,3}?)['\"]?\s*:\s*(?P<d1>.+)$"
+    r"|\bonder (?:de |het |een )?['\"]?(?P<t2>[a-z][\w'-]*(?: [a-z][\w'-]*){0,3}?)['\"]? (?:(?:wordt|worden) "
+    r"(?:[\w-]+ ){0,4}?)?(?:mede )?verstaan\b\s*:?\s*(?P<d2>.+)$"
+    r"|\bverstaan onder (?:de |het |een )?['\"]?(?P<t3>[a-z][\w'-]*(?: [a-z][\w'-]*){0,3}?)['\"]?\s*:\s*(?P<d3>.+)$")
+
+
+def definitions_in(seg: Segmentation) -> dict[str, str]:
+    """The terms that the code defines (folded term -> folded definition, the first definition of a term),
+    from the sentences of its articles, aanhef and inleiding."""
+    out: dict[str, str] = {}
+    for _, _, folded, _ in _scope_sentences(seg):
+        m = _DEFINITION.search(folded.strip())
+        if m is None:
+            continue
+        term = next(t for t in (m.group("t1"), m.group("t2"), m.group("t3")) if t is not None)
+        text = next(d for d in (m.group("d1"), m.group("d2"), m.group("d3")) if d is not None)
+        out.setdefault(term, text.split(";")[0])
+    return out
+
+
+def _term_regex(term: str) -> re.Pattern[str]:
+    """A defined term in any of its forms: "politieke ambtsdrager" also finds "politiek ambtsdragers",
+    "commissielid" also "commissieleden"."""
+    words = []
+    for w in term.split():
+        if w.endswith("lid"):
+            words.append(re.escape(w[:-3]) + "(?:lid|leden)")
+        else:
+            stem = re.sub(r"(?:en|e|s|n)$", "", w) if len(w) > 4 else w
+            words.append(re.escape(stem) + r"\w{0,3}")
+    return re.compile(r"\b" + r"\s+".join(words) + r"\b")
+
+
+def _defined(text: str, body: Body, definitions: dict[str, str] | None, at_start: bool = False) -> set[str]:
+    """The offices that the code's definitions give to the terms in ``text`` (at its start: ``at_start``);
+    only terms that name no office themselves and whose definition names offices specifically."""
+    found: set[str] = set()
+    for term, definition in (definitions or {}).items():
+        m = _term_regex(term).search(text)
+        if m is None or (at_start and m.start() > 0) or _specific_offices(term, body):
+            continue
+        found |= _specific_offices(definition, body)
+    return found
 
 
 def _specific_offices(text: str, body: Body) -> set[str]:
@@ -288,6 +365,16 @@ def _title_core(title: str) -> str:
     return folded[m.start():]
 
 
+# a sentence ends inside a line (a PDF transcript has the whole aanhef on one line); not after "art."
+_SENTENCE_END = re.compile(r"(?<!\bart)(?<!\bartt)(?<!\bnr)\.\s+(?=[A-Z])")
+
+
+def _sentences(lines: Iterable[str], longer_than: int = 150) -> Iterable[str]:
+    """The lines, a long line split into its sentences (a short line may be a heading: "Gemeente St. Anthonis")."""
+    for ln in lines:
+        yield from (_SENTENCE_END.split(ln) if len(ln) > longer_than else (ln,))
+
+
 def _lines(text: str) -> Iterable[str]:
     for ln in text.splitlines():
         ln = ln.strip(" \t•-*#")
@@ -341,7 +428,11 @@ def _detect_body(model: Model, seg: Segmentation, head: str, titles: list[str]) 
 
 # ---------------------------------------------------------------- legal basis
 
-_ARTICLES = r"\bartikel(?:en)?\b(?P<refs>[^;:]{0,200}?)\b(?:van de |der )?"
+_ARTICLE_WORD = r"(?:\bartikel(?:en)?\b|\bartt?\.)"
+_ARTICLES = _ARTICLE_WORD + r"(?P<refs>[^;:]{0,200}?)\b(?:van de |der )?"
+# the article numbers after the law, as in the metadata "Gemeentewet, art. 15, derde lid; Gemeentewet, art. 41c"
+_REFS_AFTER = (r",?\s*" + _ARTICLE_WORD + r"\s*(?P<refs>\d+\s?[a-z]?\b(?:[\s,]+(?:\d+\s?[a-z]?\b|lid\b|leden\b"
+               r"|[a-z]+(?:ste|de)\b|en\b|of\b))*)")
 
 
 def _law_pattern(name: str) -> str:
@@ -354,29 +445,32 @@ def _laws(body: Body) -> list[str]:
     return [_law_pattern(body.terms[t]) for t in ("wet_naam", "wet_afkorting") if body.terms.get(t, "").strip()]
 
 
-def _basis_regex(model: Model) -> re.Pattern[str] | None:
-    """"artikel(en) ... van de <law>" for the law of any body (the first law mentioned ends the refs)."""
+def _basis_regexes(model: Model) -> list[re.Pattern[str]]:
+    """"artikel(en) ... van de <law>" for the law of any body (the first law mentioned ends the refs),
+    and "<law>, art. ..." as in the metadata."""
     laws = [law for b in model.bodies for law in _laws(b)]
     if not laws:
-        return None
-    return re.compile(_ARTICLES + "(?P<law>" + "|".join(sorted(laws, key=len, reverse=True)) + ")")
+        return []
+    law = "(?P<law>" + "|".join(sorted(laws, key=len, reverse=True)) + ")"
+    return [re.compile(_ARTICLES + law), re.compile(law + _REFS_AFTER)]
 
 
 def _article_numbers(refs: str) -> set[str]:
-    refs = re.sub(r"\blid \d+|\d+(?:e|de|ste)? lid", " ", refs)
+    refs = re.sub(r"\blid \d+|\bleden \d+(?:\s*(?:en|,)\s*\d+\b(?!\s?[a-z]\b|,? lid))*", " ", refs)  # before "3e lid"
+    refs = re.sub(r"\d+(?:e|de|ste)? lid", " ", refs)
     refs = re.sub(r"\b(\d+)\s+([a-d])(?=[\s,])", r"\1\2", refs)
     return set(re.findall(r"\b(\d+[a-z]?)\b", refs))
 
 
 def _citations(model: Model, body: Body, text: str) -> Iterable[tuple[str, set[str]]]:
     """(citation text, article numbers) of every citation of ``body``'s law in folded ``text``."""
-    basis = _basis_regex(model)
     own = [re.compile(law) for law in _laws(body)]
-    if basis is None or not own:
+    if not own:
         return
-    for m in basis.finditer(text):
-        if any(rx.fullmatch(m.group("law")) for rx in own):
-            yield m.group(0), _article_numbers(m.group("refs"))
+    for basis in _basis_regexes(model):
+        for m in basis.finditer(text):
+            if any(rx.fullmatch(m.group("law")) for rx in own):
+                yield m.group(0), _article_numbers(m.group("refs"))
 
 
 def _office_articles(model: Model, body: Body) -> dict[str, set[str]]:
@@ -457,11 +551,12 @@ def _scope_article_offices(seg: Segmentation, body: Body) -> tuple[set[str], str
     with such a sentence, else the first aanhef or inleiding; within it, every such sentence."""
     by_unit: dict[tuple[int, str], tuple[set[str], str]] = {}
     order: list[tuple[int, str]] = []
+    definitions = definitions_in(seg)
     for role, label, folded, original in _scope_sentences(seg):
         m = _scope_statement(folded)
         if m is None:
             continue
-        offices = offices_in(_SCOPE_END.split(folded[m.end():])[0], body)
+        offices = offices_in(_SCOPE_END.split(folded[m.end():])[0], body, definitions=definitions)
         if not offices:
             continue
         key = (0 if role == "normatief" else 1, label)
@@ -480,16 +575,25 @@ def _scope_sentence_offices(seg: Segmentation, body: Body) -> tuple[set[str], st
     strict = _scope_article_offices(seg, body)
     if strict[0]:
         return strict
+    definitions = definitions_in(seg)
     for _, label, folded, original in _scope_sentences(seg):
         m = _SCOPE.search(folded)
         if m is None or not re.search(r"code|regeling|protocol|bepaling", folded):
             continue
         tail = folded[m.end():]
         tail = re.split(r"\b(?:maar|en richt zich|richt zich|tenzij)\b", tail)[0]
-        offices = offices_in(tail, body)
+        offices = offices_in(tail, body, definitions=definitions)
         if offices:
             return offices, f"{label}: '{original[:100]}'"
     return set(), ""
+
+
+# the legal basis in the aanhef: from "gelet op" up to the next part of the aanhef or the end of a sentence
+# (a PDF transcript puts the aanhef and the articles on one line)
+# (a list "gelet op: a. ...; b. ..." goes on after its semicolons)
+_GELET_OP = re.compile(r"(?is)\bgelet op\b.{0,600}?(?=\b(?:gelet op|gelezen|gehoord|gezien|overwegende|besluit"
+                       r"|besluiten|b e s l u i t|(?-i:artikel \d+\s+[A-Z]))"
+                       r"|;(?!\s*\n\s*(?:[a-z0-9]{1,2}[.)]|[-\u2022\u2013*])\s)|(?-i:\.\s+[A-Z])|\n\s*\n|$)")
 
 
 def _basis_additions(model: Model, seg: Segmentation, head: str, body: Body) -> set[str]:
@@ -499,7 +603,7 @@ def _basis_additions(model: Model, seg: Segmentation, head: str, body: Body) -> 
     for office, numbers in _office_articles(model, body).items():
         for number in numbers:
             owners.setdefault(number, set()).add(office)
-    clauses = re.findall(r"\bgelet op\b[^;]*", fold(head))
+    clauses = [fold(c) for c in _GELET_OP.findall(head)]
     clauses.append(fold(seg.document.metadata.get("wettelijke grondslag", "")))
     found: set[str] = set()
     for clause in clauses:
@@ -520,6 +624,13 @@ def _supplemented(model: Model, seg: Segmentation, head: str, body: Body,
     if scoped - offices:
         offices |= scoped
         how += f"; aangevuld uit de reikwijdte: {where}"
+    return _with_basis(model, seg, head, body, (offices, how))
+
+
+def _with_basis(model: Model, seg: Segmentation, head: str, body: Body,
+                found: tuple[set[str], str]) -> tuple[set[str], str]:
+    """``found`` with the offices whose own article the legal basis in the aanhef cites."""
+    offices, how = set(found[0]), found[1]
     basis = _basis_additions(model, seg, head, body)
     if basis - offices:
         offices |= basis
@@ -648,12 +759,12 @@ def _detect_offices(model: Model, seg: Segmentation, head: str, titles: list[str
     # 2. the scope article
     scoped, where = _scope_sentence_offices(seg, body)
     if scoped:
-        return scoped, f"reikwijdte: {where}"
+        return _with_basis(model, seg, head, body, (scoped, f"reikwijdte: {where}"))
     # 3. a general word in the title ("politieke ambtsdragers", "bestuurders")
     if general_title is not None:
         return general_title
     # 4. the adoption formula ("voor leden van Provinciale Staten ...; de navolgende gedragscode vast te stellen")
-    for line in _lines(head):
+    for line in _sentences(_lines(head)):
         folded = fold(line)
         if _FORMULA.search(folded) and " voor " in f" {folded} ":
             tail = folded.split(" voor ", 1)[1]
