@@ -145,6 +145,21 @@ def test_present_but_not_required_is_still_present(model: Model) -> None:
     assert not found["risicoanalyse"].required
 
 
+def test_questions_and_answers_are_no_provisions_but_unrequired_rules_are_found(model: Model) -> None:
+    text = CODE + (
+        "\nArtikel 4 Bemiddeling\n\nRaadsleden bevoordelen geen bedrijven waarmee zij een zakelijke band hebben.\n\n"
+        "Vragen en antwoorden\n\nMag ik geheime stukken aan mijn partner laten lezen?\n\n"
+        "Nee, de geheimhouding geldt ook thuis; gebruik vertrouwelijke informatie nooit voor uzelf.\n\n"
+        "Moet ik mijn aandelen melden?\n\nHet verdient aanbeveling financiële belangen bij de griffier te melden.\n"
+    )
+    found = _by_id(lint_document(SourceDocument("q.txt", "text", text), model))
+    assert found["informatie"].status == "missing"
+    assert found["financiele_belangen"].status in ("missing", "not_required")
+    # a raadsleden code need not regulate business relations, but a rule that does is reported
+    assert found["zakelijke_relaties"].status == "present"
+    assert not found["zakelijke_relaties"].required
+
+
 def test_overrides(model: Model) -> None:
     result = lint_document(SourceDocument("p.txt", "text", CODE), model, body="gemeente", offices=["wethouder"])
     assert result.offices == ("wethouder",)

@@ -625,3 +625,116 @@ def test_rule_headings_without_artikel() -> None:
     assert unit_at_phrase(seg, "regel 3 van het reglement").label == "GEDRAGSREGEL 2"
     assert normative[2].leden[0].sentences[0].text.startswith("Een wethouder declareert")
     assert [lid.label for lid in normative[3].leden] == ["1", "2"]
+
+
+# ---------------------------------------------------------------- explanatory sections and Q&A blocks
+
+AANHEF = (
+    "Het algemeen bestuur van het waterschap Proefland;\n\ngelet op artikel 44 van de Waterschapswet;\n\n"
+    "besluit:\n\n"
+)
+
+
+def test_uitleg_section_after_unnumbered_rules_is_explanatory() -> None:
+    text = (
+        "Gedragsregels algemeen bestuur Proefland\n\n" + AANHEF + "Inleiding\n\nDit zijn onze afspraken.\n\n"
+        "Geschenken\n\n"
+        "• Een lid meldt elk geschenk van meer dan vijftig euro bij de secretaris.\n\n"
+        "• Geschenken worden eigendom van het schap.\n\n"
+        "Geheimhouding\n\n"
+        "• Een lid houdt geheim wat in een besloten zitting is besproken.\n\n"
+        "Uitleg bij deze regels\n\n"
+        "Waarom geen regel over reizen?\n\n"
+        "De vergadering heeft erover gesproken, maar vond een regel over reizen niet nodig.\n\n"
+        "Waarom geen vertrouwenspersoon?\n\n"
+        "Daar is nog geen besluit over; tot die tijd helpt de secretaris.\n\n"
+        "Slotbepaling\n\n"
+        "Deze regels gelden vanaf de dag na bekendmaking.\n"
+    )
+    seg = seg_text(text)
+    check_invariants(seg)
+    assert unit_at_phrase(seg, "Een lid meldt elk geschenk").role == "normatief"
+    assert unit_at_phrase(seg, "Uitleg bij deze regels").role == "toelichting"
+    assert unit_at_phrase(seg, "De vergadering heeft erover gesproken").role == "toelichting"
+    assert unit_at_phrase(seg, "tot die tijd helpt de secretaris").role == "toelichting"
+    # the explanation ends where the closing provisions begin
+    assert unit_at_phrase(seg, "Deze regels gelden vanaf").role == "normatief"
+
+
+@pytest.mark.parametrize(
+    "heading", ["Vragen en antwoorden", "Veelgestelde vragen", "Q&A", "Hoe werkt deze code?", "Toelichting: vragen"]
+)
+def test_explanatory_headings_before_articles(heading: str) -> None:
+    text = (
+        f"Gedragscode bestuursleden Proefland\n\n{heading}\n\n"
+        "Wie een nevenfunctie heeft, meldt die bij de secretaris; dat staat in de wet en wordt hier uitgelegd.\n\n"
+        "Artikel 1 Nevenfuncties\n\n"
+        "Een bestuurslid meldt zijn nevenfuncties bij de secretaris.\n"
+    )
+    seg = seg_text(text)
+    check_invariants(seg)
+    assert unit_at_phrase(seg, "dat staat in de wet").role in ("toelichting", "inleiding")
+    assert unit_at_phrase(seg, "dat staat in de wet").role != "normatief"
+    assert unit_at_phrase(seg, "Een bestuurslid meldt zijn").role == "normatief"
+
+
+def test_qa_chapter_between_articles_ends_at_the_next_article() -> None:
+    text = (
+        "Artikel 1 Geschenken\n\nEen raadslid meldt een geschenk bij de griffier.\n\n"
+        "Hoofdstuk 2 Veelgestelde vragen\n\n"
+        "Mag ik een bos bloemen houden?\n\nJa, een kleine attentie mag u houden.\n\n"
+        "Artikel 2 Geheimhouding\n\nEen raadslid bewaart de geheimhouding over besloten stukken.\n"
+    )
+    seg = seg_text(text)
+    check_invariants(seg)
+    assert unit_at_phrase(seg, "Veelgestelde vragen").role == "toelichting"
+    assert unit_at_phrase(seg, "een kleine attentie").role == "toelichting"
+    assert labelled(seg, "Artikel 2").role == "normatief"
+
+
+def test_block_of_questions_and_answers_without_heading_is_explanatory() -> None:
+    text = (
+        "Gedragscode raadsleden Proefstad\n\n"
+        "Artikel 1 Geschenken\n\nEen raadslid meldt een geschenk van meer dan € 50 bij de griffier.\n\n"
+        "Artikel 2 Slot\n\nDeze code treedt in werking op 1 januari.\n\n"
+        "Aldus vastgesteld in de openbare vergadering van 3 maart.\n\n"
+        "Moet ik een etentje met een leverancier melden?\n\n"
+        "Het is verstandig een uitnodiging van een leverancier af te slaan en te melden.\n\n"
+        "Mag ik stukken met mijn fractie delen?\n\n"
+        "Gebruik vertrouwelijke stukken nooit buiten de raad.\n"
+    )
+    seg = seg_text(text)
+    check_invariants(seg)
+    assert unit_at_phrase(seg, "Het is verstandig een uitnodiging").role == "toelichting"
+    assert unit_at_phrase(seg, "Gebruik vertrouwelijke stukken").role == "toelichting"
+    assert labelled(seg, "Artikel 1").role == "normatief"
+
+
+def test_qa_block_in_unnumbered_text_then_rules() -> None:
+    text = (
+        "Omgangsregels leden van het algemeen bestuur\n\n" + AANHEF + "Waarom deze regels?\n\n"
+        "Het bestuur wil dat inwoners weten waar zij aan toe zijn.\n\n"
+        "Voor wie gelden ze?\n\n"
+        "Voor alle leden van het algemeen bestuur en de commissies.\n\n"
+        "Gedragsregels\n\n"
+        "• Een lid meldt zijn nevenfuncties binnen een week bij de secretaris.\n\n"
+        "• Een lid neemt niet deel aan de stemming over een zaak die hem persoonlijk aangaat.\n"
+    )
+    seg = seg_text(text)
+    check_invariants(seg)
+    assert unit_at_phrase(seg, "Voor alle leden van het algemeen bestuur").role == "toelichting"
+    assert unit_at_phrase(seg, "Een lid meldt zijn nevenfuncties").role == "normatief"
+    assert unit_at_phrase(seg, "Een lid neemt niet deel").role == "normatief"
+
+
+def test_one_question_title_is_not_a_qa_block() -> None:
+    text = (
+        "Gedragsregels bestuursleden Proefland\n\n" + AANHEF
+        + "Geschenken\n\nEen raadslid meldt een geschenk van meer dan € 50 bij de griffier.\n\n"
+        "Wat is een nevenfunctie?\n\nEen raadslid meldt elke functie naast het raadslidmaatschap bij de griffier.\n\n"
+        "Geheimhouding\n\nEen raadslid houdt geheim wat in een besloten vergadering is besproken.\n"
+    )
+    seg = seg_text(text)
+    check_invariants(seg)
+    assert unit_at_phrase(seg, "Een raadslid meldt elke functie").role == "normatief"
+    assert unit_at_phrase(seg, "Een raadslid houdt geheim").role == "normatief"

@@ -14,6 +14,10 @@
    run-in "1.1 De code geldt ..."), chapters
    ("Hoofdstuk 1", "Paragraaf 2", "§ 3", "Deel I", "II ...", "1. Title" over articles 1.x),
    introduction sections, table of contents, oath texts, signatures, toelichting and bijlagen.
+   Explanatory sections ("Uitleg bij ...", "Vragen en antwoorden", "Veelgestelde vragen", "Q&A",
+   "Hoe werkt ...", "Toelichting: ...") and blocks of answered questions are toelichting wherever
+   they stand; such a section ends at an article or chapter heading, or at a heading that starts
+   provisions ("Gedragsregels", "Slotbepalingen", or headed sections that hold duties).
    Prose before the first article is introduction; a document without any numbering becomes one
    unit per paragraph.
 4. Within a unit, leden ("1.", "1 ", "(1)", "lid 1", "1.2" under "Artikel 1") are marked and the
@@ -89,6 +93,24 @@ _TOELICHTING = re.compile(
     r"toelichting(?:\s+(?:op|bij|per)\b[^.;]{0,100}|\s*(?:algemeen|artikelsgewijs|artikelgewijs))?\s*[:.]?$",
     re.IGNORECASE,
 )
+# "Toelichting: vragen en antwoorden", "Toelichting - hoe de code werkt": a titled toelichting heading.
+_TOELICHTING_TITLED = re.compile(
+    r"^(?:(?:algemene|nadere)\s+)?toelichting\s*[:\-–—]\s*[^.;:!]{1,80}[?]?$", re.IGNORECASE
+)
+# Headings of explanatory sections that are no provisions, wherever they stand: "Uitleg bij de
+# gedragsregels", "Vragen en antwoorden", "Veelgestelde vragen", "Q&A", "Hoe werkt deze code?".
+_EXPLANATORY = re.compile(
+    r"^(?:uitleg(?:\s+(?:bij|over|van|op|en)\b[^.;:!?]{0,80})?|"
+    r"(?:veel\s*gestelde\s+)?vragen(?:\s+en\s+antwoorden)?(?:\s+(?:bij|over|van|op)\b[^.;:!?]{0,80})?|"
+    r"vraag\s+en\s+antwoord|q\s*&\s*a|faq|hoe\s+werk(?:t|en)\b[^.;:!?]{0,80})\s*[:.?]?$",
+    re.IGNORECASE,
+)
+# A heading that announces the provisions themselves ("Gedragsregels", "De regels", "Afspraken").
+_RULES_HEADING = re.compile(
+    r"^(?:(?:de\s+|onze\s+)?(?:gedrags)?(?:regels|bepalingen|afspraken)\b[^.;:!?]{0,60}|slot(?:bepaling(?:en)?)?)$",
+    re.IGNORECASE,
+)
+_QUESTION = re.compile(r"^[A-Z][^?]{3,200}\?[\"”’'»)]?$")
 _BIJLAGE = re.compile(
     r"^(?:bijlage|bijlagen|BIJLAGE|BIJLAGEN)\b(?:\s+(?:\d{1,3}|[IVX]{1,5}|[A-Z])\b)?[^.;]{0,120}$", re.IGNORECASE
 )
@@ -603,7 +625,7 @@ class _Segmenter:
             return True
         if _intro_heading(line.core) and _heading_like(line):
             return True
-        if _TOELICHTING.match(line.core) or _TOC.match(line.core):
+        if _TOELICHTING.match(line.core) or _TOC.match(line.core) or self._explanatory_heading(i) or self._qa_block(i):
             return True
         if h is not None and h.kind == "numbered" and h.dot and "." not in h.number and _is_title_text(h.rest, 80):
             nxt = self.next_numbered[i]
@@ -755,13 +777,18 @@ class _Segmenter:
                 or (_heading_like(lines[i]) and i + 1 < n and len(lines[i + 1].core) > 90)
             )
         pre_role: Role = "inleiding" if (has_articles or front_aanhef) else "normatief"
+        zone_before = zone
         i = start
         while i < n:
             line = lines[i]
             core = line.core
             h = self.heads[i]
             # --- zone switches that always apply
-            if _TOELICHTING.match(core) and len(core) <= 120 and line.core_start == line.start:
+            if (
+                (_TOELICHTING.match(core) or _TOELICHTING_TITLED.match(core))
+                and len(core) <= 120
+                and line.core_start == line.start
+            ):
                 self.chapters.clear()
                 self.open("toelichting", line, heading=core)
                 zone = "toel"
@@ -781,6 +808,14 @@ class _Segmenter:
                 zone = "bijl"
                 i += 1
                 continue
+            if (
+                zone == "toel"
+                and h is not None
+                and h.kind == "article"
+                and not any(u.role == "normatief" for u in self.units)
+                and not (self.cur is not None and self.cur.role == "normatief")
+            ):
+                zone = "code"  # a toelichting before the code: the first article starts the provisions
             if zone in ("toel", "bijl"):
                 role: Role = "toelichting" if zone == "toel" else "bijlage"
                 if h is not None and h.kind == "article":
@@ -820,6 +855,25 @@ class _Segmenter:
                 zone = "onder"
                 i += 1
                 continue
+            # --- explanatory sections: "Uitleg bij ...", "Vragen en antwoorden", a block of questions and answers
+            if zone != "uitleg" and (self._explanatory_heading(i) or self._qa_block(i)):
+                zone_before, zone = zone, "uitleg"
+                if zone_before == "onder":
+                    zone_before = "code" if self.first_article is not None and self.first_article < i else "pre"
+                self._open_explanation(i)
+                i += 1
+                continue
+            if zone == "uitleg":
+                if not self._explanation_ends(i, has_articles):
+                    if self._explanatory_heading(i) or (self._is_question(i) and self._answered(i)):
+                        self._open_explanation(i)
+                    else:
+                        self.append(line, "toelichting")
+                    i += 1
+                    continue
+                zone = zone_before
+                if not has_articles and h is None:
+                    zone, intro = "code", False
             if zone == "onder":
                 structural = h is not None and h.kind in ("article", "chapter", "sign", "roman")
                 if not structural and not _intro_heading(core) and len(core) <= 120:
@@ -934,6 +988,76 @@ class _Segmenter:
             i += 1
         self.close()
 
+    def _explanatory_heading(self, i: int) -> bool:
+        """Whether line ``i`` heads an explanatory section ("Uitleg bij de gedragsregels", "Vragen en
+        antwoorden", "Veelgestelde vragen", "Q&A", "Hoe werkt deze code?"), also as a chapter title."""
+        line = self.lines[i]
+        h = self.heads[i]
+        core = line.core
+        if line.core_start != line.start or len(core) > 120 or (h is not None and h.kind == "article"):
+            return False
+        titled = h is not None and h.kind in ("chapter", "sign", "roman", "letter", "numbered")
+        title = h.rest.strip() if titled and h is not None else core
+        return bool(title) and bool(_EXPLANATORY.match(title) or _TOELICHTING_TITLED.match(title))
+
+    def _is_question(self, i: int) -> bool:
+        """A line that is one question only ("Mag ik een geschenk houden?"), not a numbered heading."""
+        line = self.lines[i]
+        h = self.heads[i]
+        if line.core_start != line.start or (h is not None and h.kind in ("article", "chapter", "sign")):
+            return False
+        text, _ = _strip_label(line.core) if h is not None else (line.core, False)
+        return bool(_QUESTION.match(text)) and not _SENTENCE_INSIDE.search(text)
+
+    def _answered(self, i: int) -> bool:
+        """Whether the question on line ``i`` is followed by an answer (text that is no question or heading)."""
+        if i + 1 >= len(self.lines) or self._is_question(i + 1):
+            return False
+        h = self.heads[i + 1]
+        return h is None or h.kind not in ("article", "chapter", "sign", "roman")
+
+    def _qa_block(self, i: int) -> bool:
+        """Whether line ``i`` starts a block of questions with answers: at least two answered questions
+        in the next few paragraphs, before any structural heading."""
+        if not (self._is_question(i) and self._answered(i)):
+            return False
+        for j in range(i + 2, min(len(self.lines), i + 12)):
+            h = self.heads[j]
+            if h is not None and h.kind in ("article", "chapter", "sign", "roman"):
+                return False
+            if self._is_question(j) and self._answered(j):
+                return True
+        return False
+
+    def _open_explanation(self, i: int) -> None:
+        line = self.lines[i]
+        h = self.heads[i]
+        if h is not None and h.kind in ("chapter", "sign", "roman", "letter", "numbered") and h.rest.strip():
+            self.chapters.clear()
+            self.open("toelichting", line, label=h.label, number=h.number, heading=h.rest.strip())
+        else:
+            self.open("toelichting", line, heading=line.core)
+
+    def _explanation_ends(self, i: int, has_articles: bool) -> bool:
+        """Whether line ``i`` ends an explanatory section: a structural heading, or a heading that is no
+        question and starts provisions (it announces rules, or the sections after it hold duties)."""
+        line = self.lines[i]
+        h = self.heads[i]
+        if h is not None and h.kind in ("article", "chapter", "sign", "roman"):
+            return True
+        if self._strong_article(i) or _intro_heading(line.core):
+            return True
+        core = line.core
+        if (
+            _heading_like(line)
+            and not core.endswith("?")
+            and i + 1 < len(self.lines)
+            and not self._explanatory_heading(i)
+            and _body_like(self.lines[i + 1])
+        ):
+            return bool(_RULES_HEADING.match(core)) or self._rules_follow(i)
+        return False
+
     def _rules_follow(self, i: int) -> bool:
         """Whether the headed sections from line ``i`` on are provisions rather than introduction.
 
@@ -960,7 +1084,7 @@ class _Segmenter:
                     sections += 1
                     current = False
                     continue
-            if _TOELICHTING.match(line.core) or _ONDERTEKENING.match(line.core):
+            if _TOELICHTING.match(line.core) or _ONDERTEKENING.match(line.core) or self._explanatory_heading(j):
                 break
             if _OBLIGATION.search(line.core) and not _EED.match(line.core):
                 current = True
@@ -980,6 +1104,9 @@ class _Segmenter:
                     self.open("normatief", line, body_from=line.start)
                     return
             cur.add(line)
+            return
+        if cur is not None and cur.role == "toelichting" and zone == "code":
+            cur.add(line)  # explanatory text after the signature goes on until a heading
             return
         if cur is not None and cur.role in ("aanhef", "titel", "metadata") and zone == "pre":
             role: Role = "inleiding" if (pre_role == "inleiding" or heading_follows) else "normatief"
