@@ -146,7 +146,7 @@ BLIND = Path(__file__).resolve().parent / "fixtures" / "blind"
 @pytest.mark.corpus
 @pytest.mark.slow
 @pytest.mark.skipif(not (SHARED / "tools" / "eval_lint.py").is_file(), reason="../shared/tools ontbreekt")
-@pytest.mark.parametrize("folder", ["gemeente", "overig", "stijl", "opmaak"])
+@pytest.mark.parametrize("folder", ["gemeente", "overig", "stijl", "opmaak", "rand"])
 def test_blind_fixture_scores(folder: str) -> None:
     """The blind test set (codes never used to tune the recognisers) guards against regressions."""
     scores = _score(BLIND / folder)

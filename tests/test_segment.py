@@ -738,3 +738,71 @@ def test_one_question_title_is_not_a_qa_block() -> None:
     check_invariants(seg)
     assert unit_at_phrase(seg, "Een raadslid meldt elke functie").role == "normatief"
     assert unit_at_phrase(seg, "Een raadslid houdt geheim").role == "normatief"
+
+
+# ---------------------------------------------------------------- adoption sentence, notes in articles
+
+
+def test_unnumbered_rules_right_after_the_adoption_sentence_are_normative() -> None:
+    text = (
+        "Afkondigingsblad van Saba\n\n"
+        "Omgangsregels eilandsraad Saba\n\n"
+        "De eilandsraad van het openbaar lichaam Saba,\n\n"
+        "gelet op artikel 16 van de Wet openbare lichamen Bonaire, Sint Eustatius en Saba;\n\n"
+        "besluit:\n\n"
+        "vast te stellen de navolgende omgangsregels:\n\n"
+        "* Ieder lid meldt zijn betaalde en onbetaalde bijbanen bij de eilandgriffier.\n"
+        "* Ieder lid stemt niet mee over een zaak die zijn eigen gezin raakt.\n\n"
+        "Aldus vastgesteld in de openbare vergadering van 3 maart 2023.\n"
+    )
+    seg = seg_text(text)
+    check_invariants(seg)
+    assert unit_at_phrase(seg, "Afkondigingsblad van Saba").role == "metadata"
+    assert unit_at_phrase(seg, "Omgangsregels eilandsraad Saba").role == "titel"
+    assert unit_at_phrase(seg, "besluit:").role == "aanhef"
+    assert unit_at_phrase(seg, "vast te stellen de navolgende").role == "aanhef"
+    assert unit_at_phrase(seg, "Ieder lid meldt zijn betaalde").role == "normatief"
+    assert unit_at_phrase(seg, "Ieder lid stemt niet mee").role == "normatief"
+
+
+def test_numbered_besluit_points_after_the_adoption_sentence_stay_aanhef() -> None:
+    text = (
+        "De raad van de gemeente Proefland;\n\n"
+        "gelet op artikel 15, derde lid, van de Gemeentewet;\n\n"
+        "besluit:\n\n"
+        "1. vast te stellen de hierna volgende gedragscode:\n"
+        "2. in te trekken de gedragscode uit 2012.\n\n"
+        "Gedragscode raadsleden Proefland\n\n"
+        "Artikel 1\n\nEen raadslid meldt zijn nevenfuncties bij de griffier.\n"
+    )
+    seg = seg_text(text)
+    check_invariants(seg)
+    assert unit_at_phrase(seg, "in te trekken de gedragscode uit 2012").role == "aanhef"
+    assert unit_at_phrase(seg, "Een raadslid meldt zijn nevenfuncties").role == "normatief"
+
+
+def test_a_note_inside_an_article_is_explanatory_but_the_leden_stay_normative() -> None:
+    text = (
+        "Gedragscode bestuurders Proefland\n\n"
+        "Artikel 2 Bijbanen\n\n"
+        "1. De wethouder meldt iedere bijbaan vooraf aan de raad.\n\n"
+        "Opmerking: de wet regelt al dat inkomsten uit bijbanen jaarlijks openbaar worden gemaakt; "
+        "dat staat hier daarom niet.\n\n"
+        "2. De griffier houdt een lijst van de gemelde bijbanen bij.\n"
+        "3. Een bijbaan die het ambt schaadt, wordt niet aanvaard. Noot: dit volgt de handreiking.\n\n"
+        "Artikel 3 Geschenken\n\n"
+        "De wethouder meldt elk geschenk bij de griffier.\n"
+    )
+    seg = seg_text(text)
+    check_invariants(seg)
+    assert unit_at_phrase(seg, "De wethouder meldt iedere bijbaan").role == "normatief"
+    assert unit_at_phrase(seg, "de wet regelt al dat inkomsten").role == "toelichting"
+    assert unit_at_phrase(seg, "dat staat hier daarom niet").role == "toelichting"
+    lid2 = unit_at_phrase(seg, "De griffier houdt een lijst")
+    assert lid2.role == "normatief"
+    assert lid2.label == "Artikel 2"
+    assert unit_at_phrase(seg, "Een bijbaan die het ambt schaadt").role == "normatief"
+    assert unit_at_phrase(seg, "dit volgt de handreiking").role == "toelichting"
+    assert unit_at_phrase(seg, "De wethouder meldt elk geschenk").role == "normatief"
+    normative = " ".join(s.text for u in units(seg, "normatief") for lid in u.leden for s in lid.sentences)
+    assert "Opmerking" not in normative and "Noot" not in normative

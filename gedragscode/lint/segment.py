@@ -141,6 +141,13 @@ _TOC = re.compile(r"^(?:inhoudsopgave|inhoud|inhoudstafel|inhoudsoverzicht)\s*:?
 _TOC_ENTRY = re.compile(
     r"^.{2,120}?(?:\s*(?:\.{3,}|…+|(?:\s\.){3,}|_{3,})\s*|\t|\s{3,})\d{1,3}$|^.{2,100}\s\.{2,}\s*\d{1,3}$"
 )
+# An explanatory note inside an article: "Toelichting: ...", "Noot: ...", "Opmerking: ...", "Uitleg: ..."
+# at the start of a line or of a sentence.
+_NOTE = re.compile(
+    rf"(?:^|(?<=[.!?;:)]\s)|(?<=[.!?;:)]\s\s))[ \t]*(?:[{re.escape(_BULLETS)}][ \t]+)?"
+    r"(?P<note>(?:Toelichting|TOELICHTING|Noot|NOOT|Opmerking|OPMERKING|Uitleg|UITLEG)[ \t]*:)",
+    re.MULTILINE,
+)
 _INTITULE = re.compile(r"^intitul[eé]\s*:?$", re.IGNORECASE)
 
 _META_BLOCK_START = re.compile(r"^(?:wetstechnische\s+informatie|gegevens\s+van\s+de\s+regeling)\s*$", re.IGNORECASE)
@@ -154,6 +161,7 @@ _META_LINE = re.compile(
     r"download\b|transcriptie\s*$|maat:|weergave\s+met\s+pagina|afbeelding\s+binnen\s+de\s+regeling|"
     r"zaaknummer\b|documentnummer\b|registratienummer\b|kenmerk\s*:|"
     r"(?:gemeente|provinciaal|waterschaps|staats)(?:blad|courant)\s+(?:van|\d)|"
+    r"afkondigingsblad\b(?:\s+(?:van\s+)?(?:bonaire|sint\s+eustatius|saba|\d)[^.;:]{0,40})?$|"
     r"jaargang\s+en\s+nummer|bron\s+bekendmaking|datum\s+(?:inwerkingtreding|ondertekening|uitwerkingtreding)|"
     r"kenmerk\s+voorstel|terugwerkende\s+kracht|officiële\s+naam\s+regeling|organisatietype|"
     r"opmerkingen\s+met\s+betrekking|wettelijke\s+grondslag\(en\)|citeertitel\S|vastgesteld\s+door\S|"
@@ -185,6 +193,15 @@ _BESLUIT_CONTENT = re.compile(
     r"navolgende|als\s+volgt|luidt\s+als\s+volgt|gelijktijdige\s+intrekking|onder\s+intrekking)",
     re.IGNORECASE,
 )
+# The adoption sentence that hands over to the regulation itself: "vast te stellen de volgende
+# gedragsregels:", "de navolgende gedragscode vast te stellen:", "als volgt vast te stellen:".
+_ADOPTION = re.compile(
+    r"\bvast\s+te\s+stellen\b.*\b(?:(?:na|hierna\s+)?volgende|als\s+volgt|onderstaande|hieronder)\b.*:$|"
+    r"\b(?:(?:na|hierna\s+)?volgende|als\s+volgt|onderstaande)\b.*\bvast\s+te\s+stellen\s*:$",
+    re.IGNORECASE,
+)
+# A numbered or lettered point of the besluit: "1.", "II.", "a." before "In te trekken ...".
+_POINT_LABEL = re.compile(r"^(?:\d{1,2}|[IVX]{1,4}|[a-z])[.)]\s*")
 _BESLUIT_START = re.compile(
     r"^(?:vast\s+te\s+stellen|in\s+te\s+trekken|te\s+bepalen|om\s+|de\s+navolgende|en\s+|onder\s+intrekking)",
     re.IGNORECASE,
@@ -550,6 +567,8 @@ class _Segmenter:
         n = len(self.lines)
         self.first_article: int | None = None
         self._rules_from: dict[int, bool] | None = None
+        # the front matter ended with an adoption sentence ("vast te stellen de volgende gedragsregels:")
+        self.adopted = False
         for i in range(n):
             if self._strong_article(i):
                 self.first_article = i
@@ -648,7 +667,7 @@ class _Segmenter:
             for i in range(limit)
         ]
         meta_end: int | None = None
-        title_seen = aanhef_seen = besluit_seen = False
+        title_seen = aanhef_seen = besluit_seen = adopted = False
         in_meta = False
         i = 0
         while i < limit:
@@ -700,6 +719,8 @@ class _Segmenter:
                 aanhef_seen = True
                 if _BESLUIT.match(core):
                     besluit_seen = True
+                if besluit_seen and _ADOPTION.search(core):
+                    adopted = True
                 i += 1
                 continue
             first = core[:1]
@@ -713,11 +734,18 @@ class _Segmenter:
             continuation = first.islower() or line.core_start != line.start or core[-1] in ";,:"
             h = self.heads[i]
             numbered_item = h is not None and h.kind in ("numbered", "paren")
+            # After "vast te stellen de volgende gedragsregels:" the regulation itself follows: its title
+            # (title-like lines), a further point of the besluit ("2. In te trekken ..."), or its rules.
+            if adopted and not title_like and not _BESLUIT_START.match(_POINT_LABEL.sub("", core)):
+                self.adopted = True
+                return i
             if besluit_seen and (
                 _BESLUIT_START.match(core)
                 or ((continuation or numbered_item or _BESLUIT_CONTENT.search(core)) and not title_like)
             ):
                 self.append_role(line, "aanhef")
+                if _ADOPTION.search(core):
+                    adopted = True
                 i += 1
                 continue
             if title_like:
@@ -1109,7 +1137,9 @@ class _Segmenter:
             cur.add(line)  # explanatory text after the signature goes on until a heading
             return
         if cur is not None and cur.role in ("aanhef", "titel", "metadata") and zone == "pre":
-            role: Role = "inleiding" if (pre_role == "inleiding" or heading_follows) else "normatief"
+            # right after "vast te stellen de volgende gedragsregels:" the rules themselves begin
+            follows = heading_follows and not (self.adopted and cur.role == "aanhef")
+            role: Role = "inleiding" if (pre_role == "inleiding" or follows) else "normatief"
             self.open(role, line, body_from=line.start)
             return
         if zone == "pre":
@@ -1286,6 +1316,9 @@ class _Segmenter:
         front_aanhef = any(u.role == "aanhef" for u in self.units) or (
             self.cur is not None and self.cur.role == "aanhef"
         )
+        if self.adopted and not self.lines_have_articles():
+            # an unnumbered regulation right after its adoption sentence: its paragraphs are the rules
+            front_aanhef = False
         self.body(front_end, front_aanhef)
         self._intro_declared_part()
         return Segmentation(self.doc, tuple(self.finish()))
@@ -1316,6 +1349,10 @@ class _Segmenter:
                 body_start = end
                 if role in ("normatief", "inleiding"):
                     role = "kop"
+            pieces = self._notes(b, body_start, end) if role == "normatief" else []
+            if pieces:
+                out.extend(self._split_notes(b, body_start, end, pieces))
+                continue
             leden = self.leden(b, body_start, end)
             out.append(
                 Unit(
@@ -1331,6 +1368,56 @@ class _Segmenter:
             )
         # drop empty continuations and keep document order
         out.sort(key=lambda u: u.span.start)
+        return out
+
+    def _notes(self, b: _Build, body_start: int, end: int) -> list[tuple[int, int]]:
+        """Explanatory notes inside an article: a paragraph or sentence that opens with "Toelichting:",
+        "Noot:", "Opmerking:" or "Uitleg:". A note runs to the next lid of the article (or its end)."""
+        notes: list[tuple[int, int]] = []
+        pos = body_start
+        while pos < end:
+            m = _NOTE.search(self.text, pos, end)
+            if m is None:
+                break
+            start = m.start("note")
+            before = [label for (label, s, _t) in b.lids if s < start]
+            previous = before[-1] if before else ""
+            stop = end
+            for label, s, _t in b.lids:
+                if s <= start:
+                    continue
+                # the next lid in sequence; a line that merely starts with a number ("1 april ...") is not
+                if not (previous.isdigit() and label.isdigit()) or int(label) == int(previous) + 1:
+                    stop = s
+                    break
+            notes.append((start, _rstrip_offset(self.text, start, stop)))
+            pos = max(stop, m.end())
+        return notes
+
+    def _split_notes(self, b: _Build, body_start: int, end: int, notes: list[tuple[int, int]]) -> list[Unit]:
+        """The article cut around its explanatory notes: the provisions keep the article's label and
+        stay normative, each note becomes a toelichting unit."""
+        out: list[Unit] = []
+        heading = " ".join(b.heading.split())
+        cursor = b.start
+        body = body_start
+        for note_start, note_end in notes:
+            if self.text[body:note_start].strip() or cursor == b.start:
+                piece_end = _rstrip_offset(self.text, cursor, note_start)
+                has_text = bool(self.text[body:piece_end].strip()) if body < piece_end else False
+                piece_body = body if has_text else piece_end
+                out.append(Unit(b.label, b.number, heading, b.chapter, "normatief" if has_text else "kop",
+                                Span(cursor, piece_end), Span(piece_body, piece_end),
+                                self.leden(b, piece_body, piece_end)))  # fmt: skip
+            out.append(Unit("", "", "", b.chapter, "toelichting", Span(note_start, note_end),
+                            Span(note_start, note_end), self.leden(b, note_start, note_end)))  # fmt: skip
+            rest = note_end
+            while rest < end and self.text[rest].isspace():
+                rest += 1
+            cursor = body = rest
+        if cursor < end and self.text[cursor:end].strip():
+            out.append(Unit(b.label, b.number, heading, b.chapter, "normatief", Span(cursor, end),
+                            Span(cursor, end), self.leden(b, cursor, end)))  # fmt: skip
         return out
 
     def leden(self, b: _Build, body_start: int, end: int) -> tuple[LidSegment, ...]:
