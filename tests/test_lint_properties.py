@@ -146,9 +146,15 @@ BLIND = Path(__file__).resolve().parent / "fixtures" / "blind"
 @pytest.mark.corpus
 @pytest.mark.slow
 @pytest.mark.skipif(not (SHARED / "tools" / "eval_lint.py").is_file(), reason="../shared/tools ontbreekt")
-@pytest.mark.parametrize("folder", ["gemeente", "overig", "stijl", "opmaak", "rand"])
+@pytest.mark.parametrize("folder", ["gemeente", "overig", "stijl", "opmaak", "rand", "model"])
 def test_blind_fixture_scores(folder: str) -> None:
-    """The blind test set (codes never used to tune the recognisers) guards against regressions."""
+    """The blind test sets guard against regressions.
+
+    Each folder was written and labelled by someone who had not seen the recognisers, and scored
+    once before any recogniser was changed because of it (those first-run figures are in the
+    closing notes); the misses it revealed were then fixed by general rules, so from then on the
+    folder is a regression test, no longer a blind one.
+    """
     scores = _score(BLIND / folder)
     assert scores["failures"] == 0
     assert scores["body"] == 1.0
