@@ -452,6 +452,60 @@ def test_table_of_contents_without_heading_and_toelichting_articles() -> None:
     assert unit_at_phrase(seg, "De begrippen volgen").role == "toelichting"
 
 
+def test_inline_toelichting_per_article_ends_at_the_next_article() -> None:
+    text = (
+        "Gedragscode voor de leden van de raad van Zandhoven\n\n"
+        "Artikel 1 Reikwijdte\n\n1. Deze code geldt voor de leden van de raad.\n\n"
+        "Toelichting op artikel 1\n\nDe code geldt ook voor fractievolgers; zij zijn geen lid.\n\n"
+        "Artikel 2 Nevenfuncties\n\n1. Een lid meldt zijn nevenfuncties bij de griffier.\n\n"
+        "Toelichting bij artikel 2\n\nOok onbetaalde functies tellen mee.\n\n"
+        "Artikel 3 Geschenken\n\nEen lid meldt geschenken met een waarde boven 50 euro.\n\n"
+        "Toelichting artikel 3\n\nDe waarde is een schatting.\n\n"
+        "§ 2 Slot\n\n"
+        "Artikel 4 Slotbepaling\n\nDeze code treedt in werking op 1 januari."
+    )
+    seg = seg_text(text)
+    check_invariants(seg)
+    assert [u.label for u in units(seg, "normatief")] == ["Artikel 1", "Artikel 2", "Artikel 3", "Artikel 4"]
+    for phrase in ("fractievolgers", "onbetaalde functies", "een schatting"):
+        assert unit_at_phrase(seg, phrase).role == "toelichting"
+    assert unit_at_phrase(seg, "meldt zijn nevenfuncties").role == "normatief"
+    assert unit_at_phrase(seg, "treedt in werking").role == "normatief"
+    assert unit_at_phrase(seg, "§ 2 Slot").role == "kop"
+
+
+def test_toelichting_at_the_end_repeating_article_numbers_stays_toelichting() -> None:
+    text = (
+        "Artikel 1 Reikwijdte\n\nDeze code geldt voor de leden van de raad.\n\n"
+        "Artikel 2 Geschenken\n\nEen lid meldt geschenken bij de griffier.\n\n"
+        "Toelichting\n\nAlgemeen\n\nDeze code volgt de handreiking.\n\n"
+        "Artikel 1 Reikwijdte\n\nFractievolgers vallen er ook onder.\n\n"
+        "Artikel 2 Geschenken\n\nEen bos bloemen hoeft niet gemeld.\n\n"
+        "Artikel 3 Inwerkingtreding\n\nDe code geldt vanaf de installatie van de raad."
+    )
+    seg = seg_text(text)
+    check_invariants(seg)
+    assert [u.label for u in units(seg, "normatief")] == ["Artikel 1", "Artikel 2"]
+    for phrase in ("Fractievolgers vallen", "bos bloemen", "vanaf de installatie"):
+        assert unit_at_phrase(seg, phrase).role == "toelichting"
+
+
+def test_toelichting_on_an_article_with_paragraph_numbering_and_chapters() -> None:
+    # Provincial code: "§" chapters, a toelichting on article 8, then § 5 and article 9 continue the code.
+    text = (
+        "§ 4 Geschenken\n\nArtikel 8 Giften\n\n1. Een Statenlid aanvaardt geen giften.\n\n"
+        "Toelichting op artikel 8\n\nOnder giften vallen niet de gebruikelijke attenties.\n\n"
+        "§ 5 Reizen\n\nArtikel 9 Werkbezoeken\n\n1. Werkbezoeken in het buitenland worden vooraf gemeld.\n\n"
+        "Artikel 10 Slotbepaling\n\nDeze code treedt in werking op 1 juli."
+    )
+    seg = seg_text(text)
+    check_invariants(seg)
+    assert [u.label for u in units(seg, "normatief")] == ["Artikel 8", "Artikel 9", "Artikel 10"]
+    assert unit_at_phrase(seg, "gebruikelijke attenties").role == "toelichting"
+    assert unit_at_phrase(seg, "§ 5 Reizen").role == "kop"
+    assert labelled(seg, "Artikel 9").chapter == "§ 5 Reizen"
+
+
 def test_empty_and_whitespace_documents() -> None:
     assert seg_text("").units == ()
     assert seg_text("\n\n   \n").units == ()

@@ -90,7 +90,8 @@ _INTRO_WEAK = re.compile(
 )
 _TOELICHTING = re.compile(
     r"^(?:(?:algemene|artikelsgewijze|artikelgewijze|artikel\s*gewijze|nadere|memorie\s+van|nota\s+van)\s+)?"
-    r"toelichting(?:\s+(?:op|bij|per)\b[^.;]{0,100}|\s*(?:algemeen|artikelsgewijs|artikelgewijs))?\s*[:.]?$",
+    r"toelichting(?:\s+(?:op|bij|per)\b[^.;]{0,100}|\s*(?:algemeen|artikelsgewijs|artikelgewijs)|"
+    r"\s+(?:artikel|art\.)\s*\d{1,3}[a-z]?(?:\.\d{1,3}[a-z]?)*)?\s*[:.]?$",
     re.IGNORECASE,
 )
 # "Toelichting: vragen en antwoorden", "Toelichting - hoe de code werkt": a titled toelichting heading.
@@ -372,6 +373,14 @@ class _Head:
     dot: bool = False
 
 
+def _number_key(number: str) -> tuple[int, ...] | None:
+    """Article number "4.2" -> (4, 2); None for numbers with letters ("2a")."""
+    parts = re.split(r"[.:]", number)
+    if not all(p.isdigit() for p in parts):
+        return None
+    return tuple(int(p) for p in parts)
+
+
 def _is_title_text(rest: str, limit: int = 100) -> bool:
     rest = rest.strip()
     if not rest or len(rest) > limit:
@@ -566,6 +575,8 @@ class _Segmenter:
         self.chapters: dict[int, str] = {}
         n = len(self.lines)
         self.first_article: int | None = None
+        # numbers of the normative articles so far, in document order
+        self.article_numbers: list[str] = []
         self._rules_from: dict[int, bool] | None = None
         # the front matter ended with an adoption sentence ("vast te stellen de volgende gedragsregels:")
         self.adopted = False
@@ -806,6 +817,7 @@ class _Segmenter:
             )
         pre_role: Role = "inleiding" if (has_articles or front_aanhef) else "normatief"
         zone_before = zone
+        toel_articles = False
         i = start
         while i < n:
             line = lines[i]
@@ -820,6 +832,7 @@ class _Segmenter:
                 self.chapters.clear()
                 self.open("toelichting", line, heading=core)
                 zone = "toel"
+                toel_articles = False  # no article heading inside this toelichting yet
                 i += 1
                 continue
             if _BIJLAGE.match(core) and line.core_start == line.start and _heading_like(line):
@@ -844,9 +857,15 @@ class _Segmenter:
                 and not (self.cur is not None and self.cur.role == "normatief")
             ):
                 zone = "code"  # a toelichting before the code: the first article starts the provisions
+            if zone == "toel" and not toel_articles and h is not None and self._resumes_code(i):
+                # "Toelichting op artikel 1" inline, then "Artikel 2 ...": the provisions go on. An
+                # article-wise toelichting at the end repeats numbers already seen and stays toelichting.
+                zone = "code"
             if zone in ("toel", "bijl"):
                 role: Role = "toelichting" if zone == "toel" else "bijlage"
                 if h is not None and h.kind == "article":
+                    if zone == "toel":
+                        toel_articles = True
                     titled = _is_title_text(h.rest)
                     self.open(
                         role,
@@ -1028,6 +1047,35 @@ class _Segmenter:
         title = h.rest.strip() if titled and h is not None else core
         return bool(title) and bool(_EXPLANATORY.match(title) or _TOELICHTING_TITLED.match(title))
 
+    def _resumes_code(self, i: int) -> bool:
+        """Whether the heading on line ``i`` takes the provisions up again after a toelichting: an
+        article that continues the numbering, or a chapter heading right before such an article."""
+        h = self.heads[i]
+        if h is None:
+            return False
+        if h.kind == "article":
+            return self._continues_numbering(h.number)
+        if h.kind not in ("chapter", "sign", "roman") or not h.rest.strip():
+            return False
+        for j in range(i + 1, min(len(self.lines), i + 3)):
+            nh = self.heads[j]
+            if nh is not None and nh.kind == "article":
+                return self._continues_numbering(nh.number)
+            if nh is None or nh.kind not in ("chapter", "sign", "roman"):
+                return False
+        return False
+
+    def _continues_numbering(self, number: str) -> bool:
+        """Whether an article number is new and follows on the last normative article: after
+        "Artikel 4" come "Artikel 5" or "5.1", after "Artikel 4.2" come "4.3", "5" or "5.1"."""
+        if not self.article_numbers or number in self.article_numbers:
+            return False
+        new = _number_key(number)
+        last = _number_key(self.article_numbers[-1])
+        if new is None or last is None:
+            return False
+        return new > last and new[0] <= last[0] + 1
+
     def _is_question(self, i: int) -> bool:
         """A line that is one question only ("Mag ik een geschenk houden?"), not a numbered heading."""
         line = self.lines[i]
@@ -1162,6 +1210,7 @@ class _Segmenter:
         return self.first_article is not None
 
     def article(self, h: _Head, line: _Line) -> None:
+        self.article_numbers.append(h.number)
         title = h.rest.strip()
         if title and _is_title_text(title, 120):
             self.open("normatief", line, label=h.label, number=h.number, heading=title, keyword_article=True)
