@@ -147,7 +147,7 @@ BLIND = Path(__file__).resolve().parent / "fixtures" / "blind"
 @pytest.mark.slow
 @pytest.mark.skipif(not (SHARED / "tools" / "eval_lint.py").is_file(), reason="../shared/tools ontbreekt")
 @pytest.mark.parametrize("folder", ["gemeente", "overig", "stijl", "opmaak", "rand", "model", "formulering_vv",
-                                    "formulering_bestuur", "formulering_b", "formulering_c"])
+                                    "formulering_bestuur", "formulering_b", "formulering_c", "b1", "formeel"])
 def test_blind_fixture_scores(folder: str) -> None:
     """The blind test sets guard against regressions.
 
