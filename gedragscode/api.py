@@ -12,7 +12,7 @@ from pathlib import Path
 
 from gedragscode.catalogue import bundled_model, bundled_trees
 from gedragscode.dsl import syntax as s
-from gedragscode.dsl.formatter import format_tree
+from gedragscode.dsl.formatter import format_source
 from gedragscode.dsl.parser import parse
 from gedragscode.errors import DocumentError, ErrorGroup, GedragscodeError, Location, ModelError
 from gedragscode.model import Code, Model
@@ -50,11 +50,6 @@ def _read(path: PathLike) -> str:
 def parse_file(path: PathLike) -> s.SyntaxTree:
     """Parse one .gdc file (UTF-8) into a syntax tree with positions."""
     return parse(_read(path), str(path))
-
-
-def format_source(text: str, filename: str = "<tekst>") -> str:
-    """The canonical layout of DSL ``text`` (what ``gedragscode fmt`` writes)."""
-    return format_tree(parse(text, filename))
 
 
 def _expand(paths: Iterable[PathLike]) -> list[Path]:

@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 
 from gedragscode.dsl import syntax as s
+from gedragscode.dsl.parser import parse
 from gedragscode.model import AllOf, Duration, Money, Near, Not, Pattern, Phrase, Regex, Stem, Word
 
 INDENT = "  "
@@ -239,7 +240,5 @@ def format_tree(tree: s.SyntaxTree) -> str:
 
 
 def format_source(text: str, filename: str = "<tekst>") -> str:
-    """Parse ``text`` and return its canonical layout."""
-    from gedragscode.dsl.parser import parse
-
+    """The canonical layout of DSL ``text`` (what ``gedragscode fmt`` writes)."""
     return format_tree(parse(text, filename))
