@@ -197,6 +197,12 @@ def _small_model(model: Model, *checks: OutdatedCheck) -> Model:
     return dataclasses.replace(model, clauses=(clause,))
 
 
+def _lint_article(model: Model, sentence: str) -> gedragscode.ClauseFinding:
+    """Lint a one-article raadsleden code holding ``sentence``; the finding for the model's one clause."""
+    doc = SourceDocument("p.txt", "text", f"Gedragscode\n\nArtikel 1\n\n{sentence}\n")
+    return lint_document(doc, model, body="gemeente", offices=["raadslid"]).clauses[0]
+
+
 @pytest.mark.parametrize(("sentence", "outdated"), [
     ("Een geschenk boven € 50 wordt gemeld.", False),
     ("Een geschenk boven €75,00 wordt gemeld.", True),
@@ -206,8 +212,7 @@ def _small_model(model: Model, *checks: OutdatedCheck) -> Model:
 ])
 def test_amount_check(model: Model, sentence: str, outdated: bool) -> None:
     small = _small_model(model, OutdatedCheck("bedrag", "te hoog", "zin", "grens"))
-    doc = SourceDocument("p.txt", "text", f"Gedragscode\n\nArtikel 1\n\n{sentence}\n")
-    finding = lint_document(doc, small, body="gemeente", offices=["raadslid"]).clauses[0]
+    finding = _lint_article(small, sentence)
     assert finding.status == ("outdated" if outdated else "present")
     assert (finding.message == "te hoog") is outdated
 
@@ -220,8 +225,7 @@ def test_amount_check(model: Model, sentence: str, outdated: bool) -> None:
 ])
 def test_term_check(model: Model, sentence: str, outdated: bool) -> None:
     small = _small_model(model, OutdatedCheck("termijn", "te lang", "artikel", "termijn"))
-    doc = SourceDocument("p.txt", "text", f"Gedragscode\n\nArtikel 1\n\n{sentence}\n")
-    finding = lint_document(doc, small, body="gemeente", offices=["raadslid"]).clauses[0]
+    finding = _lint_article(small, sentence)
     assert finding.status == ("outdated" if outdated else "present")
 
 
