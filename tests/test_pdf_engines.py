@@ -1,0 +1,120 @@
+"""PDF text extraction: PDFium first, pypdf as the fallback, the same line structure from both."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from gedragscode.errors import DocumentError
+from gedragscode.lint.readers import pdf as pdf_reader
+from gedragscode.lint.readers import read_document
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PDF_FIXTURES = sorted(FIXTURES.rglob("*.pdf"))
+
+STATEN = FIXTURES / "lint" / "provincie_staten_2015.pdf"
+
+
+def _code() -> bytes:
+    return STATEN.read_bytes()
+
+
+def _blank_pdf() -> bytes:
+    """A PDF with two pages and no text layer (what a scan looks like to a text extractor)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.add_blank_page(595, 842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _lines(pages: tuple[str, ...]) -> list[list[str]]:
+    return [line.split() for page in pages for line in page.split("\n") if line.strip()]
+
+
+def test_there_are_pdf_fixtures() -> None:
+    assert len(PDF_FIXTURES) >= 5
+
+
+@pytest.mark.parametrize("path", PDF_FIXTURES, ids=lambda p: p.name)
+def test_engines_give_the_same_lines(path: Path) -> None:
+    """Both engines give the same words on the same lines, so the reflow sees one line structure."""
+    data = path.read_bytes()
+    pdfium = pdf_reader.extract_with_pdfium(data)
+    pypdf = pdf_reader.extract_with_pypdf(data)
+    assert pdfium.engine == "pdfium" and pypdf.engine == "pypdf"
+    assert len(pdfium.pages) == len(pypdf.pages)
+    assert _lines(pdfium.pages) == _lines(pypdf.pages)
+    assert pdfium.title == pypdf.title
+    assert pdf_reader.extract_pdf(data, path.name).engine == "pdfium"
+
+
+def test_pdfium_hyphen_marker_becomes_a_line_end_hyphen() -> None:
+    """PDFium replaces a hyphen at a line end and the line break by U+FFFE; both come back."""
+    data = (FIXTURES / "blind" / "opmaak" / "gedragscode_dalmerveen_2023.pdf").read_bytes()
+    text = "\n".join(pdf_reader.extract_with_pdfium(data).pages)
+    assert "\ufffe" not in text and "\r" not in text
+    assert "geac-\ntualiseerde handreiking" in text
+    doc = read_document("dalmerveen.pdf", data=data)
+    assert "geactualiseerde handreiking" in doc.text
+
+
+def test_fallback_to_pypdf_when_pdfium_cannot_open(monkeypatch: pytest.MonkeyPatch) -> None:
+    with_pdfium = read_document(STATEN).text
+
+    def broken(data: bytes) -> pdf_reader.PdfText:
+        raise RuntimeError("PDFium: Data format error")
+
+    monkeypatch.setattr(pdf_reader, "extract_with_pdfium", broken)
+    assert pdf_reader.extract_pdf(_code(), "code.pdf").engine == "pypdf"
+    with_pypdf = read_document(STATEN).text
+    assert with_pypdf.split() == with_pdfium.split()
+    assert "Statenleden" in with_pypdf
+
+
+def test_fallback_to_pypdf_when_pdfium_finds_no_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_reader, "extract_with_pdfium", lambda data: pdf_reader.PdfText(("", "  ")))
+    assert pdf_reader.extract_pdf(_code(), "code.pdf").engine == "pypdf"
+
+
+def test_pdfium_text_kept_when_pypdf_fails_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A scan: PDFium opens it and finds no text, pypdf cannot read it: the scan message, not 'broken'."""
+
+    def broken(data: bytes) -> pdf_reader.PdfText:
+        raise ValueError("pypdf cannot parse this")
+
+    monkeypatch.setattr(pdf_reader, "extract_with_pypdf", broken)
+    with pytest.raises(DocumentError, match="geen tekstlaag"):
+        read_document("scan.pdf", data=_blank_pdf())
+
+
+def _encrypted(user_password: str) -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=io.BytesIO(_code()))
+    writer.encrypt(user_password=user_password, owner_password="eigenaar", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_encrypted_without_user_password_is_read() -> None:
+    """Word and publication systems often lock editing with an owner password only."""
+    data = _encrypted("")
+    assert pdf_reader.extract_pdf(data, "beveiligd.pdf").engine == "pdfium"
+    assert read_document("beveiligd.pdf", data=data).text == read_document(STATEN).text
+
+
+def test_password_protected_pdf_is_reported() -> None:
+    with pytest.raises(DocumentError, match="wachtwoord"):
+        read_document("geheim.pdf", data=_encrypted("geheim"))
+
+
+def test_broken_pdf_names_the_problem() -> None:
+    with pytest.raises(DocumentError, match="beschadigd"):
+        read_document("kapot.pdf", data=b"%PDF-1.7\n1 0 obj << /Type /Catalog")
