@@ -1,0 +1,136 @@
+"""Units under construction: the shared state of the front-matter and body readers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from gedragscode.lint.document import Role, SourceDocument
+from gedragscode.lint.reading.headings import Head, starts_upper
+from gedragscode.lint.reading.lines import Line
+
+__all__ = ["Build", "Builder"]
+
+
+@dataclass
+class Build:
+    """A unit under construction: offsets, label, role and the lid marks found so far."""
+
+    role: Role
+    label: str
+    number: str
+    heading: str
+    chapter: str
+    start: int
+    body_start: int
+    end: int
+    keyword_article: bool = False
+    lids: list[tuple[str, int, int]] = field(default_factory=list)  # (label, mark start, text start)
+    has_body: bool = False
+
+    def add(self, line: Line) -> None:
+        if not self.has_body:
+            self.body_start = line.start
+            self.has_body = True
+        self.end = max(self.end, line.end)
+
+    def add_from(self, offset: int, end: int) -> None:
+        if not self.has_body:
+            self.body_start = offset
+            self.has_body = True
+        self.end = max(self.end, end)
+
+    def last_lid_number(self) -> int | None:
+        for label, _, _ in reversed(self.lids):
+            if label.isdigit():
+                return int(label)
+        return None
+
+
+class Builder:
+    """The state of reading: the lines and their headings, the units so far and the one being built."""
+
+    def __init__(self, doc: SourceDocument, lines: list[Line], heads: list[Head | None]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lines = lines
+        self.heads = heads
+        self.units: list[Build] = []
+        self.cur: Build | None = None
+        self.chapters: dict[int, str] = {}
+        n = len(self.lines)
+        self.first_article: int | None = None
+        # numbers of the normative articles so far, in document order
+        self.article_numbers: list[str] = []
+        self.rules_from: dict[int, bool] | None = None
+        # the front matter ended with an adoption sentence ("vast te stellen de volgende gedragsregels:")
+        self.adopted = False
+        for i in range(n):
+            if self.strong_article(i):
+                self.first_article = i
+                break
+        # next line index (> i) holding a numbered or article heading
+        self.next_numbered: list[int] = [n] * (n + 1)
+        nxt = n
+        for i in range(n - 1, -1, -1):
+            self.next_numbered[i] = nxt
+            h = self.heads[i]
+            if h is not None and h.kind in ("numbered", "article"):
+                nxt = i
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def strong_article(self, i: int) -> bool:
+        h = self.heads[i]
+        if h is None:
+            return False
+        if h.kind == "article":
+            return True
+        if h.kind == "numbered" and "." in h.number:
+            first = int(h.number.split(".", 1)[0])
+            return first <= 40 and (not h.rest or starts_upper(h.rest))
+        return False
+
+    @property
+    def chapter(self) -> str:
+        return self.chapters[max(self.chapters)] if self.chapters else ""
+
+    def set_chapter(self, level: int, text: str) -> None:
+        for k in [k for k in self.chapters if k >= level]:
+            del self.chapters[k]
+        self.chapters[level] = " ".join(text.split())
+
+    def close(self) -> None:
+        if self.cur is not None:
+            self.units.append(self.cur)
+            self.cur = None
+
+    def open(self, role: Role, line: Line, *, label: str = "", number: str = "", heading: str = "",
+             body_from: int | None = None, keyword_article: bool = False) -> Build:  # fmt: skip
+        self.close()
+        unit = Build(role, label, number, heading, self.chapter, line.start, line.end, line.end,
+                      keyword_article=keyword_article)  # fmt: skip
+        if body_from is not None and body_from < line.end:
+            unit.add_from(body_from, line.end)
+        self.cur = unit
+        return unit
+
+    def append(self, line: Line, role: Role) -> Build:
+        if self.cur is None:
+            return self.open(role, line, body_from=line.start)
+        self.cur.add(line)
+        return self.cur
+
+    def next_is(self, i: int, kinds: Sequence[str]) -> bool:
+        if i + 1 >= len(self.lines):
+            return False
+        h = self.heads[i + 1]
+        return h is not None and h.kind in kinds
+
+    def append_role(self, line: Line, role: Role, *, force_new: bool = False) -> None:
+        if self.cur is not None and self.cur.role == role and not force_new:
+            self.cur.add(line)
+        else:
+            self.open(role, line, body_from=line.start)
+
+    # -- body --------------------------------------------------------------------------------
