@@ -5,11 +5,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 import gedragscode
-from gedragscode import GedragscodeError, LintFailure, LintResult
+from gedragscode import GedragscodeError
+
+if TYPE_CHECKING:
+    from gedragscode import LintFailure, LintResult
 
 from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, handle_errors
 
@@ -83,6 +87,8 @@ def lint_command(paths: tuple[str, ...], body: str | None, offices: tuple[str, .
 
     Exitcodes: 0 niets op of boven --fail-on, 1 wel, 2 fout in gebruik of invoer.
     """
+    from gedragscode import LintFailure, LintResult  # the lint engine's types only when linting
+
     office_list = _offices(offices)
     results: list[LintResult | LintFailure] = []
     several = len(paths) > 1 or any(Path(p).is_dir() for p in paths if p != "-")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import click
@@ -27,6 +26,8 @@ def models_command(fmt: str) -> None:
     model = gedragscode.load_model()
     summary = gedragscode.model_summary(model)
     if fmt == "json":
+        import json
+
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
         return
     click.echo(f"{model.title} (versie {model.version}, {model.date})")

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 import gedragscode
-from gedragscode import Code, GedragscodeError
+from gedragscode import GedragscodeError
+
+if TYPE_CHECKING:
+    from gedragscode import Code
 
 from .common import handle_errors
 

@@ -10,41 +10,76 @@ The public API::
     report = gedragscode.lint("code.pdf")                  # findings per clause
 
 Everything the command-line tool does is one of these functions.
+
+The names are imported on first use (PEP 562 module ``__getattr__``), so ``import gedragscode``
+and ``gedragscode --help`` do not pay for the parser, the templates, python-docx or the lint
+engine; ``from gedragscode import lint`` works as before, and type checkers and IDEs read the
+imports in the ``TYPE_CHECKING`` block below.
 """
 
-from gedragscode.api import (
-    check,
-    check_model_examples,
-    format_source,
-    load,
-    load_code,
-    load_model,
-    make_code,
-    parse,
-    parse_file,
-)
-from gedragscode.errors import (
-    DocumentError,
-    DslSemanticError,
-    DslSyntaxError,
-    ErrorGroup,
-    GedragscodeError,
-    Location,
-    ModelError,
-    OutputExistsError,
-    RenderError,
-)
-from gedragscode.lint.engine import lint, lint_document, lint_paths
-from gedragscode.lint.reports import FORMATS as REPORT_FORMATS
-from gedragscode.lint.reports import render_report, write_overview
-from gedragscode.lint.result import ClauseFinding, Evidence, LintFailure, LintResult
-from gedragscode.model import Body, Clause, Code, Model, Office
-from gedragscode.output import write_output
-from gedragscode.render.api import starter_code
-from gedragscode.render.build import FORMATS, build_document, render
-from gedragscode.summary import model_summary
+from __future__ import annotations
+
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from gedragscode.api import (
+        check,
+        check_model_examples,
+        format_source,
+        load,
+        load_code,
+        load_model,
+        make_code,
+        parse,
+        parse_file,
+    )
+    from gedragscode.errors import (
+        DocumentError,
+        DslSemanticError,
+        DslSyntaxError,
+        ErrorGroup,
+        GedragscodeError,
+        Location,
+        ModelError,
+        OutputExistsError,
+        RenderError,
+    )
+    from gedragscode.lint.engine import lint, lint_document, lint_paths
+    from gedragscode.lint.reports import FORMATS as REPORT_FORMATS
+    from gedragscode.lint.reports import render_report, write_overview
+    from gedragscode.lint.result import ClauseFinding, Evidence, LintFailure, LintResult
+    from gedragscode.model import Body, Clause, Code, Model, Office
+    from gedragscode.output import write_output
+    from gedragscode.render import FORMATS
+    from gedragscode.render.api import starter_code
+    from gedragscode.render.build import build_document, render
+    from gedragscode.summary import model_summary
+
+# public name -> (module, name in that module)
+_EXPORTS: dict[str, tuple[str, str]] = {
+    **{name: ("gedragscode.api", name) for name in (
+        "check", "check_model_examples", "format_source", "load", "load_code", "load_model", "make_code",
+        "parse", "parse_file")},
+    **{name: ("gedragscode.errors", name) for name in (
+        "DocumentError", "DslSemanticError", "DslSyntaxError", "ErrorGroup", "GedragscodeError", "Location",
+        "ModelError", "OutputExistsError", "RenderError")},
+    **{name: ("gedragscode.lint.engine", name) for name in ("lint", "lint_document", "lint_paths")},
+    "REPORT_FORMATS": ("gedragscode.lint.reports", "FORMATS"),
+    "render_report": ("gedragscode.lint.reports", "render_report"),
+    "write_overview": ("gedragscode.lint.reports", "write_overview"),
+    **{name: ("gedragscode.lint.result", name) for name in ("ClauseFinding", "Evidence", "LintFailure", "LintResult")},
+    **{name: ("gedragscode.model", name) for name in ("Body", "Clause", "Code", "Model", "Office")},
+    "write_output": ("gedragscode.output", "write_output"),
+    "starter_code": ("gedragscode.render.api", "starter_code"),
+    "FORMATS": ("gedragscode.render", "FORMATS"),
+    **{name: ("gedragscode.render.build", name) for name in ("build_document", "render")},
+    "model_summary": ("gedragscode.summary", "model_summary"),
+}
 
 __all__ = [
     "FORMATS",
@@ -88,3 +123,36 @@ __all__ = [
     "write_output",
     "write_overview",
 ]
+
+
+if not TYPE_CHECKING:  # for type checkers the imports above are the whole interface
+
+    def __getattr__(name: str) -> Any:
+        target = _EXPORTS.get(name)
+        if target is None:
+            raise AttributeError(f"module 'gedragscode' has no attribute {name!r}")
+        module, attribute = target
+        value = getattr(importlib.import_module(module), attribute)
+        globals()[name] = value
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted(set(globals()) | set(__all__))
+
+
+class _Package(types.ModuleType):
+    """The package module: ``gedragscode.lint`` stays the function of the public API.
+
+    Importing the subpackage ``gedragscode.lint`` (which the lint engine lives in) makes Python set
+    the attribute ``lint`` of this package to that subpackage; with lazy imports that can happen
+    after the function was looked up, so the subpackage is kept out of the attribute (it is still
+    in ``sys.modules`` and ``from gedragscode.lint.engine import ...`` works as always).
+    """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in _EXPORTS and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -33,8 +33,6 @@ from gedragscode.lint.match import Hit, Matcher, fold
 from gedragscode.lint.result import ClauseFinding, Evidence, LintFailure, LintResult, Severity, Status
 from gedragscode.lint.segment import segment
 from gedragscode.model import Clause, Duration, Level, Model, Money, Office, OutdatedCheck
-from gedragscode.render.build import build_document
-from gedragscode.resolve import bind_code
 
 __all__ = ["amounts_in", "durations_in", "lint", "lint_document", "lint_paths", "number_word"]
 
@@ -263,6 +261,9 @@ def _outdated(clause: Clause, hits: Sequence[Hit], matcher: Matcher) -> str:
 
 def _suggestions(model: Model, body: str, offices: tuple[str, ...], place: str) -> dict[str, str]:
     """The rendered text of every clause for this body and these offices, by clause id."""
+    from gedragscode.render.build import build_document  # the templates only for --suggest
+    from gedragscode.resolve import bind_code
+
     try:
         code = bind_code(model, body, offices, place or "[naam]")
         document = build_document(code)

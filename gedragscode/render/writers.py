@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from gedragscode.errors import ModelError
-from gedragscode.render.doctree import Document
-from gedragscode.render.docx import to_docx
-from gedragscode.render.html import to_html
+from gedragscode.render import FORMATS
 from gedragscode.render.markdown import to_markdown
 
-__all__ = ["FORMATS", "write"]
+if TYPE_CHECKING:
+    from gedragscode.render.doctree import Document
 
-FORMATS = ("md", "html", "docx")
+__all__ = ["FORMATS", "write"]
 
 
 def write(doc: Document, fmt: str) -> str | bytes:
@@ -18,7 +19,11 @@ def write(doc: Document, fmt: str) -> str | bytes:
     if fmt == "md":
         return to_markdown(doc)
     if fmt == "html":
+        from gedragscode.render.html import to_html  # markdown-it-py only when HTML is asked for
+
         return to_html(doc)
     if fmt == "docx":
+        from gedragscode.render.docx import to_docx  # python-docx only when DOCX is asked for
+
         return to_docx(doc)
     raise ModelError(f"Onbekend uitvoerformaat {fmt!r}; kies uit: {', '.join(FORMATS)}.")

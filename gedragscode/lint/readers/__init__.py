@@ -8,6 +8,7 @@ document is a :class:`gedragscode.errors.DocumentError` with a Dutch message.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -15,11 +16,7 @@ from types import MappingProxyType
 
 from gedragscode.errors import DocumentError, Location
 from gedragscode.lint.document import SourceDocument
-from gedragscode.lint.readers.docx import read_docx
-from gedragscode.lint.readers.html import read_html
-from gedragscode.lint.readers.pdf import read_pdf
-from gedragscode.lint.readers.text import decode_bytes, normalise_text, read_markdown, read_text
-from gedragscode.lint.readers.xml import read_xml
+from gedragscode.lint.readers.text import decode_bytes, normalise_text
 
 __all__ = [
     "FORMAT_BY_SUFFIX",
@@ -52,16 +49,25 @@ SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown", ".html", ".ht
 
 MAX_DOCUMENT_BYTES = 200 * 1024 * 1024
 
-_READERS: Mapping[str, Reader] = MappingProxyType(
-    {
-        "text": read_text,
-        "markdown": read_markdown,
-        "html": read_html,
-        "docx": read_docx,
-        "pdf": read_pdf,
-        "xml": read_xml,
+_READERS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {  # format -> (module in this package, reader function); imported on first use, so reading a
+        # text file does not load python-docx, lxml or PDFium
+        "text": ("text", "read_text"),
+        "markdown": ("text", "read_markdown"),
+        "html": ("html", "read_html"),
+        "docx": ("docx", "read_docx"),
+        "pdf": ("pdf", "read_pdf"),
+        "xml": ("xml", "read_xml"),
     }
 )
+
+
+def _reader(fmt: str) -> Reader:
+    module, function = _READERS[fmt]
+    reader: Reader = getattr(importlib.import_module(f"{__name__}.{module}"), function)
+    return reader
+
+
 _FORMAT_ALIASES = {
     "txt": "text",
     "tekst": "text",
@@ -162,7 +168,7 @@ def read_document(
         suffix = "" if str(source) == "-" else path.suffix
         chosen = detect_format(data, suffix)
     try:
-        return _READERS[chosen](data, display)
+        return _reader(chosen)(data, display)
     except DocumentError:
         raise
     except RecursionError:

@@ -6,12 +6,14 @@ import codecs
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import Any
-
-from markdown_it import MarkdownIt
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from gedragscode.errors import DocumentError, Location
 from gedragscode.lint.document import SourceDocument
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 # ---------------------------------------------------------------- normalisation
 
@@ -121,7 +123,12 @@ def read_text(data: bytes, name: str) -> SourceDocument:
 
 # ---------------------------------------------------------------- Markdown
 
-_MD = MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
+@lru_cache(maxsize=1)
+def _markdown_parser() -> MarkdownIt:
+    """The Markdown parser, made on first use (plain text never needs markdown-it-py)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
 _STARTS_WITH_LABEL = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivx]{1,5})[.)](?:\s|$)|^\(\d{1,3}\)\s")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 _FRONT_KEY = re.compile(r"^([A-Za-zÀ-ÿ][\w .()-]*?)\s*:\s*(.+)$")
@@ -222,7 +229,7 @@ def markdown_to_text(source: str) -> tuple[str, dict[str, str]]:
             if kv:
                 metadata[kv.group(1).strip().lower()] = kv.group(2).strip().strip("\"'")
         source = source[match.end() :]
-    tokens = _MD.parse(source)
+    tokens = _markdown_parser().parse(source)
     return join_blocks(_markdown_blocks(tokens)), metadata
 
 
