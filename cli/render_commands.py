@@ -89,29 +89,45 @@ _FORCE_HELP = "Overschrijf een bestaand uitvoerbestand."
 @click.option("--inwerkingtreding", metavar="TEKST",
               help="Wanneer de regeling in werking treedt, bijvoorbeeld 'op 1 januari 2027' "
                    "(standaard: op de dag na die van de bekendmaking).")
-@click.option("--format", "fmt", type=click.Choice(list(gedragscode.FORMATS)),
-              help="Uitvoerformaat: md (Markdown), html of docx (Word). Standaard afgeleid van -o, anders md.")
+@click.option("--format", "fmt", type=click.Choice([*gedragscode.FORMATS, "json"]),
+              help="Uitvoerformaat: md (Markdown), html of docx (Word). Standaard afgeleid van -o, anders md. "
+                   "Met --controle: json in plaats van tekst.")
+@click.option("--controle", is_flag=True,
+              help="Geef alleen de lijst 'nog te controleren': de feiten in de code die nog niet zijn "
+                   "nagegaan (als tekst, of met --format json als gegevens).")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
               help=_OUTPUT_HELP + " Verplicht voor docx.")
 @click.option("--force", is_flag=True, help=_FORCE_HELP)
 @handle_errors
 def render_command(local_code: Path | None, body: str | None, offices: tuple[str, ...], naam: str | None,
                    jaar: int | None, settings: tuple[str, ...], zonder: tuple[str, ...], intrekking: str | None,
-                   inwerkingtreding: str | None, fmt: str | None, output: Path | None, force: bool) -> None:
+                   inwerkingtreding: str | None, fmt: str | None, controle: bool, output: Path | None,
+                   force: bool) -> None:
     """Maak de volledige gedragscode voor een lichaam en ambt(en), klaar om vast te stellen.
 
     Geef een lokaal .gdc-bestand op (zie 'gedragscode init'), of kies lichaam, ambten en
     naam met de opties. Markdown en HTML gaan zonder -o naar standaarduitvoer; voor een
     Word-document (docx) is -o verplicht.
 
+    Feiten in de code die nog niet zijn nagegaan (een artikelnummer, een standaardkeuze),
+    staan nooit in de tekst zelf: ze komen als lijst 'nog te controleren' op het scherm
+    (standaardfout), of met --controle als enige uitvoer.
+
     \b
     Voorbeelden:
       gedragscode render --body gemeente --office raadslid,commissielid --naam Almelo -o code.docx
       gedragscode render --body provincie --office statenlid --naam Zeeland --set geschenken.grens=75
       gedragscode render almelo.gdc --format html -o code.html
+      gedragscode render almelo.gdc --controle --format json
     """
-    fmt = _format_for(fmt, output)
-    if fmt == "docx" and output is None:
+    if controle:
+        if fmt not in (None, "json"):
+            raise GedragscodeError(f"--controle geeft tekst of json, geen {fmt}; laat --format weg of kies json")
+    elif fmt == "json":
+        raise GedragscodeError("--format json is er alleen voor de lijst 'nog te controleren' (met --controle)")
+    else:
+        fmt = _format_for(fmt, output)
+    if not controle and fmt == "docx" and output is None:
         raise GedragscodeError("een Word-document (docx) kan niet naar de terminal; geef een bestand op met -o")
     if output is not None and output.exists() and not force:
         raise GedragscodeError(f"het bestand {output} bestaat al; gebruik --force om het te overschrijven")
@@ -126,7 +142,15 @@ def render_command(local_code: Path | None, body: str | None, offices: tuple[str
         code = gedragscode.load_code(local_code)
     else:
         code = _code_from_flags(body, offices, naam, jaar, settings, zonder, intrekking, inwerkingtreding)
+    items = gedragscode.checklist(code)
+    if controle:
+        _emit(gedragscode.render_checklist(items, "json" if fmt == "json" else "text", code.name), output, force,
+              "Lijst 'nog te controleren'")
+        return
+    assert fmt is not None
     _emit(gedragscode.render(code, fmt), output, force, "Gedragscode")
+    if items:
+        click.echo(gedragscode.render_checklist(items, "text"), err=True, nl=False)
 
 
 @click.command("init", options_metavar="[OPTIES]")

@@ -57,7 +57,9 @@ if TYPE_CHECKING:
     from gedragscode.output import write_output
     from gedragscode.render import FORMATS
     from gedragscode.render.api import starter_code
-    from gedragscode.render.build import build_document, render
+    from gedragscode.render.build import build_document, checklist, render
+    from gedragscode.render.checklist import render_checklist
+    from gedragscode.render.doctree import CheckItem
     from gedragscode.summary import model_summary
 
 # public name -> (module, name in that module)
@@ -77,7 +79,9 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "write_output": ("gedragscode.output", "write_output"),
     "starter_code": ("gedragscode.render.api", "starter_code"),
     "FORMATS": ("gedragscode.render", "FORMATS"),
-    **{name: ("gedragscode.render.build", name) for name in ("build_document", "render")},
+    **{name: ("gedragscode.render.build", name) for name in ("build_document", "checklist", "render")},
+    "render_checklist": ("gedragscode.render.checklist", "render_checklist"),
+    "CheckItem": ("gedragscode.render.doctree", "CheckItem"),
     "model_summary": ("gedragscode.summary", "model_summary"),
 }
 
@@ -85,6 +89,7 @@ __all__ = [
     "FORMATS",
     "REPORT_FORMATS",
     "Body",
+    "CheckItem",
     "Clause",
     "ClauseFinding",
     "Code",
@@ -106,6 +111,7 @@ __all__ = [
     "build_document",
     "check",
     "check_model_examples",
+    "checklist",
     "format_source",
     "lint",
     "lint_document",
@@ -118,6 +124,7 @@ __all__ = [
     "parse",
     "parse_file",
     "render",
+    "render_checklist",
     "render_report",
     "starter_code",
     "write_output",

@@ -108,6 +108,8 @@ class Parameter:
     # ``default`` holds the raw fallback; the bound value is looked up per body.
     default_term: str | None = None
     location: Location | None = None
+    #: Why the default is not yet a verified fact (``controleer "..."``); "" when it is.
+    check: str = ""
 
 
 # ---------------------------------------------------------------- applicability
@@ -248,6 +250,7 @@ class Example:
 class Onderdeel:
     text: str
     applies: Applicability = field(default_factory=Applicability)
+    check: str = ""
 
 
 @dataclass(frozen=True)
@@ -258,16 +261,24 @@ class Lid:
     onderdelen: tuple[Onderdeel, ...] = ()
     applies: Applicability = field(default_factory=Applicability)
     location: Location | None = None
+    #: Why the lid states something that is not yet verified; "" when it does not.
+    check: str = ""
 
 
 @dataclass(frozen=True)
 class LegalRef:
-    """A legal reference of a clause, possibly specific to a body and/or office."""
+    """A legal reference of a clause, possibly specific to a body and/or office.
+
+    ``check`` says why the reference is not a verified fact yet (an article number that
+    was not checked against the current statute, say); render lists it as "nog te
+    controleren" wherever the reference is used, and never prints the note in the code.
+    """
 
     name: str
     text: str
     body: str | None = None
     office: str | None = None
+    check: str = ""
 
 
 @dataclass(frozen=True)
@@ -300,6 +311,8 @@ class Clause:
     location: Location | None = None
     #: Editions that changed the clause's content after ``since`` (e.g. "wet2023").
     changed: tuple[str, ...] = ()
+    #: Unverified facts in the clause's text as a whole (``controleer "..."`` statements).
+    checks: tuple[str, ...] = ()
 
     def level_for(self, body: str) -> Level:
         """The requirement level in ``body`` (the most specific rule wins)."""
@@ -346,6 +359,10 @@ class Office:
     #: General wording that includes this office ("politieke ambtsdragers", "bestuurders"),
     #: used only when no office is named specifically.
     general_recognisers: tuple[Pattern, ...] = ()
+    #: Why the legal basis is not yet verified; "" when it is.
+    basis_check: str = ""
+    #: Unverified office terms: term name -> reason.
+    term_checks: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True)
@@ -359,6 +376,8 @@ class Body:
     location: Location | None = None
     #: Patterns that show a document belongs to this kind of body (aanhef, law, series).
     recognisers: tuple[Pattern, ...] = ()
+    #: Unverified body terms: term name -> reason.
+    term_checks: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def office(self, office_id: str) -> Office | None:
         for o in self.offices:
@@ -442,3 +461,5 @@ class Code:
     effective: str = ""
     adopted: str = ""
     location: Location | None = None
+    #: The parameters the local code sets itself, as "clause.parameter" (the rest keep the model default).
+    chosen: frozenset[str] = frozenset()

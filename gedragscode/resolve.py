@@ -55,6 +55,11 @@ def _loc(pos: s.Pos) -> Location:
     return Location(pos.file, pos.line, pos.column)
 
 
+def _term_checks(decls: tuple[s.TermDecl, ...]) -> Mapping[str, str]:
+    """The ``controleer`` reasons of the terms that carry one."""
+    return MappingProxyType({t.name: _text(t.check) for t in decls if t.check is not None})
+
+
 def _text(value: str) -> str:
     """Fold whitespace in a paragraph; keep blank lines as paragraph breaks."""
     paragraphs = re.split(r"\n\s*\n", value.strip())
@@ -210,12 +215,14 @@ class _ModelResolver:
             offices.append(Office(o.id, o.name, o.plural or o.name, Category(o.category), o.basis,
                                   MappingProxyType(office_terms), True if o.statutory is None else o.statutory,
                                   _loc(o.pos), tuple(r.pattern for r in o.recognisers),
-                                  tuple(r.pattern for r in o.general_recognisers)))
+                                  tuple(r.pattern for r in o.general_recognisers),
+                                  basis_check=_text(o.basis_check or ""),
+                                  term_checks=_term_checks(o.terms)))
             self.office_ids.add(o.id)
         for stmt in b.recognisers:
             self.check_pattern(stmt.pattern, stmt.pos)
         self.bodies[b.id] = Body(b.id, b.name, MappingProxyType(terms), tuple(offices), _loc(b.pos),
-                                 tuple(r.pattern for r in b.recognisers))
+                                 tuple(r.pattern for r in b.recognisers), term_checks=_term_checks(b.terms))
 
     def terms(self, decls: tuple[s.TermDecl, ...]) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -270,9 +277,13 @@ class _ModelResolver:
         outdated: list[OutdatedCheck] = []
         examples: list[Example] = []
         changed: list[str] = []
+        checks: list[str] = []
         seen_simple: set[str] = set()
         for st in c.statements:
             if isinstance(st, s.SimpleStmt):
+                if st.key == "controleer":
+                    checks.append(_text(st.value))
+                    continue
                 if st.key in ("voorbeeld", "tegenvoorbeeld"):
                     examples.append(Example(_text(st.value), st.key == "voorbeeld", _loc(st.pos)))
                     continue
@@ -312,7 +323,7 @@ class _ModelResolver:
                     body = self.bodies.get(st.body)
                     if st.office is not None and body is not None and body.office(st.office) is None:
                         self.errors.add(f"lichaam '{st.body}' kent geen ambt '{st.office}'", st.pos)
-                refs.append(LegalRef(st.name, _text(st.text), st.body, st.office))
+                refs.append(LegalRef(st.name, _text(st.text), st.body, st.office, _text(st.check or "")))
             elif isinstance(st, s.ParamSyntax):
                 p = self.parameter(st)
                 if p is not None:
@@ -320,8 +331,10 @@ class _ModelResolver:
                         self.errors.add(f"parameter '{p.name}' is dubbel gedeclareerd", st.pos)
                     params.append(p)
             elif isinstance(st, s.LidSyntax):
-                onderdelen = tuple(Onderdeel(_text(o.text), self.applies(o.scope)) for o in st.onderdelen or ())
-                leden.append(Lid(_text(st.text), onderdelen, self.applies(st.scope), _loc(st.pos)))
+                onderdelen = tuple(Onderdeel(_text(o.text), self.applies(o.scope), _text(o.check or ""))
+                                   for o in st.onderdelen or ())
+                leden.append(Lid(_text(st.text), onderdelen, self.applies(st.scope), _loc(st.pos),
+                                 _text(st.check or "")))
             elif isinstance(st, s.RecogniserSyntax):
                 self.check_pattern(st.pattern, st.pos)
                 recognisers.append(Recogniser(st.scope, st.pattern, _loc(st.pos)))  # type: ignore[arg-type]
@@ -339,7 +352,7 @@ class _ModelResolver:
             since=since, refs=tuple(refs), parameters=tuple(params), leden=tuple(leden),
             toelichting=explanation, recognisers=tuple(recognisers), outdated=tuple(outdated),
             examples=tuple(examples), form=form or "artikel", location=_loc(c.pos),  # type: ignore[arg-type]
-            changed=tuple(changed),
+            changed=tuple(changed), checks=tuple(checks),
         )
         self.check_templates(c, clause, extra_terms, bodies)
         return clause
@@ -356,7 +369,7 @@ class _ModelResolver:
         p = Parameter(st.name, ptype, default, _text(st.description or ""),
                       st.minimum if not isinstance(st.minimum, s.TermRef) else None,
                       st.maximum if not isinstance(st.maximum, s.TermRef) else None,
-                      st.choices, default_term, _loc(st.pos))
+                      st.choices, default_term, _loc(st.pos), _text(st.check or ""))
         if st.minimum is not None and st.maximum is not None:
             for bound in (st.minimum, st.maximum):
                 if _value_type(bound) != ptype.value:
@@ -569,6 +582,7 @@ def resolve_code(decl: s.CodeDecl, model: Model, *, today: _dt.date | None = Non
 
     # parameter values: defaults (terms per body), then local settings
     values: dict[str, dict[str, Value]] = {}
+    chosen: set[str] = set()
     for cl in clauses:
         vals: dict[str, Value] = {}
         for p in cl.parameters:
@@ -602,6 +616,7 @@ def resolve_code(decl: s.CodeDecl, model: Model, *, today: _dt.date | None = Non
             errors.add(problem, st.pos)
             continue
         values[st.name][st.param] = value
+        chosen.add(f"{st.name}.{st.param}")
     errors.items = _dedupe(errors.items)
     errors.raise_if_any()
 
@@ -611,7 +626,7 @@ def resolve_code(decl: s.CodeDecl, model: Model, *, today: _dt.date | None = Non
         terms=MappingProxyType(terms),
         values=MappingProxyType({k: MappingProxyType(v) for k, v in values.items()}),
         clauses=tuple(clauses), omitted=tuple(sorted(omitted_ids)), repeals=repeals, effective=effective,
-        adopted=adopted, location=_loc(decl.pos),
+        adopted=adopted, location=_loc(decl.pos), chosen=frozenset(chosen),
     )
 
 

@@ -156,20 +156,24 @@ selectors = st.one_of(st.just(s.SelectorSyntax("*")), st.builds(s.SelectorSyntax
                       st.builds(s.SelectorSyntax, names, names))
 applies = st.builds(s.AppliesSyntax, st.lists(selectors, min_size=1, max_size=3).map(tuple),
                     st.lists(names, max_size=2).map(tuple))
-onderdeel = st.builds(s.OnderdeelSyntax, texts, st.none() | applies)
+checks = st.none() | texts  # ``controleer "..."`` markers
+onderdeel = st.builds(s.OnderdeelSyntax, texts, st.none() | applies, check=checks)
 clause_stmts = st.one_of(
     st.builds(s.SimpleStmt, st.sampled_from(["hoofdstuk", "vorm"]), names),
-    st.builds(s.SimpleStmt, st.sampled_from(["sinds", "gewijzigd", "toelichting", "voorbeeld", "tegenvoorbeeld"]),
-              texts),
+    st.builds(s.SimpleStmt, st.sampled_from(["sinds", "gewijzigd", "toelichting", "voorbeeld", "tegenvoorbeeld",
+                                             "controleer"]), texts),
     applies,
     st.builds(s.LevelSyntax, st.sampled_from(["wettelijk", "aanbevolen", "optioneel"]),
               st.lists(names, max_size=2).map(tuple)),
-    st.builds(s.LawSyntax, names, texts, st.none()),
-    st.builds(s.LawSyntax, names, texts, names, st.none() | names),
-    st.builds(s.ParamSyntax, names, st.sampled_from(["bedrag", "termijn", "tekst", "janee", "getal"]), values),
-    st.builds(s.ParamSyntax, names, st.just("bedrag"), money, st.just(()), money, money, st.none() | texts),
+    st.builds(s.LawSyntax, names, texts, st.none(), check=checks),
+    st.builds(s.LawSyntax, names, texts, names, st.none() | names, check=checks),
+    st.builds(s.ParamSyntax, names, st.sampled_from(["bedrag", "termijn", "tekst", "janee", "getal"]), values,
+              check=checks),
+    st.builds(s.ParamSyntax, names, st.just("bedrag"), money, st.just(()), money, money, st.none() | texts,
+              check=checks),
     st.builds(s.ParamSyntax, names, st.just("keuze"), texts, st.lists(texts, min_size=1, max_size=3).map(tuple)),
-    st.builds(s.LidSyntax, texts, st.none() | applies, st.none() | st.lists(onderdeel, max_size=3).map(tuple)),
+    st.builds(s.LidSyntax, texts, st.none() | applies, st.none() | st.lists(onderdeel, max_size=3).map(tuple),
+              check=checks),
     st.builds(s.RecogniserSyntax, st.sampled_from(["zin", "lid", "artikel", "document"]), patterns),
     st.builds(s.OutdatedSyntax, st.sampled_from(["bedrag", "termijn"]), texts, names, st.none(),
               st.none() | st.sampled_from(["zin", "lid", "artikel"])),
@@ -187,15 +191,17 @@ code_stmts = st.one_of(
     st.builds(s.CodeStmt, st.just("zonder"), names=st.lists(names, min_size=1, max_size=3).map(tuple)),
     st.builds(s.CodeStmt, st.sampled_from(["intrekking", "inwerkingtreding", "vastgesteld"]), text=texts),
 )
+terms = st.builds(s.TermDecl, names, texts, checks)
 offices = st.builds(s.OfficeDecl, names, texts, texts, names, texts, st.none() | st.booleans(),
-                    st.lists(st.builds(s.TermDecl, names, texts), max_size=2).map(tuple),
+                    st.lists(terms, max_size=2).map(tuple),
                     st.lists(patterns.map(s.PatternStmt), max_size=2).map(tuple),
-                    st.lists(patterns.map(s.PatternStmt), max_size=1).map(tuple))
+                    st.lists(patterns.map(s.PatternStmt), max_size=1).map(tuple),
+                    st.none() | texts)
 items = st.one_of(
     st.builds(s.Header, texts, texts, texts, texts,
               st.lists(st.builds(s.Edition, texts, texts), max_size=2).map(tuple)),
     st.builds(s.ChapterDecl, names, texts),
-    st.builds(s.BodyDecl, names, texts, st.lists(st.builds(s.TermDecl, names, texts), max_size=3).map(tuple),
+    st.builds(s.BodyDecl, names, texts, st.lists(terms, max_size=3).map(tuple),
               st.lists(offices, max_size=2).map(tuple), st.lists(patterns.map(s.PatternStmt), max_size=2).map(tuple)),
     clauses,
     st.builds(s.CodeDecl, texts, st.lists(st.one_of(code_stmts, clauses), max_size=5).map(tuple)),

@@ -75,6 +75,11 @@ def format_pattern(p: Pattern, parent: str = "") -> str:
     return f"({text})" if parent in ("of", "en", "niet") else text
 
 
+def _check(reason: str | None) -> str:
+    """The ``controleer "..."`` suffix of a statement that carries one."""
+    return f" controleer {quote(reason)}" if reason is not None else ""
+
+
 def _applies(a: s.AppliesSyntax) -> str:
     sels = ", ".join("alle ambten" if x.name == "*" else (f"{x.body}.{x.name}" if x.body else x.name)
                      for x in a.selectors)
@@ -114,7 +119,7 @@ class _Printer:
         elif isinstance(item, s.BodyDecl):
             self.emit(0, f"lichaam {item.id} {quote(item.name)} {{", item.comments)
             for t in item.terms:
-                self.emit(1, f"term {t.name} = {quote(t.value)}", t.comments)
+                self.emit(1, f"term {t.name} = {quote(t.value)}{_check(t.check)}", t.comments)
             for p in item.recognisers:
                 self.emit(1, f"herken: {format_pattern(p.pattern)}", p.comments)
             for o in item.offices:
@@ -132,12 +137,12 @@ class _Printer:
             self.emit(2, f"meervoud {quote(o.plural)}")
         if o.category:
             self.emit(2, f"categorie {o.category}")
-        if o.basis:
-            self.emit(2, f"grondslag {quote(o.basis)}")
+        if o.basis or o.basis_check is not None:
+            self.emit(2, f"grondslag {quote(o.basis)}{_check(o.basis_check)}")
         if o.statutory is not None:
             self.emit(2, f"wettelijk {'ja' if o.statutory else 'nee'}")
         for t in o.terms:
-            self.emit(2, f"term {t.name} = {quote(t.value)}", t.comments)
+            self.emit(2, f"term {t.name} = {quote(t.value)}{_check(t.check)}", t.comments)
         for p in o.recognisers:
             self.emit(2, f"herken: {format_pattern(p.pattern)}", p.comments)
         for p in o.general_recognisers:
@@ -163,7 +168,7 @@ class _Printer:
             target = ""
             if st.body:
                 target = f" binnen {st.body}" + (f" voor {st.office}" if st.office else "")
-            self.emit(d, f"wet {st.name}{target} {quote(st.text)}", st.comments)
+            self.emit(d, f"wet {st.name}{target} {quote(st.text)}{_check(st.check)}", st.comments)
         elif isinstance(st, s.ParamSyntax):
             ptype = st.type
             if st.type == "keuze":
@@ -173,16 +178,16 @@ class _Printer:
                 line += f" tussen {format_value(st.minimum)} en {format_value(st.maximum)}"
             if st.description is not None:
                 line += " " + quote(st.description)
-            self.emit(d, line, st.comments)
+            self.emit(d, line + _check(st.check), st.comments)
         elif isinstance(st, s.LidSyntax):
             scope = f"voor {_applies(st.scope)} " if st.scope else ""
             if st.onderdelen is None:
-                self.emit(d, f"lid {scope}{quote(st.text)}", st.comments)
+                self.emit(d, f"lid {scope}{quote(st.text)}{_check(st.check)}", st.comments)
             else:
-                self.emit(d, f"lid {scope}{quote(st.text)} {{", st.comments)
+                self.emit(d, f"lid {scope}{quote(st.text)}{_check(st.check)} {{", st.comments)
                 for o in st.onderdelen:
                     oscope = f"voor {_applies(o.scope)} " if o.scope else ""
-                    self.emit(d + 1, f"onderdeel {oscope}{quote(o.text)}", o.comments)
+                    self.emit(d + 1, f"onderdeel {oscope}{quote(o.text)}{_check(o.check)}", o.comments)
                 self.emit(d, "}")
         elif isinstance(st, s.RecogniserSyntax):
             self.emit(d, f"herken in {st.scope}: {format_pattern(st.pattern)}", st.comments)

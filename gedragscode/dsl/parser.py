@@ -72,6 +72,16 @@ def _unit(word: str) -> str:
 # ---------------------------------------------------------------- transformer
 
 
+class _Check(str):
+    """The reason of a ``controleer "..."`` marker while the transformer runs."""
+
+
+def _check(children: list[Any]) -> str | None:
+    """The reason of the ``controleer`` marker among ``children``, if any."""
+    found = [x for x in children if isinstance(x, _Check)]
+    return str(found[-1]) if found else None
+
+
 def _pos(meta: Any, filename: str) -> s.Pos:
     if getattr(meta, "empty", True):
         return s.NOPOS
@@ -153,7 +163,10 @@ class _ToSyntax(Transformer[Token, Any]):
 
     @v_args(meta=True)
     def term(self, meta: Any, c: list[Any]) -> s.TermDecl:
-        return s.TermDecl(c[0], c[1], pos=self.P(meta))
+        return s.TermDecl(c[0], c[1], _check(c[2:]), pos=self.P(meta))
+
+    def check(self, c: list[Any]) -> _Check:
+        return _Check(c[0])
 
     @v_args(meta=True)
     def body(self, meta: Any, c: list[Any]) -> s.BodyDecl:
@@ -180,10 +193,11 @@ class _ToSyntax(Transformer[Token, Any]):
                 recognisers[st[0]].append(st[1])
             else:
                 fields[st[0]] = st[1]
+        basis, basis_check = fields.get("grondslag", ("", None))
         return s.OfficeDecl(ident, name, fields.get("meervoud", ""), fields.get("categorie", ""),
-                            fields.get("grondslag", ""), fields.get("wettelijk"), tuple(terms),
+                            basis, fields.get("wettelijk"), tuple(terms),
                             tuple(recognisers["herken"]), tuple(recognisers["herken_algemeen"]),
-                            pos=self.P(meta))
+                            basis_check, pos=self.P(meta))
 
     @v_args(meta=True)
     def o_recognise(self, meta: Any, c: list[Any]) -> tuple[str, Any]:
@@ -200,7 +214,7 @@ class _ToSyntax(Transformer[Token, Any]):
         return ("categorie", c[0])
 
     def o_basis(self, c: list[Any]) -> tuple[str, Any]:
-        return ("grondslag", c[0])
+        return ("grondslag", (c[0], _check(c[1:])))
 
     def o_statutory(self, c: list[Any]) -> tuple[str, Any]:
         return ("wettelijk", c[0])
@@ -243,6 +257,10 @@ class _ToSyntax(Transformer[Token, Any]):
         return self._simple("tegenvoorbeeld", meta, c)
 
     @v_args(meta=True)
+    def c_check(self, meta: Any, c: list[Any]) -> s.SimpleStmt:
+        return self._simple("controleer", meta, [str(c[0])])
+
+    @v_args(meta=True)
     def applies(self, meta: Any, c: list[Any]) -> s.AppliesSyntax:
         selectors = c[0]
         within = c[1] if len(c) > 1 else ()
@@ -272,11 +290,13 @@ class _ToSyntax(Transformer[Token, Any]):
 
     @v_args(meta=True)
     def law(self, meta: Any, c: list[Any]) -> s.LawSyntax:
+        check = _check(c)
+        c = [x for x in c if not isinstance(x, _Check)]
         name = c[0]
         body = office = None
         if len(c) == 3:
             body, office = c[1]
-        return s.LawSyntax(name, c[-1], body, office, pos=self.P(meta))
+        return s.LawSyntax(name, c[-1], body, office, check, pos=self.P(meta))
 
     def law_target(self, c: list[Any]) -> tuple[str, str | None]:
         return (c[0], c[1] if len(c) > 1 else None)
@@ -286,12 +306,14 @@ class _ToSyntax(Transformer[Token, Any]):
         name, (ptype, choices), default, *rest = c
         minimum = maximum = None
         description = None
+        check = _check(rest)
         for r in rest:
             if isinstance(r, tuple):
                 minimum, maximum = r
-            else:
+            elif not isinstance(r, _Check):
                 description = r
-        return s.ParamSyntax(name, ptype, default, choices, minimum, maximum, description, pos=self.P(meta))
+        return s.ParamSyntax(name, ptype, default, choices, minimum, maximum, description, check,
+                             pos=self.P(meta))
 
     def t_money(self, c: list[Any]) -> tuple[str, tuple[str, ...]]:
         return ("bedrag", ())
@@ -322,19 +344,23 @@ class _ToSyntax(Transformer[Token, Any]):
         for x in c:
             if isinstance(x, s.AppliesSyntax):
                 scope = x
+            elif isinstance(x, _Check):
+                continue
             elif isinstance(x, str):
                 text = x
             else:
                 onderdelen = x
-        return s.LidSyntax(text, scope, onderdelen, pos=self.P(meta))
+        return s.LidSyntax(text, scope, onderdelen, _check(c), pos=self.P(meta))
 
     def lid_block(self, c: list[Any]) -> tuple[s.OnderdeelSyntax, ...]:
         return tuple(c)
 
     @v_args(meta=True)
     def onderdeel(self, meta: Any, c: list[Any]) -> s.OnderdeelSyntax:
+        check = _check(c)
+        c = [x for x in c if not isinstance(x, _Check)]
         scope = c[0] if len(c) > 1 else None
-        return s.OnderdeelSyntax(c[-1], scope, pos=self.P(meta))
+        return s.OnderdeelSyntax(c[-1], scope, check, pos=self.P(meta))
 
     @v_args(meta=True)
     def scope_for(self, meta: Any, c: list[Any]) -> s.AppliesSyntax:

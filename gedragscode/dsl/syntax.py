@@ -78,6 +78,7 @@ class ChapterDecl(Node):
 class TermDecl(Node):
     name: str
     value: str
+    check: str | None = None  # ``controleer "..."``: the term is a fact still to be checked
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class OfficeDecl(Node):
     terms: tuple[TermDecl, ...] = ()
     recognisers: tuple[PatternStmt, ...] = ()          # words that name this office (lint identification)
     general_recognisers: tuple[PatternStmt, ...] = ()  # general words that include it ("bestuurders")
+    basis_check: str | None = None                     # ``grondslag "..." controleer "..."``
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,7 @@ class LawSyntax(Node):
     text: str
     body: str | None = None
     office: str | None = None
+    check: str | None = None
 
 
 @dataclass(frozen=True)
@@ -149,12 +152,14 @@ class ParamSyntax(Node):
     minimum: LiteralValue | None = None
     maximum: LiteralValue | None = None
     description: str | None = None
+    check: str | None = None
 
 
 @dataclass(frozen=True)
 class OnderdeelSyntax(Node):
     text: str
     scope: AppliesSyntax | None = None
+    check: str | None = None
 
 
 @dataclass(frozen=True)
@@ -162,6 +167,7 @@ class LidSyntax(Node):
     text: str
     scope: AppliesSyntax | None = None
     onderdelen: tuple[OnderdeelSyntax, ...] | None = None  # None: no block written
+    check: str | None = None
 
 
 @dataclass(frozen=True)
@@ -181,7 +187,8 @@ class OutdatedSyntax(Node):
 
 @dataclass(frozen=True)
 class SimpleStmt(Node):
-    """``hoofdstuk``, ``vorm``, ``sinds``, ``gewijzigd``, ``toelichting``, ``voorbeeld``, ``tegenvoorbeeld``."""
+    """``hoofdstuk``, ``vorm``, ``sinds``, ``gewijzigd``, ``toelichting``, ``voorbeeld``, ``tegenvoorbeeld``,
+    ``controleer``."""
 
     key: str
     value: str

@@ -19,10 +19,10 @@ from typing import Any
 
 from gedragscode import templating
 from gedragscode.errors import Location
-from gedragscode.model import Category, Clause, Code, Duration, Money, Office, Value
+from gedragscode.model import Category, Clause, Code, Duration, LegalRef, Money, Office, Value
 from gedragscode.render import doctree, writers
 
-__all__ = ["FORMATS", "SUBJECT", "build_document", "legal_basis_text", "render", "scope_note"]
+__all__ = ["FORMATS", "SUBJECT", "build_document", "checklist", "legal_basis_text", "render", "scope_note"]
 
 FORMATS = writers.FORMATS
 SUBJECT = "Gedragscode integriteit politieke ambtsdragers"
@@ -172,10 +172,10 @@ def holder_words(code: Code, only: Office | None = None) -> dict[str, str]:
     }
 
 
-def _laws(clause: Clause, body: str, scope: Sequence[Office]) -> dict[str, str]:
+def _law_refs(clause: Clause, body: str, scope: Sequence[Office]) -> dict[str, LegalRef]:
     """The clause's legal references for ``body``: body+office > office > body > general."""
     ids = {o.id for o in scope}
-    best: dict[str, tuple[int, str]] = {}
+    best: dict[str, tuple[int, LegalRef]] = {}
     for ref in clause.refs:
         if ref.body is not None and ref.body != body:
             continue
@@ -183,8 +183,35 @@ def _laws(clause: Clause, body: str, scope: Sequence[Office]) -> dict[str, str]:
             continue
         rank = (2 if ref.office is not None else 0) + (1 if ref.body is not None else 0)
         if ref.name not in best or rank > best[ref.name][0]:
-            best[ref.name] = (rank, ref.text)
-    return {name: text for name, (_rank, text) in best.items()}
+            best[ref.name] = (rank, ref)
+    return {name: ref for name, (_rank, ref) in best.items()}
+
+
+def _laws(clause: Clause, body: str, scope: Sequence[Office]) -> dict[str, str]:
+    """The texts of :func:`_law_refs`."""
+    return {name: ref.text for name, ref in _law_refs(clause, body, scope).items()}
+
+
+class _Uses:
+    """What the templates of one lid or toelichting read: legal references and terms."""
+
+    def __init__(self) -> None:
+        self.laws: set[str] = set()
+        self.terms: set[str] = set()
+        self.office_terms: set[tuple[str, str]] = set()
+
+
+class _Seen(dict[str, Any]):
+    """A template mapping that notes which keys a template reads (for the checklist)."""
+
+    def __init__(self, data: Mapping[str, Any], note: Any) -> None:
+        super().__init__(data)
+        self._note = note
+
+    def __getitem__(self, key: str) -> Any:
+        value = super().__getitem__(key)
+        self._note(key)
+        return value
 
 
 @dataclass(frozen=True)
@@ -213,24 +240,39 @@ def _base(code: Code) -> _Base:
     )
 
 
+def _office_view(data: Mapping[str, Any], uses: _Uses | None) -> dict[str, Any]:
+    """An office as templates see it; its terms (``a.t.NAME``) note what is read."""
+    view = dict(data)
+    if uses is not None:
+        office_id = str(data["id"])
+        view["t"] = _Seen(data["t"], lambda key: uses.office_terms.add((office_id, key)))
+    return view
+
+
 def clause_context(code: Code, clause: Clause, scope: Sequence[Office], base: _Base | None = None,
-                   *, narrowed: bool = False) -> dict[str, Any]:
+                   *, narrowed: bool = False, uses: _Uses | None = None) -> dict[str, Any]:
     """The template context of ``clause`` for the offices in ``scope``.
 
     ``narrowed`` marks a lid or onderdeel that applies to fewer offices than its article:
     when that is one office of a combined code, the holder words name it ("de gezaghebber"
     instead of "de ambtsdrager"), so that leden for different offices do not read alike.
+    ``uses`` collects the legal references and terms the templates read (for the checklist).
     """
     b = base or _base(code)
+    laws: dict[str, Any] = _laws(clause, code.body.id, scope)
+    terms: dict[str, Any] = dict(b.terms)
+    if uses is not None:
+        laws = _Seen(laws, uses.laws.add)
+        terms = _Seen(terms, uses.terms.add)
     context: dict[str, Any] = {
-        "lichaam": dict(b.terms),
+        "lichaam": terms,
         "naam": code.place,
         "code": dict(b.code_info),
-        "ambten": [dict(b.offices[o.id]) for o in scope],
-        "alle_ambten": [dict(d) for d in b.offices.values()],
+        "ambten": [_office_view(b.offices[o.id], uses) for o in scope],
+        "alle_ambten": [_office_view(d, uses) for d in b.offices.values()],
         "ambt_ids": [o.id for o in scope],
         "categorieen": sorted({o.category.value for o in scope}),
-        "wet": _laws(clause, code.body.id, scope),
+        "wet": laws,
         **b.holders,
     }
     if narrowed and len(scope) == 1 and len(code.offices) > 1:
@@ -305,42 +347,122 @@ def _signing(code: Code, terms: Mapping[str, str]) -> tuple[str, ...]:
     )
 
 
+# ---------------------------------------------------------------- checklist
+
+
+class _Checklist:
+    """Collects the unverified facts that the rendered text actually uses."""
+
+    def __init__(self, code: Code) -> None:
+        self.code = code
+        self.items: list[doctree.CheckItem] = []
+        self._keys: set[tuple[str, str, str]] = set()
+
+    def add(self, where: str, clause_id: str, kind: str, text: str, note: str) -> None:
+        key = (kind, text, note)
+        if note and key not in self._keys:
+            self._keys.add(key)
+            self.items.append(doctree.CheckItem(where, clause_id, kind, text, note))
+
+    def uses(self, where: str, clause: Clause, scope: Sequence[Office], uses: _Uses,
+             templates: Sequence[str]) -> None:
+        """Facts with a ``controleer`` marker that one rendered template group read."""
+        code = self.code
+        refs = _law_refs(clause, code.body.id, scope)
+        for name in sorted(uses.laws):
+            ref = refs.get(name)
+            if ref is not None and ref.check:
+                self.add(where, clause.id, "wetsverwijzing", ref.text, ref.check)
+        terms = body_terms(code)
+        for name in sorted(uses.terms):
+            note = code.body.term_checks.get(name, "")
+            if note and code.terms.get(name) == code.body.terms.get(name):
+                self.add(where, clause.id, "term", terms.get(name, ""), note)
+        for office_id, name in sorted(uses.office_terms):
+            office = code.body.office(office_id)
+            note = office.term_checks.get(name, "") if office is not None else ""
+            if office is not None and note:
+                self.add(where, clause.id, "term", _fill_place(office.terms[name], code.place), note)
+        used: set[str] = set()
+        for text in templates:
+            used |= templating.variables(text)
+        values = code.values.get(clause.id, {})
+        for param in clause.parameters:
+            if param.check and param.name in used and f"{clause.id}.{param.name}" not in code.chosen:
+                value = values.get(param.name, param.default)
+                self.add(where, clause.id, "keuze", f"{clause.id}.{param.name} = {_plain(value)}", param.check)
+
+    def note(self, where: str, clause_id: str, kind: str, text: str, note: str) -> None:
+        self.add(where, clause_id, kind, text, note)
+
+
 # ---------------------------------------------------------------- articles
 
 
-def _build_leden(code: Code, clause: Clause, scope: Sequence[Office], base: _Base) -> list[doctree.Lid]:
+@dataclass
+class _Pending:
+    """Checklist uses of one article, recorded before the article has its number."""
+
+    uses: list[tuple[Clause, Sequence[Office], _Uses, list[str]]]
+    notes: list[tuple[str, str]]  # (kind, reason) of markers on rendered leden and onderdelen
+
+
+def _build_leden(code: Code, clause: Clause, scope: Sequence[Office], base: _Base,
+                 pending: _Pending | None = None) -> list[doctree.Lid]:
     body = code.body.id
     leden: list[tuple[str, tuple[doctree.Onderdeel, ...]]] = []
     for lid in clause.leden:
         lid_scope = [o for o in scope if lid.applies.matches(body, o)]
         if not lid_scope:
             continue
-        context = clause_context(code, clause, lid_scope, base, narrowed=len(lid_scope) < len(scope))
+        uses = _Uses()
+        context = clause_context(code, clause, lid_scope, base, narrowed=len(lid_scope) < len(scope), uses=uses)
         text = _render(lid.text, context, lid.location)
+        templates = [lid.text] if text else []
         onderdelen: list[doctree.Onderdeel] = []
         for onderdeel in lid.onderdelen:
             o_scope = [o for o in lid_scope if onderdeel.applies.matches(body, o)]
             if not o_scope:
                 continue
-            o_context = clause_context(code, clause, o_scope, base, narrowed=len(o_scope) < len(scope))
+            o_context = clause_context(code, clause, o_scope, base, narrowed=len(o_scope) < len(scope), uses=uses)
             o_text = _render(onderdeel.text, o_context, lid.location)
             if o_text:
                 onderdelen.append(doctree.Onderdeel(_letters(len(onderdelen)), o_text))
+                templates.append(onderdeel.text)
+                if pending is not None and onderdeel.check:
+                    pending.notes.append(("tekst", onderdeel.check))
         if text or onderdelen:
             leden.append((text, tuple(onderdelen)))
+            if pending is not None:
+                pending.uses.append((clause, lid_scope, uses, templates))
+                if lid.check:
+                    pending.notes.append(("tekst", lid.check))
     single = len(leden) == 1
     return [doctree.Lid(None if single else i, text, onds) for i, (text, onds) in enumerate(leden, start=1)]
 
 
-def _explanation(code: Code, clause: Clause, scope: Sequence[Office], base: _Base) -> list[str]:
+def _flush(checklist: _Checklist, where: str, clause: Clause, pending: _Pending) -> None:
+    for c, scope, uses, templates in pending.uses:
+        checklist.uses(where, c, scope, uses, templates)
+    for kind, reason in pending.notes:
+        checklist.note(where, clause.id, kind, "", reason)
+
+
+def _explanation(code: Code, clause: Clause, scope: Sequence[Office], base: _Base,
+                 checklist: _Checklist | None = None, where: str = "") -> list[str]:
     if not clause.toelichting.strip():
         return []
-    context = clause_context(code, clause, scope, base)
+    uses = _Uses()
+    context = clause_context(code, clause, scope, base, uses=uses)
     out = []
+    templates = []
     for paragraph in _paragraphs(clause.toelichting):
         text = _render(paragraph, context, clause.location)
         if text:
             out.append(text)
+            templates.append(paragraph)
+    if checklist is not None:
+        checklist.uses(where, clause, scope, uses, templates)
     return out
 
 
@@ -380,19 +502,30 @@ def _general_explanation(code: Code, terms: Mapping[str, str],
 
 
 def build_document(code: Code) -> doctree.Document:
-    """The complete code of conduct for ``code`` as a document tree."""
+    """The complete code of conduct for ``code`` as a document tree.
+
+    The tree's ``checklist`` lists the facts in the text that are not verified yet (the
+    model's ``controleer`` markers that the rendered text actually uses); the text itself
+    never carries such notes.
+    """
     base = _base(code)
     terms = base.terms
     body = code.body.id
+    checklist = _Checklist(code)
+    for office in code.offices:
+        if office.statutory and office.basis_check:
+            checklist.note("Aanhef", "", "grondslag", office.legal_basis, office.basis_check)
 
     inleiding: list[str] = []
     by_chapter: dict[str, list[Clause]] = {}
     for clause in code.clauses:
         if clause.form == "inleiding":
             scope = [o for o in code.offices if clause.applies.matches(body, o)]
-            for lid in _build_leden(code, clause, scope, base):
+            pending = _Pending([], [])
+            for lid in _build_leden(code, clause, scope, base, pending):
                 inleiding.append(lid.text)
                 inleiding.extend(f"{o.label}. {o.text}" for o in lid.onderdelen)
+            _flush(checklist, "Inleiding", clause, pending)
         else:
             by_chapter.setdefault(clause.chapter, []).append(clause)
 
@@ -407,13 +540,18 @@ def build_document(code: Code) -> doctree.Document:
             scope = [o for o in code.offices if clause.applies.matches(body, o)]
             if not scope:
                 continue
-            leden = _build_leden(code, clause, scope, base)
+            pending = _Pending([], [])
+            leden = _build_leden(code, clause, scope, base, pending)
             if not leden:
                 continue
             number += 1
             articles.append(doctree.Article(str(number), clause.title, tuple(leden), f"artikel-{number}",
                                             scope_note(code, scope), clause.id))
-            paragraphs = _explanation(code, clause, scope, base)
+            where = f"Artikel {number} {clause.title}"
+            _flush(checklist, where, clause, pending)
+            for reason in clause.checks:
+                checklist.note(where, clause.id, "tekst", "", reason)
+            paragraphs = _explanation(code, clause, scope, base, checklist, f"Toelichting op artikel {number}")
             if paragraphs:
                 explanations.append(doctree.Explanation(f"Artikel {number} {clause.title}", tuple(paragraphs),
                                                         f"toelichting-artikel-{number}"))
@@ -440,7 +578,18 @@ def build_document(code: Code) -> doctree.Document:
             "lichaam": _term(terms, "naam_vol") if "naam_vol" in terms else code.place,
             "ambten": ", ".join(o.name for o in code.offices),
         },
+        checklist=tuple(checklist.items),
     )
+
+
+def checklist(code: Code) -> tuple[doctree.CheckItem, ...]:
+    """The "nog te controleren" list of ``code``: unverified facts its rendered text uses.
+
+    Each item says where the fact stands (article or aanhef), what it is (a legal
+    reference, a default value, a term), the text as used, and what to check. The list is
+    empty when every fact the code relies on is verified.
+    """
+    return build_document(code).checklist
 
 
 def render(code: Code, fmt: str = "md") -> str | bytes:

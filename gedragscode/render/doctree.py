@@ -66,6 +66,26 @@ class Explanation:
 
 
 @dataclass(frozen=True)
+class CheckItem:
+    """A fact in the rendered code that is not verified yet: one line of the "nog te controleren" list.
+
+    The code itself never carries such notes; the list goes beside it (``render`` prints it on
+    stderr, ``render --controle`` gives it as text or JSON, :func:`gedragscode.checklist` as data).
+    """
+
+    where: str
+    """Where the fact stands: "Artikel 24 Melding en handhaving", "Aanhef", "Toelichting op artikel 9"."""
+    clause_id: str
+    """The model clause ("" for the aanhef)."""
+    kind: str
+    """What kind of fact: "wetsverwijzing", "grondslag", "keuze", "term", "tekst" or "toelichting"."""
+    text: str
+    """The fact as it stands in the code (a legal reference, a value, a word)."""
+    note: str
+    """What to check, in Dutch."""
+
+
+@dataclass(frozen=True)
 class Document:
     """A complete code of conduct: aanhef, chapters, signing block and toelichting."""
 
@@ -79,6 +99,8 @@ class Document:
     explanations: tuple[Explanation, ...]
     lang: str = "nl"
     metadata: Mapping[str, str] = field(default_factory=dict, hash=False)
+    checklist: tuple[CheckItem, ...] = ()
+    """The facts still to be checked ("nog te controleren"); never printed inside the code."""
 
     def articles(self) -> Iterator[Article]:
         """All articles in document order."""
