@@ -164,6 +164,14 @@ class Word:
 
 
 @dataclass(frozen=True)
+class Lemma:
+    """Any word whose lemma (dictionary form) is one of ``lemmas``: ``melden`` finds "meldt", "meldde",
+    "gemeld"; a separable verb (``deelnemen``) also finds its split forms ("neemt niet deel")."""
+
+    lemmas: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Phrase:
     """Any of these phrases, word by word, whitespace-tolerant; the last word may be a stem with '*'."""
 
@@ -201,7 +209,7 @@ class Near:
     right: Pattern
 
 
-Pattern: TypeAlias = Stem | Word | Phrase | Regex | AllOf | AnyOf | Not | Near
+Pattern: TypeAlias = Stem | Word | Lemma | Phrase | Regex | AllOf | AnyOf | Not | Near
 
 Scope = Literal["zin", "lid", "artikel", "document"]
 

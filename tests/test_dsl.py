@@ -15,7 +15,7 @@ import gedragscode
 from gedragscode.dsl import syntax as s
 from gedragscode.dsl.formatter import format_tree, quote
 from gedragscode.dsl.parser import decode_string, parse
-from gedragscode.model import AllOf, AnyOf, Duration, Money, Near, Not, Phrase, Regex, Stem, Word
+from gedragscode.model import AllOf, AnyOf, Duration, Lemma, Money, Near, Not, Phrase, Regex, Stem, Word
 
 FIXTURES = Path(__file__).parent / "fixtures"
 UPDATE = os.environ.get("GEDRAGSCODE_UPDATE_GOLDEN") == "1"
@@ -139,6 +139,7 @@ values = st.one_of(money, duration, texts, st.booleans(), st.integers(0, 1000), 
 atoms = st.one_of(
     st.lists(words, min_size=1, max_size=3).map(lambda w: Stem(tuple(w))),
     st.lists(words, min_size=1, max_size=3).map(lambda w: Word(tuple(w))),
+    st.lists(words, min_size=1, max_size=3).map(lambda w: Lemma(tuple(w))),
     st.lists(texts.filter(bool), min_size=1, max_size=2).map(lambda w: Phrase(tuple(w))),
     texts.map(Regex),
 )

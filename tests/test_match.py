@@ -10,7 +10,7 @@ from gedragscode.lint.document import LidSegment, Role, Segmentation, Sentence, 
 from gedragscode.lint.examples import example_segmentation
 from gedragscode.lint.match import DocumentIndex, Matcher, fold, matches_text, tokenize
 from gedragscode.lint.segment import segment
-from gedragscode.model import AllOf, AnyOf, Near, Not, Phrase, Recogniser, Regex, Stem, Word
+from gedragscode.model import AllOf, AnyOf, Lemma, Near, Not, Phrase, Recogniser, Regex, Stem, Word
 
 
 def test_fold_removes_case_and_diacritics() -> None:
@@ -49,6 +49,30 @@ def test_tokens_keep_offsets() -> None:
 ])
 def test_atoms(pattern: Stem | Word | Phrase | Regex, text: str, expected: bool) -> None:
     assert matches_text(pattern, text) is expected
+
+
+@pytest.mark.parametrize(("lemma", "text", "expected"), [
+    ("melden", "Het geschenk wordt gemeld.", True),
+    ("melden", "Zij meldde het aan de griffier.", True),
+    ("melden", "Meldt het raadslid dit niet, dan ...", True),
+    ("onthouden", "Het lid onthoudt zich van stemming.", True),
+    ("onthouden", "Zij onthield zich van de beraadslaging.", True),
+    ("aannemen", "Het geschenk wordt niet aangenomen.", True),
+    ("aannemen", "Hij neemt het geschenk niet aan.", True),          # separable, particle after the verb
+    ("aannemen", "Hij neemt geen geschenk.", False),                 # no particle
+    ("deelnemen", "Het raadslid neemt niet deel aan de stemming.", True),
+    ("deelnemen", "Hij besluit niet deel te nemen aan de stemming.", True),  # particle + te + verb
+    ("deelnemen", "Wie deelneemt aan de beraadslaging, ...", True),
+    ("meestemmen", "Gaat het over je familie? Dan stem je niet mee.", True),
+    ("meestemmen", "Het lid stemt; mee met de rest gaat hij niet.", False),  # particle in another clause
+    ("meestemmen", "Hij heeft niet meegestemd.", True),
+    ("geschenk", "Geschenken worden gemeld.", True),
+    ("cadeau", "Kleine cadeautjes mag je houden.", True),            # plural diminutive
+    ("stemmen", "Stemmen is een recht.", True),                      # the word itself always counts
+    ("geschenk", "Relatiegeschenken worden gemeld.", False),         # a compound has its own lemma
+])
+def test_lemmas(lemma: str, text: str, expected: bool) -> None:
+    assert matches_text(Lemma((lemma,)), text) is expected
 
 
 def test_all_any_not_near() -> None:

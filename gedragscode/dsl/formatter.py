@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from gedragscode.dsl import syntax as s
 from gedragscode.dsl.parser import parse
-from gedragscode.model import AllOf, Duration, Money, Near, Not, Pattern, Phrase, Regex, Stem, Word
+from gedragscode.model import AllOf, Duration, Lemma, Money, Near, Not, Pattern, Phrase, Regex, Stem, Word
 
 INDENT = "  "
 _BARE_WORD = re.compile(r"[^\W\d_][\w\-]*\Z")
@@ -60,6 +60,8 @@ def format_pattern(p: Pattern, parent: str = "") -> str:
         return f"stam({_words(p.stems)})"
     if isinstance(p, Word):
         return f"woord({_words(p.words)})"
+    if isinstance(p, Lemma):
+        return f"lemma({_words(p.lemmas)})"
     if isinstance(p, Phrase):
         return "frase(" + ", ".join(quote(x) for x in p.phrases) + ")"
     if isinstance(p, Regex):

@@ -20,7 +20,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from gedragscode.dsl import syntax as s
 from gedragscode.errors import DslSyntaxError, Location
-from gedragscode.model import AllOf, AnyOf, Duration, Money, Near, Not, Pattern, Phrase, Regex, Stem, Word
+from gedragscode.model import AllOf, AnyOf, Duration, Lemma, Money, Near, Not, Pattern, Phrase, Regex, Stem, Word
 
 GRAMMAR_FILE = "gedragscode.lark"
 
@@ -406,6 +406,9 @@ class _ToSyntax(Transformer[Token, Any]):
 
     def p_word(self, c: list[Any]) -> Pattern:
         return Word(tuple(c[0]))
+
+    def p_lemma(self, c: list[Any]) -> Pattern:
+        return Lemma(tuple(c[0]))
 
     def p_phrase(self, c: list[Any]) -> Pattern:
         return Phrase(tuple(c))

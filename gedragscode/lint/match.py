@@ -7,6 +7,13 @@ a sorted list of token positions; a scope unit (sentence, lid, article, the whol
 text) is then a token range, and evaluating a pattern on it is a few binary searches.
 ``regex`` runs case-insensitively on the unit's raw text.
 
+``lemma`` atoms look words up by their dictionary form (:mod:`gedragscode.lint.lemmas`, simplemma's
+Dutch table): the index lemmatises each *distinct* form of the document once, the first time a
+``lemma`` atom is asked for, and keeps lemma -> token positions. A separable verb
+(``lemma(deelnemen)``) is also found split: the base verb ("neemt", lemma "nemen") with its particle
+("deel") later in the same clause (at most :data:`SPLIT_REACH` words on, no ``. ; : ? !`` between), or
+the particle right before it ("deel neemt", "deel te nemen").
+
 Words joined by a hyphen or a parenthesised infix ("(neven)functies", "oud-wethouder") also
 count as one word ("nevenfuncties", "oudwethouder") for ``stam`` and ``woord``, besides their parts.
 A ``stam`` of four letters or more also matches with the participle prefix "ge" ("meld" finds
@@ -26,7 +33,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gedragscode.lint.document import LidSegment, Role, Segmentation, Sentence, Span, Unit
-from gedragscode.model import AllOf, AnyOf, Near, Not, Pattern, Phrase, Recogniser, Regex, Scope, Stem, Word
+from gedragscode.lint.lemmas import lemmas_of, split_verb
+from gedragscode.model import AllOf, AnyOf, Lemma, Near, Not, Pattern, Phrase, Recogniser, Regex, Scope, Stem, Word
 
 __all__ = [
     "DocumentIndex",
@@ -40,7 +48,11 @@ __all__ = [
 PARTICIPLE_MIN = 4
 """A ``stam`` of at least this many letters also matches its past participle ("meld" ~ "gemeld")."""
 
+SPLIT_REACH = 10
+"""How many words after a separable verb its particle may stand ("neemt niet deel aan")."""
+
 _TOKEN = re.compile(r"[^\W_]+")
+_CLAUSE_BREAK = re.compile(r"[.;:!?]")
 _GLUE = re.compile(r"[-()\u2010\u2011]{1,2}")
 
 
@@ -82,7 +94,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 class _Atom:
     """A stem, word or phrase set: evaluated once per document into token positions."""
 
-    kind: str                          # "stam" | "woord" | "frase"
+    kind: str                          # "stam" | "woord" | "lemma" | "frase"
     items: tuple[tuple[str, ...], ...]  # folded words; for frase a word ending in "*" is a stem
 
 
@@ -131,6 +143,8 @@ def compile_pattern(pattern: Pattern) -> _Node:
         return _Atom("stam", tuple((fold(s.strip()),) for s in pattern.stems if s.strip()))
     if isinstance(pattern, Word):
         return _Atom("woord", tuple((fold(w.strip()),) for w in pattern.words if w.strip()))
+    if isinstance(pattern, Lemma):
+        return _Atom("lemma", tuple((fold(w.strip()),) for w in pattern.lemmas if w.strip()))
     if isinstance(pattern, Phrase):
         return _Atom("frase", tuple(w for w in (_words(p) for p in pattern.phrases) if w))
     if isinstance(pattern, Regex):
@@ -171,6 +185,8 @@ class DocumentIndex:
         self._forms = forms
         self._sorted_forms = sorted(forms)
         self._cache: dict[_Atom, Positions] = {}
+        self._lemmas: dict[str, list[int]] | None = None
+        self._breaks: list[int] | None = None
 
     # ------------------------------------------------------------ ranges
 
@@ -202,6 +218,52 @@ class DocumentIndex:
         tok = self.tokens[i].norm
         return tok.startswith(word[:-1]) if word.endswith("*") else tok == word
 
+    def lemma_positions(self) -> dict[str, list[int]]:
+        """Lemma -> token positions (a word counts for its dictionary form and for itself); built once."""
+        if self._lemmas is None:
+            index: dict[str, list[int]] = {}
+            for form, positions in self._forms.items():
+                for lemma in lemmas_of(form):
+                    index.setdefault(lemma, []).extend(positions)
+            self._lemmas = index
+        return self._lemmas
+
+    def _clause_breaks(self) -> list[int]:
+        """Sorted indices of the tokens that follow a ``. ; : ? !``."""
+        if self._breaks is None:
+            found = {bisect_left(self.starts, m.start()) for m in _CLAUSE_BREAK.finditer(self.text)}
+            self._breaks = sorted(found)
+        return self._breaks
+
+    def _same_clause(self, i: int, j: int) -> bool:
+        a, b = min(i, j), max(i, j)
+        breaks = self._clause_breaks()
+        k = bisect_right(breaks, a)
+        return k >= len(breaks) or breaks[k] > b
+
+    def _lemma(self, lemma: str) -> Iterator[int]:
+        index = self.lemma_positions()
+        for form in lemmas_of(lemma):
+            yield from index.get(form, ())
+        split = split_verb(lemma)
+        if split is None:
+            return
+        particle, base = split
+        particles = self._forms.get(particle, [])
+        if not particles:
+            return
+        for verb in sorted({i for form in lemmas_of(base) for i in index.get(form, ())}):
+            k = bisect_right(particles, verb)
+            after = particles[k] if k < len(particles) else -1
+            if 0 <= after - verb <= SPLIT_REACH and self._same_clause(verb, after):
+                yield verb
+                yield after
+                continue
+            before = particles[k - 1] if k > 0 else -1
+            if before >= 0 and (before == verb - 1 or (before == verb - 2 and self.tokens[verb - 1].norm == "te")):
+                yield before
+                yield verb
+
     def atom(self, atom: _Atom) -> Positions:
         """Sorted token positions of ``atom`` in the whole document."""
         found = self._cache.get(atom)
@@ -213,6 +275,8 @@ class DocumentIndex:
                 out.update(self._stem(item[0]))
             elif atom.kind == "woord":
                 out.update(self._forms.get(item[0], ()))
+            elif atom.kind == "lemma":
+                out.update(self._lemma(item[0]))
             else:
                 first = item[0]
                 starts = self._stem(first[:-1]) if first.endswith("*") else iter(self._forms.get(first, ()))
