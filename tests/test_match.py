@@ -167,6 +167,29 @@ def test_large_document_is_fast() -> None:
     assert any(c.id == "geschenken" and c.status != "missing" for c in result.clauses)
 
 
+def test_lint_tokenises_the_document_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Identification, matching and the outdated checks share one index of the document."""
+    from gedragscode import lint_document, load_model
+    from gedragscode.lint import match
+
+    text = ("Gedragscode integriteit raadsleden gemeente Proefstad\n\nDe raad van de gemeente Proefstad;\n\n"
+            "Artikel 1 Geschenken\n\nEen raadslid meldt een geschenk van meer dan € 50 bij de griffier.\n\n"
+            "Artikel 2 Stemming\n\nHet raadslid neemt niet deel aan de beraadslaging en de stemming over een zaak "
+            "die hem persoonlijk aangaat.\n")
+    built: list[str] = []
+    original = match.DocumentIndex.__init__
+
+    def counting(self: match.DocumentIndex, source: str) -> None:
+        built.append(source)
+        original(self, source)
+
+    monkeypatch.setattr(match.DocumentIndex, "__init__", counting)
+    result = lint_document(SourceDocument("x.txt", "text", text), load_model())
+    assert built.count(text) == 1
+    assert sum(len(b) for b in built) < 2 * len(text)  # the rest are titles and short phrases
+    assert {c.id for c in result.clauses if c.status == "present"} >= {"geschenken", "stemonthouding"}
+
+
 def test_index_reuses_atom_positions() -> None:
     index = DocumentIndex("een gift en nog een gift")
     seg_text = index.text

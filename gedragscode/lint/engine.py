@@ -29,7 +29,7 @@ from gedragscode.catalogue import bundled_model
 from gedragscode.errors import GedragscodeError, Location, ModelError
 from gedragscode.lint.document import LidSegment, Segmentation, Sentence, SourceDocument, Span, Unit
 from gedragscode.lint.identify import Identification, identify
-from gedragscode.lint.match import Hit, Matcher, fold
+from gedragscode.lint.match import DocumentIndex, Hit, Matcher, fold
 from gedragscode.lint.result import ClauseFinding, Evidence, LintFailure, LintResult, Severity, Status
 from gedragscode.lint.segment import segment
 from gedragscode.model import Clause, Duration, Level, Model, Money, Office, OutdatedCheck
@@ -182,7 +182,7 @@ def _evidence(doc: SourceDocument, matcher: Matcher, hit: Hit) -> Evidence:
     span = hit.span
     if sentence is None and lid is None:
         for pos in hit.positions:
-            offset = matcher.index.tokens[pos].start
+            offset = matcher.index.starts[pos]
             lid = _lid_at(hit.unit, offset)
             sentence = _sentence_at(lid, offset)
             if sentence is not None:
@@ -209,13 +209,13 @@ def _check_spans(check: OutdatedCheck, hit: Hit, matcher: Matcher) -> list[Span]
         return [hit.unit.span]
     lid = hit.lid
     if lid is None and hit.positions:
-        lid = _lid_at(hit.unit, matcher.index.tokens[hit.positions[0]].start)
+        lid = _lid_at(hit.unit, matcher.index.starts[hit.positions[0]])
     if check.scope == "lid":
         return [lid.span if lid is not None else hit.unit.span]
     if hit.sentence is not None:
         return [hit.sentence.span]
     if hit.positions:
-        sentence = _sentence_at(lid, matcher.index.tokens[hit.positions[0]].start)
+        sentence = _sentence_at(lid, matcher.index.starts[hit.positions[0]])
         if sentence is not None:
             return [sentence.span]
     return [lid.span if lid is not None else hit.unit.span]
@@ -326,13 +326,14 @@ def lint_document(doc: SourceDocument, model: Model | None = None, *, body: str 
     model = _model(model)
     _validate(model, body, offices)
     seg: Segmentation = segment(doc)
-    ident: Identification = identify(seg, body=body, offices=offices, model=model)
+    index = DocumentIndex(doc.text)  # tokenised and folded once: identification, matching, checks
+    ident: Identification = identify(seg, body=body, offices=offices, model=model, index=index)
     detection = dict(ident.detection)
     pairs = _resolve_offices(model, ident.body, ident.offices)
     if ident.body is None:
         detection["toetsing"] = ("lichaam onbekend: elke clausule is getoetst aan alle ambten van alle lichamen, "
                                  "op haar algemene niveau; geef --body (en --office) op voor een precieze toets")
-    matcher = Matcher(seg)
+    matcher = Matcher(seg, index=index)
     intro_matcher = Matcher(seg, roles=("inleiding",), index=matcher.index)
     suggestions: dict[str, str] = {}
     if suggest and ident.body is not None and ident.offices:

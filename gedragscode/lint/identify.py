@@ -36,11 +36,11 @@ mechanism only: the order of the signals, their weights, and generic Dutch legal
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from gedragscode.lint.document import Segmentation, Span
-from gedragscode.lint.match import DocumentIndex, compile_pattern, fold
+from gedragscode.lint.match import DocumentIndex, compile_pattern, fold, fold_text
 from gedragscode.model import AnyOf, Body, Model, Pattern, Phrase, Regex, Stem, Word
 
 __all__ = ["Identification", "identify", "offices_in"]
@@ -67,17 +67,27 @@ def _bundled() -> Model:
 
 
 class _Text:
-    """One (folded) text, tokenised once, against which model patterns are evaluated."""
+    """A folded text against which model patterns are evaluated: a short string of its own (a title,
+    an enumeration item), or a view on spans of the document's shared :class:`DocumentIndex` (the head,
+    the normative text), which is then neither folded nor tokenised again."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.index = DocumentIndex(text)
-        self._range = [(0, len(self.index.tokens))]
-        self._span = [Span(0, len(text))]
+    def __init__(self, text: str = "", *, index: DocumentIndex | None = None,
+                 spans: Sequence[Span] | None = None) -> None:
+        if index is None:
+            index = DocumentIndex(text)
+            spans = [Span(0, len(text))]
+        self.index = index
+        self._spans = list(spans or ())
+        self._ranges = [index.token_range(sp) for sp in self._spans]
+
+    @property
+    def text(self) -> str:
+        """The folded text of the view."""
+        return " ".join(self.index.folded_slice(sp.start, sp.end) for sp in self._spans)
 
     def hits(self, pattern: Pattern) -> list[int] | None:
         """Token positions where ``pattern`` matches (None: no match)."""
-        return self.index.evaluate(compile_pattern(pattern), self._range, self._span)
+        return self.index.evaluate(compile_pattern(pattern), self._ranges, self._spans, folded=True)
 
     def matches(self, patterns: Iterable[Pattern]) -> bool:
         return any(self.hits(p) is not None for p in patterns)
@@ -86,18 +96,20 @@ class _Text:
         found = self.hits(pattern)
         return len(found) if found else 0
 
-    def snippet(self, pattern: Pattern, original: str = "") -> str:
-        """The words of the first match of ``pattern`` (from ``original`` when offsets agree)."""
+    def snippet(self, pattern: Pattern) -> str:
+        """The words of the first match of ``pattern``, as written in the text."""
         found = self.hits(pattern)
         if not found:
             return ""
-        source = original if len(original) == len(self.text) else self.text
+        index = self.index
+        folded = index.folded if index.folded is not None else index.text
         for rx in _regexes(pattern):
-            m = re.search(rx, self.text, re.IGNORECASE)
-            if m and m.group(0).strip():
-                return source[m.start():m.end()].strip()[:60]
-        tok = self.index.tokens[found[0]]
-        return source[tok.start:tok.end]
+            compiled = re.compile(rx, re.IGNORECASE)
+            for sp in self._spans:
+                m = compiled.search(folded, sp.start, sp.end)
+                if m and m.group(0).strip():
+                    return index.text[m.start():m.end()].strip()[:60]
+        return index.text[index.starts[found[0]]:index.ends[found[0]]]
 
 
 def _regexes(pattern: Pattern) -> Iterable[str]:
@@ -382,7 +394,8 @@ def _lines(text: str) -> Iterable[str]:
             yield ln
 
 
-def _detect_body(model: Model, seg: Segmentation, head: str, titles: list[str]) -> tuple[Body | None, str]:
+def _detect_body(model: Model, seg: Segmentation, head: str, titles: list[str],
+                 index: DocumentIndex) -> tuple[Body | None, str]:
     meta = {k: fold(v) for k, v in _metadata(seg).items()}
     orgtype = meta.get("organisatietype", "").strip()
     typed = _body_by_type(model, orgtype) if orgtype else None
@@ -391,7 +404,7 @@ def _detect_body(model: Model, seg: Segmentation, head: str, titles: list[str]) 
     bodies = model.bodies
     scores = {b.id: 0.0 for b in bodies}
     why: dict[str, list[str]] = {b.id: [] for b in bodies}
-    head_text = _Text(fold(head))
+    head_text = _Text(index=index, spans=[Span(0, len(head))])
     meta_text = _Text(" \n".join(meta.values()))
     # 1. the body's own recognisers (law, aanhef, series) in the head or the metadata
     for body in bodies:
@@ -401,7 +414,7 @@ def _detect_body(model: Model, seg: Segmentation, head: str, titles: list[str]) 
                 where = meta_text
             if where is not None:
                 scores[body.id] += 10
-                snippet = where.snippet(pattern, head if where is head_text else "")
+                snippet = where.snippet(pattern)
                 why[body.id].append(f"'{snippet}'" if snippet else "herkenningspatroon")
     # 2. the body's name, recognisers or office words in a title
     for title in titles[:3]:
@@ -411,8 +424,8 @@ def _detect_body(model: Model, seg: Segmentation, head: str, titles: list[str]) 
                 scores[body.id] += 6
                 why[body.id].append(f"titel '{title[:80]}'")
     # 3. how often the head and the articles mention the body and its offices
-    normative = " ".join(seg.document.text[u.span.start:u.span.end] for u in seg.units if u.role == "normatief")
-    for text, weight, cap in ((head_text, 0.5, 4.0), (_Text(fold(normative)), 0.25, 4.0)):
+    normative = _Text(index=index, spans=[u.span for u in seg.units if u.role == "normatief"])
+    for text, weight, cap in ((head_text, 0.5, 4.0), (normative, 0.25, 4.0)):
         for body in bodies:
             n = text.count(_mentions(body))
             if n:
@@ -515,16 +528,26 @@ _SCOPE_NOT_SUBJECT = {"van", "in", "uit", "bij", "met", "volgens", "krachtens", 
 _SCOPE_END = re.compile(r";|\b(?:maar|tenzij|behalve|uitgezonderd|met uitzondering|niet|noch|richt zich)\b")
 
 
-def _scope_sentences(seg: Segmentation) -> Iterable[tuple[str, str, str, str]]:
-    """(role, unit label, folded sentence, original sentence) of the sentences that may state the scope."""
+_SCOPE_CACHE: list[tuple[Segmentation, list[tuple[str, str, str, str]]]] = []
+
+
+def _scope_sentences(seg: Segmentation) -> list[tuple[str, str, str, str]]:
+    """(role, unit label, folded sentence, original sentence) of the sentences that may state the scope;
+    computed once per segmentation (definitions and both scope readers ask for them)."""
+    for cached_seg, cached in _SCOPE_CACHE:
+        if cached_seg is seg:
+            return cached
     text = seg.document.text
+    out: list[tuple[str, str, str, str]] = []
     for unit in seg.units:
         if unit.role not in ("normatief", "inleiding", "aanhef"):
             continue
         for lid in unit.leden:
             for sentence in lid.sentences:
                 original = text[sentence.span.start:sentence.span.end].strip()
-                yield unit.role, unit.label or unit.role, fold(sentence.text), original
+                out.append((unit.role, unit.label or unit.role, fold_text(sentence.text), original))
+    _SCOPE_CACHE[:] = [(seg, out)]
+    return out
 
 
 def _scope_statement(folded: str) -> re.Match[str] | None:
@@ -713,12 +736,16 @@ def _place(seg: Segmentation, head: str, body: Body | None, model: Model) -> str
 
 
 def identify(seg: Segmentation, *, body: str | None = None, offices: Iterable[str] | None = None,
-             model: Model | None = None) -> Identification:
+             model: Model | None = None, index: DocumentIndex | None = None) -> Identification:
     """Detect the body and the offices of a segmented code; ``body``/``offices`` override detection.
 
-    ``model`` gives the bodies, offices and their recognisers (default: the bundled model).
+    ``model`` gives the bodies, offices and their recognisers (default: the bundled model); ``index``
+    is the document's shared index (built here when not given), so that the text is tokenised and
+    folded once for identification and matching together.
     """
     model = model or _bundled()
+    if index is None or index.text is not seg.document.text:
+        index = DocumentIndex(seg.document.text)
     head = _head_text(seg)
     titles = _title_candidates(seg, head)
     detection: dict[str, str] = {}
@@ -727,7 +754,7 @@ def identify(seg: Segmentation, *, body: str | None = None, offices: Iterable[st
         detection["lichaam"] = "opgegeven (--body)"
         found_body = model.body(body)
     else:
-        found_body, detection["lichaam"] = _detect_body(model, seg, head, titles)
+        found_body, detection["lichaam"] = _detect_body(model, seg, head, titles, index)
         body = found_body.id if found_body is not None else None
     title = titles[0] if titles else ""
     given = tuple(dict.fromkeys(offices)) if offices else ()

@@ -56,6 +56,14 @@ _CLAUSE_BREAK = re.compile(r"[.;:!?]")
 _GLUE = re.compile(r"[-()\u2010\u2011]{1,2}")
 
 
+def fold_text(text: str) -> str:
+    """``fold`` for a whole text (not cached)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    if decomposed.isascii():
+        return decomposed
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Lower case without diacritics: ``fold("Financiële") == "financiele"``."""
@@ -166,27 +174,70 @@ Positions = list[int]
 
 
 class DocumentIndex:
-    """Tokens of one text and the positions of every atom asked for so far."""
+    """The one index of a document: tokens, folded forms and (on demand) lemmas, tokenised once.
+
+    Built once per linted document and shared by identification, matching and the outdated checks.
+    Tokens are kept as parallel lists (``starts``, ``ends``, ``norms``) rather than one object per
+    token, so building the index is a few passes over the text. ``folded`` is the whole text folded
+    (lower case, no diacritics) when folding keeps every offset (nearly always), else None.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.tokens = tokenize(text)
-        self.starts = [t.start for t in self.tokens]
+        folded = fold_text(text)
+        self.folded: str | None = folded if len(folded) == len(text) else None
+        source = self.folded if self.folded is not None else text
+        starts: list[int] = []
+        ends: list[int] = []
+        for m in _TOKEN.finditer(source):
+            starts.append(m.start())
+            ends.append(m.end())
+        if self.folded is not None:
+            norms = [source[a:b] for a, b in zip(starts, ends, strict=True)]
+        else:
+            norms = [fold(text[a:b]) for a, b in zip(starts, ends, strict=True)]
+        self.starts = starts
+        self.ends = ends
+        self.norms = norms
+        glued = [False] * len(starts)
+        for i in range(len(starts) - 1):
+            gap = starts[i + 1] - ends[i]
+            if 0 < gap <= 2 and _GLUE.fullmatch(text, ends[i], starts[i + 1]) is not None:
+                glued[i] = True
+        self.glued = glued
         forms: dict[str, list[int]] = {}
-        for i, tok in enumerate(self.tokens):
-            forms.setdefault(tok.norm, []).append(i)
-            if tok.glued:  # the joined forms of a hyphen/parenthesis chain starting here
-                joined = tok.norm
+        for i, norm in enumerate(norms):
+            forms.setdefault(norm, []).append(i)
+            if glued[i]:  # the joined forms of a hyphen/parenthesis chain starting here
+                joined = norm
                 j = i
-                while j + 1 < len(self.tokens) and self.tokens[j].glued and j - i < 4:
+                while j + 1 < len(norms) and glued[j] and j - i < 4:
                     j += 1
-                    joined += self.tokens[j].norm
+                    joined += norms[j]
                     forms.setdefault(joined, []).append(i)
         self._forms = forms
         self._sorted_forms = sorted(forms)
         self._cache: dict[_Atom, Positions] = {}
         self._lemmas: dict[str, list[int]] | None = None
         self._breaks: list[int] | None = None
+        self._tokens: list[Token] | None = None
+
+    @property
+    def tokens(self) -> list[Token]:
+        """The tokens as objects (built on first use; the index itself keeps parallel lists)."""
+        if self._tokens is None:
+            self._tokens = [Token(a, b, n, g) for a, b, n, g in zip(self.starts, self.ends, self.norms, self.glued,
+                                                                    strict=True)]
+        return self._tokens
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def folded_slice(self, start: int, end: int) -> str:
+        """``fold(text[start:end])``, from the folded text when offsets agree."""
+        if self.folded is not None:
+            return self.folded[start:end]
+        return fold_text(self.text[start:end])
 
     # ------------------------------------------------------------ ranges
 
@@ -197,9 +248,9 @@ class DocumentIndex:
     def token_at(self, offset: int) -> int:
         """Index of the token that contains or follows ``offset``."""
         i = bisect_right(self.starts, offset) - 1
-        if i >= 0 and self.tokens[i].end > offset:
+        if i >= 0 and self.ends[i] > offset:
             return i
-        return min(i + 1, len(self.tokens) - 1) if self.tokens else 0
+        return min(i + 1, len(self.starts) - 1) if self.starts else 0
 
     # ------------------------------------------------------------ atoms
 
@@ -215,7 +266,7 @@ class DocumentIndex:
             yield from self._prefixed("ge" + stem)
 
     def _word_at(self, i: int, word: str) -> bool:
-        tok = self.tokens[i].norm
+        tok = self.norms[i]
         return tok.startswith(word[:-1]) if word.endswith("*") else tok == word
 
     def lemma_positions(self) -> dict[str, list[int]]:
@@ -260,7 +311,7 @@ class DocumentIndex:
                 yield after
                 continue
             before = particles[k - 1] if k > 0 else -1
-            if before >= 0 and (before == verb - 1 or (before == verb - 2 and self.tokens[verb - 1].norm == "te")):
+            if before >= 0 and (before == verb - 1 or (before == verb - 2 and self.norms[verb - 1] == "te")):
                 yield before
                 yield verb
 
@@ -281,7 +332,7 @@ class DocumentIndex:
                 first = item[0]
                 starts = self._stem(first[:-1]) if first.endswith("*") else iter(self._forms.get(first, ()))
                 for i in starts:
-                    if i + len(item) <= len(self.tokens) and all(
+                    if i + len(item) <= len(self.norms) and all(
                         self._word_at(i + k, w) for k, w in enumerate(item[1:], 1)
                     ):
                         out.add(i)
@@ -291,11 +342,13 @@ class DocumentIndex:
 
     # ------------------------------------------------------------ evaluation
 
-    def evaluate(self, node: _Node, ranges: Sequence[tuple[int, int]], spans: Sequence[Span]) -> Positions | None:
+    def evaluate(self, node: _Node, ranges: Sequence[tuple[int, int]], spans: Sequence[Span],
+                 folded: bool = False) -> Positions | None:
         """Positions where ``node`` matches within the token ``ranges`` (None: no match).
 
-        ``spans`` are the character spans of the same units, for ``regex``. An empty list means
-        "matched, but at no particular word" (a ``niet`` part).
+        ``spans`` are the character spans of the same units, for ``regex``; a ``regex`` runs on the raw
+        text, or on the folded text with ``folded`` (identification's patterns are written for folded
+        text). An empty list means "matched, but at no particular word" (a ``niet`` part).
         """
         if isinstance(node, _Atom):
             positions = self.atom(node)
@@ -306,14 +359,15 @@ class DocumentIndex:
             return found or None
         if isinstance(node, _Re):
             hits: Positions = []
+            text = self.folded if folded and self.folded is not None else self.text
             for span in spans:
-                for m in node.regex.finditer(self.text, span.start, span.end):
+                for m in node.regex.finditer(text, span.start, span.end):
                     hits.append(self.token_at(m.start()))
             return sorted(set(hits)) or None
         if isinstance(node, _And):
             out: set[int] = set()
             for part in node.parts:
-                got = self.evaluate(part, ranges, spans)
+                got = self.evaluate(part, ranges, spans, folded)
                 if got is None:
                     return None
                 out.update(got)
@@ -322,15 +376,15 @@ class DocumentIndex:
             any_match = False
             out = set()
             for part in node.parts:
-                got = self.evaluate(part, ranges, spans)
+                got = self.evaluate(part, ranges, spans, folded)
                 if got is not None:
                     any_match = True
                     out.update(got)
             return sorted(out) if any_match else None
         if isinstance(node, _Not):
-            return None if self.evaluate(node.part, ranges, spans) is not None else []
-        left = self.evaluate(node.left, ranges, spans)
-        right = self.evaluate(node.right, ranges, spans) if left else None
+            return None if self.evaluate(node.part, ranges, spans, folded) is not None else []
+        left = self.evaluate(node.left, ranges, spans, folded)
+        right = self.evaluate(node.right, ranges, spans, folded) if left else None
         if not left or not right:
             return None
         near: set[int] = set()
