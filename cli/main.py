@@ -11,6 +11,7 @@ from .dsl_commands import check_command, fmt_command
 from .lint_command import lint_command
 from .models_command import models_command
 from .render_commands import init_command, render_command
+from .serve_command import serve_command
 
 i18n.install()
 
@@ -43,6 +44,7 @@ cli.add_command(models_command)
 cli.add_command(render_command)
 cli.add_command(init_command)
 cli.add_command(lint_command)
+cli.add_command(serve_command)
 
 
 for _command in cli.commands.values():
