@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, handle_errors
 
-FORMATS = ("text", "json", "sarif", "html")
+FORMATS = ("text", "json", "jsonl", "sarif", "html")
 LEVELS = {"info": 1, "waarschuwing": 2, "fout": 3}
 
 
@@ -36,12 +37,6 @@ def _check_body(ctx: click.Context, param: click.Parameter, value: str | None) -
     if value not in known:
         raise click.BadParameter(f"onbekend lichaam '{value}'; kies uit: " + ", ".join(known))
     return value
-
-
-def _render(results: Sequence[LintResult | LintFailure], fmt: str, *, color: bool, suggest: bool,
-            single: bool) -> str:
-
-    return gedragscode.render_report(results, fmt, color=color, suggest=suggest, single=single)
 
 
 def _fails(result: LintResult, threshold: int) -> bool:
@@ -68,10 +63,13 @@ def _fails(result: LintResult, threshold: int) -> bool:
 @click.option("--summary", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
               help="Schrijf ook een overzicht over alle documenten (.html of .csv).")
 @click.option("--color/--no-color", default=None, help="Kleur in het tekstrapport (standaard: op een terminal).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Controleer zoveel documenten tegelijk (standaard: het aantal processorkernen). "
+                   "De uitvoer is dezelfde, in dezelfde volgorde.")
 @handle_errors
 def lint_command(paths: tuple[str, ...], body: str | None, offices: tuple[str, ...], fmt: str, fail_on: str,
                  suggest: bool, output: Path | None, force: bool, summary: Path | None,
-                 color: bool | None) -> None:
+                 color: bool | None, jobs: int | None) -> None:
     """Toets bestaande gedragscodes aan de geactualiseerde handreiking.
 
     PAD is een bestand (tekst, Markdown, HTML, DOCX, PDF of XML), een map (alle
@@ -84,42 +82,77 @@ def lint_command(paths: tuple[str, ...], body: str | None, offices: tuple[str, .
       gedragscode lint code.pdf
       gedragscode lint --body gemeente --office raadslid,commissielid code.docx
       gedragscode lint codes/ --format json -o rapport.json --summary overzicht.html
+      gedragscode lint codes/ --format jsonl --jobs 4 > resultaten.jsonl
+
+    Bij een map of meer bestanden verschijnt het rapport per document zodra dat
+    gecontroleerd is (tekst, json en jsonl; sarif en html pas aan het eind).
 
     Exitcodes: 0 niets op of boven --fail-on, 1 wel, 2 fout in gebruik of invoer.
     """
-    from gedragscode import LintFailure, LintResult  # the lint engine's types only when linting
+    from gedragscode import LintFailure  # the lint engine's types only when linting
+    from gedragscode.lint.reports import stream_report
+    from gedragscode.lint.reports.overview import for_overview
 
-    office_list = _offices(offices)
-    results: list[LintResult | LintFailure] = []
+    office_list = _offices(offices) or None
     several = len(paths) > 1 or any(Path(p).is_dir() for p in paths if p != "-")
-    for p in paths:
-        if p == "-":
-            data = sys.stdin.buffer.read()
-            try:
-                results.append(gedragscode.lint("-", data=data, body=body, offices=office_list or None,
-                                                suggest=suggest))
-            except GedragscodeError as exc:
-                results.append(LintFailure("-", exc.message))
-        else:
-            results.extend(gedragscode.lint_paths([p], body=body, offices=office_list or None, suggest=suggest))
-    if not results:
+    if output is not None and output.exists() and not force:  # say so now, not after the whole batch
+        raise GedragscodeError(f"Het bestand {output} bestaat al; gebruik --force om het te overschrijven.")
+    results = _results(paths, body=body, offices=office_list, suggest=suggest, jobs=jobs)
+    first = next(results, None)
+    if first is None:
         raise GedragscodeError("geen ondersteunde documenten gevonden in " + ", ".join(paths))
-    use_color = (color if color is not None else (output is None and sys.stdout.isatty())) and fmt == "text"
-    single = not several and len(results) == 1
-    report = _render(results, fmt, color=use_color, suggest=suggest, single=single)
-    if output is not None:
-        gedragscode.write_output(output, report, force=force)
-    else:
-        click.echo(report, nl=not report.endswith("\n"))
-    if summary is not None:
+    threshold = LEVELS[fail_on]
+    broken: list[LintFailure] = []
+    overview: list[LintResult | LintFailure] = []
+    findings = False
 
-        gedragscode.write_overview(results, summary, force=force)
-    broken = [r for r in results if isinstance(r, LintFailure)]
+    def tally(items: Iterator[LintResult | LintFailure]) -> Iterator[LintResult | LintFailure]:
+        """Keep what the end needs (failures, exit code, overview rows) as the results pass by."""
+        nonlocal findings
+        for item in items:
+            if isinstance(item, LintFailure):
+                broken.append(item)
+            elif _fails(item, threshold):
+                findings = True
+            if summary is not None:
+                overview.append(for_overview(item))
+            yield item
+
+    use_color = (color if color is not None else (output is None and sys.stdout.isatty())) and fmt == "text"
+    pieces = stream_report(tally(itertools.chain([first], results)), fmt, color=use_color, suggest=suggest,
+                           single=not several)
+    if output is not None:
+        gedragscode.write_output(output, "".join(pieces), force=force)
+    else:
+        for piece in pieces:  # each document is printed as soon as it is checked
+            click.echo(piece, nl=False)
+    if summary is not None:
+        gedragscode.write_overview(overview, summary, force=force)
     for failure in broken:
         click.echo(f"{failure.file}: fout: {failure.message}", err=True)
     if broken:
         sys.exit(EXIT_ERROR)
-    threshold = LEVELS[fail_on]
-    if any(_fails(r, threshold) for r in results if isinstance(r, LintResult)):
+    if findings:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def _results(paths: tuple[str, ...], *, body: str | None, offices: list[str] | None, suggest: bool,
+             jobs: int | None) -> Iterator[LintResult | LintFailure]:
+    """The results for all ``paths`` in order: files and folders on ``jobs`` processes, ``-`` read here."""
+    from gedragscode import LintFailure
+
+    batch: list[str] = []
+    for p in [*paths, None]:
+        if p is not None and p != "-":
+            batch.append(p)
+            continue
+        if batch:
+            yield from gedragscode.iter_lint_paths(batch, body=body, offices=offices, suggest=suggest, jobs=jobs)
+            batch = []
+        if p == "-":
+            data = sys.stdin.buffer.read()
+            try:
+                yield gedragscode.lint("-", data=data, body=body, offices=offices, suggest=suggest)
+            except GedragscodeError as exc:
+                yield LintFailure("-", exc.message)

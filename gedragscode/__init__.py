@@ -49,7 +49,7 @@ if TYPE_CHECKING:
         OutputExistsError,
         RenderError,
     )
-    from gedragscode.lint.engine import lint, lint_document, lint_paths
+    from gedragscode.lint.engine import iter_lint_paths, lint, lint_document, lint_paths
     from gedragscode.lint.reports import FORMATS as REPORT_FORMATS
     from gedragscode.lint.reports import render_report, write_overview
     from gedragscode.lint.result import ClauseFinding, Evidence, LintFailure, LintResult
@@ -70,7 +70,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     **{name: ("gedragscode.errors", name) for name in (
         "DocumentError", "DslSemanticError", "DslSyntaxError", "ErrorGroup", "GedragscodeError", "Location",
         "ModelError", "OutputExistsError", "RenderError")},
-    **{name: ("gedragscode.lint.engine", name) for name in ("lint", "lint_document", "lint_paths")},
+    **{name: ("gedragscode.lint.engine", name) for name in ("iter_lint_paths", "lint", "lint_document", "lint_paths")},
     "REPORT_FORMATS": ("gedragscode.lint.reports", "FORMATS"),
     "render_report": ("gedragscode.lint.reports", "render_report"),
     "write_overview": ("gedragscode.lint.reports", "write_overview"),
@@ -113,6 +113,7 @@ __all__ = [
     "check_model_examples",
     "checklist",
     "format_source",
+    "iter_lint_paths",
     "lint",
     "lint_document",
     "lint_paths",

@@ -51,7 +51,9 @@ __all__ = [
     "cache_key",
     "cache_path",
     "cached_model",
+    "dumps_model",
     "load_cached",
+    "loads_model",
     "store",
 ]
 
@@ -159,7 +161,8 @@ class _ModelUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} hoort niet in een modelcache")
 
 
-def _dumps(model: Model) -> bytes:
+def dumps_model(model: Model) -> bytes:
+    """The model as pickle bytes (what the cache and the ``lint --jobs`` workers receive)."""
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.dispatch_table = {types.MappingProxyType: lambda m: (_frozen_mapping, (dict(m),))}
@@ -167,7 +170,8 @@ def _dumps(model: Model) -> bytes:
     return buffer.getvalue()
 
 
-def _loads(payload: bytes) -> Model:
+def loads_model(payload: bytes) -> Model:
+    """A model from :func:`dumps_model` bytes, built with the restricted unpickler."""
     from gedragscode.model import Model
 
     model = _ModelUnpickler(io.BytesIO(payload)).load()
@@ -198,7 +202,7 @@ def load_cached(path: Path, key: str) -> Model | None:
     if hashlib.sha256(payload).digest() != data[start - hashlib.sha256().digest_size: start]:
         return None  # truncated or corrupt
     try:
-        return _loads(payload)
+        return loads_model(payload)
     except Exception:  # an unpickling problem of any kind means: parse again
         return None
 
@@ -206,8 +210,8 @@ def load_cached(path: Path, key: str) -> Model | None:
 def store(model: Model, path: Path, key: str) -> bool:
     """Write ``model`` to ``path`` atomically; False (and nothing left behind) when that fails."""
     try:
-        payload = _dumps(model)
-        _loads(payload)  # never write a file that this module would refuse to read
+        payload = dumps_model(model)
+        loads_model(payload)  # never write a file that this module would refuse to read
         import tempfile
 
         directory = path.parent

@@ -83,7 +83,7 @@ def test_from_import_and_identity() -> None:
     from gedragscode.render.build import render as build_render
 
     assert lint is engine_lint and LintResult is result_type and render is build_render
-    assert gedragscode.REPORT_FORMATS == ("text", "json", "sarif", "html")
+    assert gedragscode.REPORT_FORMATS == ("text", "json", "jsonl", "sarif", "html")
     assert gedragscode.FORMATS == ("md", "html", "docx")
 
 

@@ -98,7 +98,7 @@ BROKEN = LintFailure(file="codes/scan.pdf", message="Het PDF-bestand heeft geen 
 
 
 def test_formats_and_dispatch() -> None:
-    assert FORMATS == ("text", "json", "sarif", "html")
+    assert FORMATS == ("text", "json", "jsonl", "sarif", "html")
     for fmt in FORMATS:
         assert render_report([almelo()], fmt) == render_report([almelo()], fmt)  # deterministic
     with pytest.raises(GedragscodeError, match="rapportformaat"):

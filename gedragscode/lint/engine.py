@@ -34,7 +34,7 @@ from gedragscode.lint.result import ClauseFinding, Evidence, LintFailure, LintRe
 from gedragscode.lint.segment import segment
 from gedragscode.model import Clause, Duration, Level, Model, Money, Office, OutdatedCheck
 
-__all__ = ["amounts_in", "durations_in", "lint", "lint_document", "lint_paths", "number_word"]
+__all__ = ["amounts_in", "durations_in", "iter_lint_paths", "lint", "lint_document", "lint_paths", "number_word"]
 
 MAX_EVIDENCE = 5
 
@@ -409,21 +409,28 @@ def _walk(paths: Iterable[str | Path]) -> Iterator[Path | LintFailure]:
             yield path
 
 
-def lint_paths(paths: Iterable[str | Path], *, model: Model | None = None, body: str | None = None,
-               offices: Sequence[str] | None = None, suggest: bool = False) -> list[LintResult | LintFailure]:
-    """Check files and folders (all supported formats, recursively); broken files become LintFailure."""
+def iter_lint_paths(paths: Iterable[str | Path], *, model: Model | None = None, body: str | None = None,
+                    offices: Sequence[str] | None = None, suggest: bool = False,
+                    jobs: int | None = 1) -> Iterator[LintResult | LintFailure]:
+    """Check files and folders like :func:`lint_paths`, yielding each result in input order as soon
+    as it is done; ``jobs`` worker processes (``None`` or 0: one per core). See :mod:`.batch`."""
+    from gedragscode.lint.batch import lint_each
+
     model = _model(model)
     _validate(model, body, offices)
-    out: list[LintResult | LintFailure] = []
-    for item in _walk(paths):
-        if isinstance(item, LintFailure):
-            out.append(item)
-            continue
-        try:
-            out.append(lint(item, model=model, body=body, offices=offices, suggest=suggest))
-        except GedragscodeError as exc:
-            out.append(LintFailure(str(item), exc.message))
-    return out
+    options = {"body": body, "offices": offices, "suggest": suggest}
+    return lint_each(_walk(paths), model=model, options=options, jobs=jobs)
+
+
+def lint_paths(paths: Iterable[str | Path], *, model: Model | None = None, body: str | None = None,
+               offices: Sequence[str] | None = None, suggest: bool = False,
+               jobs: int | None = 1) -> list[LintResult | LintFailure]:
+    """Check files and folders (all supported formats, recursively); broken files become LintFailure.
+
+    ``jobs`` > 1 lints on that many worker processes (``None`` or 0: one per core); the list is in
+    input order and the same as with one job. :func:`iter_lint_paths` yields the results one by one.
+    """
+    return list(iter_lint_paths(paths, model=model, body=body, offices=offices, suggest=suggest, jobs=jobs))
 
 
 def failure_location(failure: LintFailure) -> Location:

@@ -7,7 +7,7 @@ Every format is a pure function of the :class:`~gedragscode.lint.result.LintResu
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from gedragscode.errors import GedragscodeError
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FORMATS",
+    "STREAMING_FORMATS",
     "overview_csv",
     "overview_html",
     "render_html",
@@ -30,10 +31,14 @@ __all__ = [
     "render_sarif",
     "render_text",
     "sarif_log",
+    "stream_report",
     "write_overview",
 ]
 
-FORMATS: tuple[str, ...] = ("text", "json", "sarif", "html")
+FORMATS: tuple[str, ...] = ("text", "json", "jsonl", "sarif", "html")
+
+STREAMING_FORMATS: tuple[str, ...] = ("text", "json", "jsonl")
+"""Formats that :func:`stream_report` writes document by document; the others need all results."""
 
 # name -> (module in this package, attribute): each format is imported when it is first used
 _LAZY: dict[str, tuple[str, str]] = {
@@ -77,20 +82,53 @@ def render_report(
         single = len(results) == 1
     if single and len(results) != 1:
         raise ValueError(f"single=True needs exactly one result, got {len(results)}")
-    if fmt == "text":
-        from gedragscode.lint.reports.text import render_text
+    return "".join(stream_report(results, fmt, color=color, suggest=suggest, single=single))
 
-        return render_text(results, color=color, suggest=suggest)
+
+def stream_report(
+    results: Iterable[LintResult | LintFailure],
+    fmt: str,
+    *,
+    color: bool = False,
+    suggest: bool = False,
+    single: bool = False,
+) -> Iterator[str]:
+    """The report in pieces: for the :data:`STREAMING_FORMATS` one piece per document as the
+    results come (nothing is kept but totals), else the whole report once all results are in.
+    The pieces joined are :func:`render_report` of the same results.
+
+    ``single`` (exactly one document; JSON writes one object rather than an array) must be
+    decided by the caller, since the results are not counted in advance.
+    """
+    if fmt not in FORMATS:
+        raise GedragscodeError(f"Onbekend rapportformaat {fmt!r}; kies uit {', '.join(FORMATS)}.")
+    if fmt == "text":
+        from gedragscode.lint.reports.text import stream_text
+
+        yield from stream_text(results, color=color, suggest=suggest)
+        return
+    if fmt == "jsonl":
+        from gedragscode.lint.reports.json_report import stream_json_lines
+
+        yield from stream_json_lines(results, suggest=suggest)
+        return
+    if fmt == "json" and not single:
+        from gedragscode.lint.reports.json_report import stream_json
+
+        yield from stream_json(results, suggest=suggest)
+        return
+    collected = list(results)
+    if single and len(collected) != 1:
+        raise ValueError(f"single=True needs exactly one result, got {len(collected)}")
     if fmt == "json":
         from gedragscode.lint.reports.json_report import dumps
 
-        return dumps(results, single=single, suggest=suggest)
-    if fmt == "sarif":
+        yield dumps(collected, single=True, suggest=suggest)
+    elif fmt == "sarif":
         from gedragscode.lint.reports.sarif import render_sarif
 
-        return render_sarif(results)
-    if fmt == "html":
+        yield render_sarif(collected)
+    else:
         from gedragscode.lint.reports.html_report import render_html
 
-        return render_html(results, suggest=suggest)
-    raise GedragscodeError(f"Onbekend rapportformaat {fmt!r}; kies uit {', '.join(FORMATS)}.")
+        yield render_html(collected, suggest=suggest)

@@ -12,17 +12,20 @@ One object per document::
 
 A document that could not be checked is ``{"file", "error"}``. ``suggestion`` is only
 there with ``--suggest`` and when the model has text for the clause.
+
+The ``jsonl`` format (JSON Lines) has the same objects, one per line, without indentation: a
+consumer can read each document as soon as it is written.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from gedragscode.lint.result import ClauseFinding, Evidence, LintFailure, LintResult
 
-__all__ = ["dumps", "failure_dict", "result_dict"]
+__all__ = ["dumps", "failure_dict", "result_dict", "stream_json", "stream_json_lines"]
 
 
 def _evidence(ev: Evidence) -> dict[str, Any]:
@@ -69,11 +72,29 @@ def failure_dict(failure: LintFailure) -> dict[str, Any]:
     return {"file": failure.file, "error": failure.message}
 
 
+def _item(result: LintResult | LintFailure, suggest: bool) -> dict[str, Any]:
+    return failure_dict(result) if isinstance(result, LintFailure) else result_dict(result, suggest=suggest)
+
+
 def dumps(results: Sequence[LintResult | LintFailure], *, single: bool, suggest: bool = False) -> str:
     """The JSON text: an object when ``single``, else an array; ends with a newline."""
-    items = [
-        failure_dict(r) if isinstance(r, LintFailure) else result_dict(r, suggest=suggest)
-        for r in results
-    ]
-    data: Any = items[0] if single else items
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if single:
+        return json.dumps(_item(results[0], suggest), ensure_ascii=False, indent=2) + "\n"
+    return "".join(stream_json(results, suggest=suggest))
+
+
+def stream_json(results: Iterable[LintResult | LintFailure], *, suggest: bool = False) -> Iterator[str]:
+    """The JSON array in pieces, one per document as it comes; joined they are exactly
+    ``json.dumps(items, ensure_ascii=False, indent=2) + "\\n"`` (each object indented one level)."""
+    first = True
+    for result in results:
+        text = json.dumps(_item(result, suggest), ensure_ascii=False, indent=2)
+        yield ("[\n" if first else ",\n") + "\n".join("  " + line for line in text.split("\n"))
+        first = False
+    yield "[]\n" if first else "\n]\n"
+
+
+def stream_json_lines(results: Iterable[LintResult | LintFailure], *, suggest: bool = False) -> Iterator[str]:
+    """JSON Lines: one compact object per document and line, in the same form as the JSON report."""
+    for result in results:
+        yield json.dumps(_item(result, suggest), ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -9,7 +9,7 @@ request.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from gedragscode.lint.reports.common import (
     STATUS_LABEL,
@@ -22,7 +22,7 @@ from gedragscode.lint.reports.common import (
 )
 from gedragscode.lint.result import ClauseFinding, LintFailure, LintResult
 
-__all__ = ["render_text"]
+__all__ = ["render_text", "stream_text"]
 
 _RESET = "\x1b[0m"
 _COLOURS = {
@@ -146,25 +146,36 @@ def _result(result: LintResult, paint: _Paint, suggest: bool) -> list[str]:
 def render_text(results: Sequence[LintResult | LintFailure], *, color: bool = False,
                 suggest: bool = False) -> str:
     """The text report for one or more documents; ends with a newline."""
+    return "".join(stream_text(results, color=color, suggest=suggest))
+
+
+def stream_text(results: Iterable[LintResult | LintFailure], *, color: bool = False,
+                suggest: bool = False) -> Iterator[str]:
+    """The text report in pieces, one per document as it comes, then the total line: the pieces
+    joined are :func:`render_text`. Only the totals are kept, so any number of documents fits."""
     paint = _Paint(color)
-    results = [sanitized(r) for r in results]
-    blocks: list[list[str]] = []
-    for result in results:
+    count = broken = 0
+    totals = {"fout": 0, "waarschuwing": 0, "info": 0}
+    for item in results:
+        result = sanitized(item)
         if isinstance(result, LintFailure):
-            blocks.append([f"{result.file}: {paint('fout', 'fout')}: {result.message}"])
+            broken += 1
+            block = [f"{result.file}: {paint('fout', 'fout')}: {result.message}"]
         else:
-            blocks.append(_result(result, paint, suggest))
-    if not blocks:
-        return "Geen documenten gecontroleerd.\n"
-    if len(results) > 1:
-        done = [r for r in results if isinstance(r, LintResult)]
-        broken = len(results) - len(done)
-        totals = {k: sum(r.counts()[k] for r in done) for k in ("fout", "waarschuwing", "info")}
-        line = (
-            f"Totaal: {plural(len(results), 'document', 'documenten')}"
+            counts = result.counts()
+            for key in totals:
+                totals[key] += counts[key]
+            block = _result(result, paint, suggest)
+        yield ("\n\n" if count else "") + "\n".join(block).rstrip()
+        count += 1
+    if not count:
+        yield "Geen documenten gecontroleerd.\n"
+        return
+    if count > 1:
+        yield "\n\n" + (
+            f"Totaal: {plural(count, 'document', 'documenten')}"
             + (f" ({broken} niet gecontroleerd)" if broken else "")
             + f"; {plural(totals['fout'], 'fout', 'fouten')}, "
             f"{plural(totals['waarschuwing'], 'waarschuwing', 'waarschuwingen')}, {totals['info']} info"
         )
-        blocks.append([line])
-    return "\n\n".join("\n".join(b).rstrip() for b in blocks) + "\n"
+    yield "\n"
