@@ -35,6 +35,7 @@ mechanism only: the order of the signals, their weights, and generic Dutch legal
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -295,6 +296,10 @@ _TITLE_START = re.compile(r"(?:gedragscode|integriteitscode|\bcode\b|protocol|in
                           r"|integriteit)")
 
 
+_MAX_TITLE_LINES = 40
+"""At most this many lines of title units are title candidates."""
+
+
 def _head_text(seg: Segmentation, limit: int = 8000) -> str:
     """The text before the first normative unit (title, metadata, aanhef, inleiding), capped."""
     text = seg.document.text
@@ -310,9 +315,10 @@ def _title_candidates(seg: Segmentation, head: str) -> list[str]:
         if value:
             out.append(value)
     for unit in seg.units:
-        if unit.role == "titel":
-            out.extend(_wrapped_titles([ln for ln in _lines(seg.document.text[unit.span.start:unit.span.end])
-                                        if not _NOISE_LINE.match(fold(ln))], one_title=True))
+        if unit.role == "titel" and len(out) < _MAX_TITLE_LINES:
+            first = itertools.islice(_lines(seg.document.text[unit.span.start:unit.span.end]), _MAX_TITLE_LINES)
+            out.extend(_wrapped_titles([ln for ln in first if not _NOISE_LINE.match(fold(ln))], one_title=True))
+    del out[_MAX_TITLE_LINES:]  # a title is a few lines; more would make the search below quadratic
     lines = [ln.strip(" \t•-*#") for ln in head.splitlines()]
     lines = [ln for ln in lines if ln and not _NOISE_LINE.match(fold(ln))]
     out.extend(t for t in _wrapped_titles(lines[:25]) if len(t) <= 400 and _TITLE_WORD.search(fold(t)))

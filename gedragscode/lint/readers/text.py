@@ -38,7 +38,6 @@ _TRANSLATE.update({ord(c): "\n" for c in "\u2028\u2029\x0b\x0c\x85"})
 for _code in [*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F, *range(0x80, 0x85), *range(0x86, 0xA0)]:
     _TRANSLATE.setdefault(_code, None)
 
-_TRAILING_WS = re.compile(r"[ ]+$", re.MULTILINE)
 _MANY_BLANKS = re.compile(r"\n{3,}")
 
 
@@ -51,7 +50,7 @@ def normalise_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.translate(_TRANSLATE)
     text = unicodedata.normalize("NFC", text)
-    text = _TRAILING_WS.sub("", text)
+    text = "\n".join(line.rstrip(" ") for line in text.split("\n"))  # a regex would backtrack on long runs
     text = _MANY_BLANKS.sub("\n\n", text)
     return text.strip("\n")
 
@@ -131,7 +130,7 @@ def _markdown_parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
 _STARTS_WITH_LABEL = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivx]{1,5})[.)](?:\s|$)|^\(\d{1,3}\)\s")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
-_FRONT_KEY = re.compile(r"^([A-Za-zÀ-ÿ][\w .()-]*?)\s*:\s*(.+)$")
+_FRONT_KEY = re.compile(r"^([A-Za-zÀ-ÿ][\w .()-]*):(.*\S)")  # no lazy parts: a long line cannot backtrack
 
 
 def _inline_text(token: Any) -> str:

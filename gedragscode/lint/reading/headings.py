@@ -190,13 +190,15 @@ def classify(line: Line) -> Head | None:
     return None
 
 
+_LABEL = re.compile(
+    r"^(?:(?:hoofdstuk|paragraaf|deel|afdeling)\s+)?(?:\d{1,3}(?:\.\d{1,3})*|[IVX]{1,5}|[A-Z])[.)]?\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def strip_label(core: str) -> tuple[str, bool]:
     """The text of a line without a leading number/letter label, and whether there was one."""
-    m = re.match(
-        r"^(?:(?:hoofdstuk|paragraaf|deel|afdeling)\s+)?(?:\d{1,3}(?:\.\d{1,3})*|[IVX]{1,5}|[A-Z])[.)]?\s+(?=\S)",
-        core,
-        re.IGNORECASE,
-    )
+    m = _LABEL.match(core)
     if m:
         return core[m.end() :], True
     return core, False

@@ -32,7 +32,6 @@ __all__ = [
     "INTRO_WEAK",
     "ONDERTEKENING",
     "TOC",
-    "TOC_ENTRY",
     "TOELICHTING",
     "TOELICHTING_TITLED",
     "answered",
@@ -43,6 +42,7 @@ __all__ = [
     "intro_declared_part",
     "intro_heading",
     "is_question",
+    "is_toc_entry",
     "qa_block",
     "resumes_code",
     "rules_follow",
@@ -110,9 +110,18 @@ _INTRO_PART_OF_CODE = re.compile(
     re.IGNORECASE,
 )
 TOC = re.compile(r"^(?:inhoudsopgave|inhoud|inhoudstafel|inhoudsoverzicht)\s*:?$", re.IGNORECASE)
-TOC_ENTRY = re.compile(
+_TOC_ENTRY = re.compile(
     r"^.{2,120}?(?:\s*(?:\.{3,}|…+|(?:\s\.){3,}|_{3,})\s*|\t|\s{3,})\d{1,3}$|^.{2,100}\s\.{2,}\s*\d{1,3}$"
 )
+_TOC_ENTRY_MAX = 250
+
+
+def is_toc_entry(core: str) -> bool:
+    """Whether a line is an entry of a table of contents: a title, a leader and a page number.
+
+    Such a line is short; longer lines are not tried, so that a long run of spaces or dots
+    cannot make the pattern backtrack."""
+    return core[-1:].isdigit() and len(core) <= _TOC_ENTRY_MAX and _TOC_ENTRY.match(core) is not None
 # An explanatory note inside an article: "Toelichting: ...", "Noot: ...", "Opmerking: ...", "Uitleg: ..."
 # at the start of a line or of a sentence.
 _NOTE = re.compile(

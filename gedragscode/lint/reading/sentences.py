@@ -28,7 +28,8 @@ _ABBREVIATIONS = frozenset(
 )  # fmt: skip
 _NUMBER_WORDS = frozenset({"lid", "artikel", "art", "onderdeel", "sub", "nr", "nummer", "hoofdstuk", "paragraaf",
                            "§", "bijlage", "punt", "artikelen", "leden"})  # fmt: skip
-_BOUNDARY = re.compile(r"[.!?;]+[\"”’'»)\]]*(?=\s|$)")
+# only from the start of a run of punctuation, so that a long run of dots cannot make it backtrack
+_BOUNDARY = re.compile(r"(?<![.!?;])[.!?;]+[\"”’'»)\]]*(?=\s|$)")
 _CHUNK_LABEL = re.compile(
     rf"(?:[{re.escape(BULLETS)}](?=\s|$)\s*)*"
     r"(?:(?:lid|Lid)\s+\d{1,3}[.:]?(?=\s|$)|\(\d{1,3}\)|\(?[a-z]{1,2}[.)]|\([ivx]{1,5}\)|[ivx]{1,5}\.|"

@@ -37,7 +37,6 @@ from gedragscode.lint.reading.roles import (
     INTRO_WEAK,
     ONDERTEKENING,
     TOC,
-    TOC_ENTRY,
     TOELICHTING,
     TOELICHTING_TITLED,
     answered,
@@ -47,6 +46,7 @@ from gedragscode.lint.reading.roles import (
     intro_declared_part,
     intro_heading,
     is_question,
+    is_toc_entry,
     qa_block,
     resumes_code,
     rules_follow,
@@ -143,10 +143,10 @@ class UnitReader(Builder):
                 i = self.toc(i)
                 continue
             if (
-                TOC_ENTRY.match(core)
+                is_toc_entry(core)
                 and i + 2 < n
-                and TOC_ENTRY.match(lines[i + 1].core)
-                and TOC_ENTRY.match(lines[i + 2].core)
+                and is_toc_entry(lines[i + 1].core)
+                and is_toc_entry(lines[i + 2].core)
             ):
                 i = self.toc(i, headless=True)
                 continue
@@ -440,14 +440,14 @@ class UnitReader(Builder):
         stopped_on_prose = False
         while j < n:
             core = lines[j].core
-            if len(core) > 120 or (core.endswith(".") and not TOC_ENTRY.match(core) and len(core) > 40):
+            if len(core) > 120 or (core.endswith(".") and not is_toc_entry(core) and len(core) > 40):
                 stopped_on_prose = True
                 break
             k = key(core)
             if k in seen:
                 break
             seen.add(k)
-            if TOC_ENTRY.match(core) or re.search(r"\s\d{1,3}$", core):
+            if is_toc_entry(core) or re.search(r"\s\d{1,3}$", core):
                 with_numbers += 1
             elif headless:
                 break
