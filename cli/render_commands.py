@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -55,6 +56,26 @@ def _code_from_flags(body: str | None, offices: tuple[str, ...], naam: str | Non
                                  omit=_split(zonder), repeals=intrekking or "", effective=inwerkingtreding or "")
 
 
+def _parse_date(value: str | None) -> _dt.date | _dt.datetime | None:
+    """``--datum``: JJJJ-MM-DD, or a full ISO date and time (taken as UTC without a zone)."""
+    if value is None:
+        return None
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            return _dt.date.fromisoformat(text)
+        return _dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise GedragscodeError(f"--datum verwacht een datum als 2026-03-01 (of 2026-03-01T10:00:00), "
+                               f"niet '{value}'") from None
+
+
+def _docx_only(fmt: str, flags: Iterable[tuple[str, object]]) -> None:
+    used = [name for name, value in flags if value]
+    if used and fmt != "docx":
+        raise GedragscodeError(f"{', '.join(used)} geldt alleen voor Word (docx), niet voor {fmt}")
+
+
 def _emit(data: str | bytes, output: Path | None, force: bool, what: str) -> None:
     if output is None:
         assert isinstance(data, str)
@@ -98,11 +119,17 @@ _FORCE_HELP = "Overschrijf een bestaand uitvoerbestand."
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
               help=_OUTPUT_HELP + " Verplicht voor docx.")
 @click.option("--force", is_flag=True, help=_FORCE_HELP)
+@click.option("--datum", metavar="JJJJ-MM-DD",
+              help="Datum in de documenteigenschappen van het Word-bestand (standaard: SOURCE_DATE_EPOCH als "
+                   "die is gezet, anders nu). Met een vaste datum is het bestand bij gelijke invoer byte voor "
+                   "byte gelijk.")
+@click.option("--geen-inhoudsopgave", "no_toc", is_flag=True,
+              help="Zet geen inhoudsopgave vooraan in het Word-bestand.")
 @handle_errors
 def render_command(local_code: Path | None, body: str | None, offices: tuple[str, ...], naam: str | None,
                    jaar: int | None, settings: tuple[str, ...], zonder: tuple[str, ...], intrekking: str | None,
                    inwerkingtreding: str | None, fmt: str | None, controle: bool, output: Path | None,
-                   force: bool) -> None:
+                   force: bool, datum: str | None, no_toc: bool) -> None:
     """Maak de volledige gedragscode voor een lichaam en ambt(en), klaar om vast te stellen.
 
     Geef een lokaal .gdc-bestand op (zie 'gedragscode init'), of kies lichaam, ambten en
@@ -127,6 +154,9 @@ def render_command(local_code: Path | None, body: str | None, offices: tuple[str
         raise GedragscodeError("--format json is er alleen voor de lijst 'nog te controleren' (met --controle)")
     else:
         fmt = _format_for(fmt, output)
+    target = (fmt or "tekst") if controle else (fmt or "md")
+    _docx_only(target, (("--datum", datum), ("--geen-inhoudsopgave", no_toc)))
+    when = _parse_date(datum)
     if not controle and fmt == "docx" and output is None:
         raise GedragscodeError("een Word-document (docx) kan niet naar de terminal; geef een bestand op met -o")
     if output is not None and output.exists() and not force:
@@ -148,7 +178,7 @@ def render_command(local_code: Path | None, body: str | None, offices: tuple[str
               "Lijst 'nog te controleren'")
         return
     assert fmt is not None
-    _emit(gedragscode.render(code, fmt), output, force, "Gedragscode")
+    _emit(gedragscode.render(code, fmt, date=when, toc=not no_toc), output, force, "Gedragscode")
     if items:
         click.echo(gedragscode.render_checklist(items, "text"), err=True, nl=False)
 

@@ -7,6 +7,7 @@ import os
 import re
 import zipfile
 from dataclasses import replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import docx
@@ -18,7 +19,7 @@ from lxml import html as lxml_html
 
 from gedragscode.errors import ModelError
 from gedragscode.render.doctree import Article, Chapter, Document, Explanation, Lid, Onderdeel, clean_text
-from gedragscode.render.docx import to_docx
+from gedragscode.render.docx import DocxOptions, to_docx
 from gedragscode.render.html import to_html
 from gedragscode.render.markdown import escape_markdown, to_markdown
 from gedragscode.render.writers import FORMATS, write
@@ -26,6 +27,7 @@ from gedragscode.render.writers import FORMATS, write
 GOLDEN = Path(__file__).parent / "fixtures" / "writers" / "almelo.md"
 UPDATE = os.environ.get("GEDRAGSCODE_UPDATE_GOLDEN") == "1"
 SCRIPT = "<script>alert(1)</script>"
+DATED = DocxOptions(date=date(2026, 3, 1))
 
 
 def almelo() -> Document:
@@ -385,17 +387,15 @@ def style_name(paragraph: Paragraph) -> str:
 
 def test_docx_styles_and_numbers() -> None:
     doc = almelo()
-    document = read_docx(to_docx(doc))
+    document = read_docx(to_docx(doc, DATED))
     paragraphs = [(style_name(p), p.text) for p in document.paragraphs]
     assert paragraphs[0] == ("Title", doc.title)
-    h1 = [t for s, t in paragraphs if s == "Heading 1"]
-    assert h1 == [
-        "Inleiding",
+    assert [t for s, t in paragraphs if s == "Heading 1"] == ["Inleiding", "Toelichting"]
+    assert [t for s, t in paragraphs if s == "Hoofdstuk"] == [
         "Hoofdstuk 1 Algemene bepalingen",
         "Hoofdstuk 2 Belangenverstrengeling",
-        "Toelichting",
     ]
-    articles = [t for s, t in paragraphs if s == "Heading 2" and t.startswith("Artikel ")]
+    articles = [t for s, t in paragraphs if s == "Artikel"]
     assert len(articles) == sum(1 for _ in doc.articles())
     assert articles[0] == "Artikel 1 Begripsbepalingen"
     assert [t for s, t in paragraphs if s == "Heading 3"] == [
@@ -403,32 +403,34 @@ def test_docx_styles_and_numbers() -> None:
         "Artikel 4 Nevenfuncties",
     ]
 
-    # Leden of article 3: literal numbers with a tab, in order, hanging indent.
-    start = [t for _, t in paragraphs].index("Artikel 3 Geschenken")
+    # Leden of article 3: literal numbers with a tab, in order, hanging indent from the style.
+    start = paragraphs.index(("Artikel", "Artikel 3 Geschenken"))
     body = document.paragraphs[start + 1 : start + 6]
-    assert [style_name(p) for p in body] == ["Normal"] * 5
+    assert [style_name(p) for p in body] == ["Lid", "Onderdeel", "Onderdeel", "Lid", "Lid"]
     assert [p.text.split("\t")[0] for p in body] == ["1.", "a.", "b.", "2.", "3."]
     lid = body[0]
     assert lid.text == "1.\tEen raadslid meldt bij de griffier:"
-    assert lid.paragraph_format.first_line_indent < 0 < lid.paragraph_format.left_indent
-    onderdeel = body[1]
-    assert onderdeel.paragraph_format.left_indent > lid.paragraph_format.left_indent
+    lid_style = document.styles["Lid"].paragraph_format
+    onderdeel_style = document.styles["Onderdeel"].paragraph_format
+    assert lid_style.first_line_indent < 0 < lid_style.left_indent
+    assert onderdeel_style.left_indent > lid_style.left_indent
+    assert lid.paragraph_format.left_indent is None  # no direct formatting: the style decides
 
     scope = next(p for p in document.paragraphs if p.text == "Dit artikel geldt voor de wethouders.")
-    assert all(run.italic for run in scope.runs)
-    toelichting = next(p for p in document.paragraphs if p.text == "Toelichting")
+    assert style_name(scope) == "Toepassing" and document.styles["Toepassing"].font.italic
+    toelichting = next(p for p in document.paragraphs if p.text == "Toelichting" and style_name(p) == "Heading 1")
     assert toelichting.paragraph_format.page_break_before
     assert any(p.text == "de voorzitter," for p in document.paragraphs)
 
 
 def test_docx_properties_and_page() -> None:
-    document = read_docx(to_docx(almelo()))
+    document = read_docx(to_docx(almelo(), DATED))
     props = document.core_properties
     assert props.title == "Gedragscode integriteit raadsleden gemeente Almelo 2026"
     assert props.subject == "Gedragscode integriteit politieke ambtsdragers"
     assert props.language == "nl-NL"
     assert props.author == "gedragscode"
-    assert props.created.year == 2000 and props.modified.year == 2000
+    assert props.created == props.modified == datetime(2026, 3, 1, tzinfo=UTC)
     assert "model: Handboek integriteit 2023" in props.comments
     section = document.sections[0]
     assert section.page_width is not None and section.page_height is not None
@@ -438,7 +440,7 @@ def test_docx_properties_and_page() -> None:
 
 
 def test_docx_deterministic() -> None:
-    first, second = to_docx(almelo()), to_docx(almelo())
+    first, second = to_docx(almelo(), DATED), to_docx(almelo(), DATED)
     assert first == second
     a, b = read_docx(first), read_docx(second)
     assert [p.text for p in a.paragraphs] == [p.text for p in b.paragraphs]
@@ -453,6 +455,7 @@ def test_docx_hostile_text_is_literal() -> None:
     document = read_docx(to_docx(doc))
     texts = [p.text for p in document.paragraphs]
     assert texts[0] == f"Code {SCRIPT} # *x*"
+    assert texts.count(f"Artikel 1 Begrippen {SCRIPT}") == 2  # the heading and its table-of-contents entry
     assert "1.\t1. Dit lijkt een lijst [x](javascript:alert(1)) & &amp; `code` \\ eind\\" in texts
     assert "a.\t1. geen nieuwe nummering" in texts
     assert "controleteken hier" in texts

@@ -11,6 +11,7 @@ The builder is a pure function of the code: the same code gives the same tree.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 import string
 from collections.abc import Mapping, Sequence
@@ -21,6 +22,7 @@ from gedragscode import templating
 from gedragscode.errors import Location
 from gedragscode.model import Category, Clause, Code, Duration, LegalRef, Money, Office, Value
 from gedragscode.render import doctree, writers
+from gedragscode.render.docx_options import DocxOptions, TemplateSource
 
 __all__ = ["FORMATS", "SUBJECT", "build_document", "checklist", "legal_basis_text", "render", "scope_note"]
 
@@ -592,6 +594,13 @@ def checklist(code: Code) -> tuple[doctree.CheckItem, ...]:
     return build_document(code).checklist
 
 
-def render(code: Code, fmt: str = "md") -> str | bytes:
-    """The code of conduct in ``fmt``: "md" and "html" give str, "docx" gives bytes."""
-    return writers.write(build_document(code), fmt)
+def render(code: Code, fmt: str = "md", *, template: TemplateSource | None = None,
+           date: _dt.date | _dt.datetime | None = None, toc: bool = True) -> str | bytes:
+    """The code of conduct in ``fmt``: "md" and "html" give str, "docx" gives bytes.
+
+    Word only: ``template`` is a house template (``.dotx``/``.docx``, bytes or a path) whose
+    styles, page set-up, headers and footers are used; ``date`` sets the core properties'
+    created/modified date (default: ``SOURCE_DATE_EPOCH`` when set, else now; fix it for
+    byte-identical builds); ``toc=False`` leaves out the table of contents.
+    """
+    return writers.write(build_document(code), fmt, DocxOptions(template=template, date=date, toc=toc))

@@ -1,29 +1,38 @@
-"""DOCX writer: the document tree as a Word document with real Word styles.
+"""DOCX writer: the document tree as a Word document a griffie can keep editing.
 
-Styles: ``Title`` for the title, ``Heading 1`` for Inleiding, chapters and Toelichting,
-``Heading 2`` for articles (and the two parts of the toelichting), ``Heading 3`` for the
-article-wise toelichting, ``Normal`` for text. Lid numbers and onderdeel labels are literal
-text followed by a tab, with a hanging indent: python-docx cannot restart list numbering,
-and literal numbers survive every round trip through Word and LibreOffice.
+* **Named paragraph styles** (:mod:`gedragscode.render.docx_styles`): ``Hoofdstuk``,
+  ``Artikel``, ``Lid``, ``Lid zonder nummer``, ``Onderdeel``, ``Toepassing`` beside Word's own
+  ``Title`` and ``Heading 1-3``. Restyling one style in Word restyles every article or lid.
+  Article, lid and onderdeel numbers are literal text followed by a tab (with a hanging
+  indent), not Word list numbering: see ``docs/developer.md`` ("DOCX") for why.
+* **A real table of contents**: a ``TOC`` field over the outline levels of ``Heading 1``/
+  ``Hoofdstuk`` and ``Heading 2``/``Artikel``, between the title and the aanhef. Its cached
+  result lists every entry as a hyperlink to a bookmark on the heading, so LibreOffice and
+  Word show it straight away; page numbers depend on Word's layout, so they are not guessed:
+  the document asks Word to update its fields on opening, which adds them (LibreOffice:
+  Extra > Bijwerken > Alles bijwerken).
+* **House templates**: ``DocxOptions.template`` (a ``.dotx`` or ``.docx``) supplies the styles,
+  page set-up, headers and footers; see :func:`~gedragscode.render.docx_package.open_template`.
+* **Core properties** carry the real date (``DocxOptions.date``, else ``SOURCE_DATE_EPOCH``,
+  else now) and every text property fits Word's 255-character limit.
 
-Output is deterministic: fixed core-property timestamps, no thumbnail, and a re-packed ZIP
-with fixed member times, so equal input gives byte-identical files.
+Output is reproducible: with the same inputs and date the bytes are identical (fixed ZIP
+member times, deterministic bookmark names, no thumbnail).
 """
 
 from __future__ import annotations
 
 import io
-import zipfile
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from typing import Any
 
-import docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.shared import Cm, Length, Mm, Pt
 
+from gedragscode.render import docx_styles as st
 from gedragscode.render.doctree import (
     Article,
     Document,
@@ -33,76 +42,203 @@ from gedragscode.render.doctree import (
     clean_text,
     signing_groups,
 )
-
-__all__ = ["to_docx"]
-
-FIXED_TIME = datetime(2000, 1, 1, tzinfo=UTC)
-_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
-_LANGUAGE = "nl-NL"
-_FONT = "Calibri"
-_LID_INDENT = Cm(0.75)
-_ONDERDEEL_HANG = Cm(0.75)
-_BLACK = RGBColor(0, 0, 0)
-
-# (style name, size in pt, space before, space after, italic) for the headings.
-_HEADINGS = (
-    ("Title", 18, 0, 18, False),
-    ("Heading 1", 14, 24, 6, False),
-    ("Heading 2", 12, 14, 3, False),
-    ("Heading 3", 11, 10, 2, True),
+from gedragscode.render.docx_options import DocxOptions
+from gedragscode.render.docx_package import (
+    document_time,
+    normalize_zip,
+    open_blank,
+    open_template,
+    read_template,
+    set_properties,
 )
 
+__all__ = ["TOC_HEADING", "TOC_INSTRUCTION", "DocxOptions", "to_docx"]
 
-def _set_fonts(rpr: Any, font: str) -> None:
-    """Explicit fonts on an rPr element, replacing theme fonts (which win over names in Word)."""
-    rfonts = rpr.find(qn("w:rFonts"))
-    if rfonts is None:
-        rfonts = OxmlElement("w:rFonts")
-        rpr.insert(0, rfonts)
-    for attr in list(rfonts.attrib):
-        if attr.endswith("Theme") or attr.endswith("theme"):
-            del rfonts.attrib[attr]
-    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        rfonts.set(qn(attr), font)
+TOC_HEADING = "Inhoudsopgave"
+#: Levels 1-2 of the outline (Hoofdstuk/Heading 1, Artikel/Heading 2), as hyperlinks.
+TOC_INSTRUCTION = ' TOC \\o "1-2" \\h \\z \\u '
 
 
-def _setup_styles(document: Any) -> None:
-    styles = document.styles
-    # Document defaults: Dutch language and one font for all text.
-    rpr_default = styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    lang = rpr_default.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr_default.append(lang)
-    lang.set(qn("w:val"), _LANGUAGE)
-    lang.set(qn("w:eastAsia"), _LANGUAGE)
-    _set_fonts(rpr_default, _FONT)
+# ---------------------------------------------------------------- fields and bookmarks
 
-    normal = styles["Normal"]
-    normal.font.size = Pt(11)
-    normal.paragraph_format.space_before = Pt(0)
-    normal.paragraph_format.space_after = Pt(6)
-    normal.paragraph_format.line_spacing = 1.15
-    normal.paragraph_format.widow_control = True
 
-    for name, size, before, after, italic in _HEADINGS:
-        style = styles[name]
-        rpr = style.element.get_or_add_rPr()
-        _set_fonts(rpr, _FONT)
-        style.font.size = Pt(size)
-        style.font.bold = True
-        style.font.italic = italic
-        style.font.color.rgb = _BLACK
-        fmt = style.paragraph_format
-        fmt.space_before = Pt(before)
-        fmt.space_after = Pt(after)
-        fmt.keep_with_next = True
-        fmt.line_spacing = 1.0
-    # No blue rule under the title.
-    ppr = styles["Title"].element.get_or_add_pPr()
-    border = ppr.find(qn("w:pBdr"))
-    if border is not None:
-        ppr.remove(border)
+def _fld_char_element(kind: str) -> Any:
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    return char
+
+
+def _fld_char(kind: str) -> Any:
+    """A run holding one field character (``begin``, ``separate`` or ``end``)."""
+    run = OxmlElement("w:r")
+    run.append(_fld_char_element(kind))
+    return run
+
+
+def _text_run(text: str) -> Any:
+    run = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.set(qn("xml:space"), "preserve")
+    t.text = text
+    run.append(t)
+    return run
+
+
+@dataclass
+class _TocEntry:
+    level: int
+    text: str
+    bookmark: str
+
+
+class _Writer:
+    def __init__(self, document: Any, options: DocxOptions, from_template: bool) -> None:
+        self.document = document
+        self.options = options
+        self.from_template = from_template
+        self.toc: list[_TocEntry] = []
+
+    # -- basic blocks
+
+    def paragraph(self, text: str, style: str) -> Any:
+        return self.document.add_paragraph(text, style=style)
+
+    def heading(self, text: str, style: str, level: int | None) -> Any:
+        """A heading; ``level`` 1 or 2 puts it in the table of contents (with a bookmark)."""
+        paragraph = self.paragraph(text, style)
+        if level is not None and self.options.toc:
+            bookmark = f"_Toc{len(self.toc) + 1:08d}"
+            number = str(len(self.toc) + 1)
+            start = OxmlElement("w:bookmarkStart")
+            start.set(qn("w:id"), number)
+            start.set(qn("w:name"), bookmark)
+            end = OxmlElement("w:bookmarkEnd")
+            end.set(qn("w:id"), number)
+            runs = paragraph._p.r_lst
+            if runs:
+                runs[0].addprevious(start)
+            else:
+                paragraph._p.append(start)
+            paragraph._p.append(end)
+            self.toc.append(_TocEntry(level, text, bookmark))
+        return paragraph
+
+    def paragraphs(self, texts: tuple[str, ...]) -> None:
+        for text in texts:
+            text = clean_text(text)
+            if text:
+                self.paragraph(text, st.NORMAL)
+
+    # -- the regulation
+
+    def lid(self, lid: Lid) -> None:
+        text = clean_text(lid.text)
+        paragraph = None
+        if lid.number is not None:
+            paragraph = self.paragraph(f"{lid.number}.\t{text}" if text else f"{lid.number}.", st.LID)
+        elif text:
+            paragraph = self.paragraph(text, st.LID_SINGLE)
+        if paragraph is not None and lid.onderdelen:
+            # The onderdelen belong to the lid.
+            paragraph.paragraph_format.keep_with_next = True
+        for onderdeel in lid.onderdelen:
+            label = f"{clean_text(onderdeel.label)}."
+            body = clean_text(onderdeel.text)
+            self.paragraph(f"{label}\t{body}" if body else label, st.ONDERDEEL)
+
+    def article(self, article: Article) -> None:
+        self.heading(article_heading(article), st.ARTICLE, 2)
+        scope = clean_text(article.scope_note)
+        if scope:
+            self.paragraph(scope, st.SCOPE)
+        for lid in article.leden:
+            self.lid(lid)
+
+    def signing(self, lines: tuple[str, ...]) -> None:
+        paragraphs = []
+        for i, group in enumerate(signing_groups(lines)):
+            for j, line in enumerate(group):
+                paragraph = self.paragraph(line, st.NORMAL)
+                fmt = paragraph.paragraph_format
+                fmt.keep_with_next = True
+                fmt.space_after = Pt(0)
+                if j == 0:
+                    # Room for a signature between the groups.
+                    fmt.space_before = Pt(24 if i == 0 else 40)
+                paragraphs.append(paragraph)
+        if paragraphs:
+            # Keep the block together, but not with the Toelichting that follows.
+            paragraphs[-1].paragraph_format.keep_with_next = False
+
+    # -- table of contents
+
+    def table_of_contents(self, after: Any) -> None:
+        """The TOC heading and field, inserted right after the paragraph ``after``."""
+        if not self.toc:
+            return
+        blocks = [self.paragraph(TOC_HEADING, st.TOC_HEADING)._p]
+        first: Any | None = None
+        for entry in self.toc:
+            p = self.paragraph("", st.TOC_1 if entry.level == 1 else st.TOC_2)._p
+            if first is None:
+                first = p
+                p.append(_fld_char("begin"))
+                run = OxmlElement("w:r")
+                instr = OxmlElement("w:instrText")
+                instr.set(qn("xml:space"), "preserve")
+                instr.text = TOC_INSTRUCTION
+                run.append(instr)
+                p.append(run)
+                p.append(_fld_char("separate"))
+            link = OxmlElement("w:hyperlink")
+            link.set(qn("w:anchor"), entry.bookmark)
+            link.set(qn("w:history"), "1")
+            link.append(_text_run(entry.text))
+            p.append(link)
+            blocks.append(p)
+        blocks[-1].append(_fld_char("end"))
+        # The regulation itself starts on a new page.
+        following = after._p.getnext()
+        if following is not None and following.tag == qn("w:p"):
+            following.get_or_add_pPr().get_or_add_pageBreakBefore()
+        anchor = after._p
+        for block in blocks:
+            anchor.addnext(block)
+            anchor = block
+
+    # -- the whole document
+
+    def write(self, doc: Document) -> None:
+        title = self.paragraph(clean_text(doc.title), st.TITLE)
+        self.paragraphs(doc.aanhef)
+        if any(clean_text(p) for p in doc.inleiding):
+            self.heading("Inleiding", st.HEADING_1, 1)
+            self.paragraphs(doc.inleiding)
+        for chapter in doc.chapters:
+            self.heading(chapter_heading(chapter), st.CHAPTER, 1)
+            for article in chapter.articles:
+                self.article(article)
+        body = self.document.element.body
+        if signing_groups(doc.signing) and body.find(qn("w:p")) is not None:
+            # No signature page on its own: keep the last lid with the signing block.
+            self.document.paragraphs[-1].paragraph_format.keep_with_next = True
+        self.signing(doc.signing)
+        if doc.has_toelichting:
+            heading = self.heading("Toelichting", st.HEADING_1, 1)
+            heading.paragraph_format.page_break_before = True
+            if any(clean_text(p) for p in doc.general_explanation):
+                self.heading("Algemeen", st.HEADING_2, 2)
+                self.paragraphs(doc.general_explanation)
+            if doc.explanations:
+                self.heading("Artikelsgewijze toelichting", st.HEADING_2, 2)
+                for explanation in doc.explanations:
+                    self.heading(clean_text(explanation.heading), st.HEADING_3, None)
+                    self.paragraphs(explanation.paragraphs)
+        if self.options.toc:
+            self.table_of_contents(title)
+
+
+# ---------------------------------------------------------------- page, settings
 
 
 def _setup_page(document: Any) -> None:
@@ -124,31 +260,57 @@ def _page_number_footer(section: Any) -> None:
     paragraph = section.footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = paragraph.add_run()
-    begin = OxmlElement("w:fldChar")
-    begin.set(qn("w:fldCharType"), "begin")
+    run.font.size = Pt(9)
+    run._r.append(_fld_char_element("begin"))
     instr = OxmlElement("w:instrText")
     instr.set(qn("xml:space"), "preserve")
     instr.text = " PAGE "
-    separate = OxmlElement("w:fldChar")
-    separate.set(qn("w:fldCharType"), "separate")
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    run._r.append(begin)
     run._r.append(instr)
-    run._r.append(separate)
+    run._r.append(_fld_char_element("separate"))
     placeholder = OxmlElement("w:t")
     placeholder.text = "1"
     run._r.append(placeholder)
-    run._r.append(end)
-    run.font.size = Pt(9)
+    run._r.append(_fld_char_element("end"))
 
 
-def _setup_settings(document: Any) -> None:
+def _text_width(document: Any) -> Length:
+    section = document.sections[-1]
+    try:
+        width = int(section.page_width) - int(section.left_margin) - int(section.right_margin)
+    except (TypeError, ValueError):
+        width = int(Cm(16))
+    return Length(width if width > int(Cm(5)) else int(Cm(16)))
+
+
+_W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_AFTER_UPDATE_FIELDS = frozenset({
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "attachedSchema",
+    "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures",
+    "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType", "shapeDefaults", "doNotEmbedSmartTags",
+    "decimalSymbol", "listSeparator",
+})
+
+
+def _setup_settings(document: Any, *, update_fields: bool) -> None:
     settings = document.settings.element
-    # The template claims spelling was checked; let Word check the Dutch text.
+    # A template may claim spelling was checked; let Word check the Dutch text.
     proof = settings.find(qn("w:proofState"))
     if proof is not None:
         settings.remove(proof)
+    # Word updates the table of contents (page numbers) when the document is opened.
+    update = settings.find(qn("w:updateFields"))
+    if update_fields and update is None:
+        update = OxmlElement("w:updateFields")
+        update.set(qn("w:val"), "true")
+        # CT_Settings is a strict sequence: updateFields goes before the first element that
+        # the schema puts after it (or any extension element).
+        anchor = next((child for child in settings
+                       if not str(child.tag).startswith(_W_NS) or str(child.tag)[len(_W_NS):] in _AFTER_UPDATE_FIELDS),
+                      None)
+        if anchor is not None:
+            anchor.addprevious(update)
+        else:
+            settings.append(update)
     # The thumbnail of the template shows another document.
     package = document.part.package
     for rid, rel in list(package.rels.items()):
@@ -156,150 +318,30 @@ def _setup_settings(document: Any) -> None:
             del package.rels[rid]
 
 
-def _set_properties(document: Any, doc: Document) -> None:
-    props = document.core_properties
-    props.title = clean_text(doc.title)
-    props.subject = clean_text(doc.subject)
-    props.language = _LANGUAGE
-    props.author = "gedragscode"
-    props.last_modified_by = "gedragscode"
-    props.category = "Gedragscode integriteit"
-    props.keywords = "gedragscode; integriteit"
-    props.comments = "\n".join(
-        f"{clean_text(k)}: {clean_text(v)}" for k, v in sorted(doc.metadata.items()) if clean_text(k)
-    )
-    props.revision = 1
-    props.created = FIXED_TIME
-    props.modified = FIXED_TIME
-    props.last_printed = FIXED_TIME
-    props.identifier = ""
-    props.content_status = ""
-    props.version = ""
+def _comments(doc: Document) -> str:
+    return "\n".join(f"{clean_text(k)}: {clean_text(v)}" for k, v in sorted(doc.metadata.items()) if clean_text(k))
 
 
-def _labelled(document: Any, label: str, text: str, indent: Any, hang: Any) -> Any:
-    """``label<TAB>text`` with a hanging indent: wrapped lines align with the text."""
-    paragraph = document.add_paragraph(f"{label}\t{text}" if text else label, style="Normal")
-    fmt = paragraph.paragraph_format
-    fmt.left_indent = indent
-    fmt.first_line_indent = -hang
-    fmt.tab_stops.add_tab_stop(indent)
-    return paragraph
+def to_docx(doc: Document, options: DocxOptions | None = None) -> bytes:
+    """The document as DOCX bytes (named styles, nl-NL, A4, table of contents).
 
-
-def _lid(document: Any, lid: Lid) -> None:
-    text = clean_text(lid.text)
-    paragraph = None
-    if lid.number is not None:
-        paragraph = _labelled(document, f"{lid.number}.", text, _LID_INDENT, _LID_INDENT)
-        base = _LID_INDENT
+    Reproducible: the same document, options and date give byte-identical output.
+    """
+    options = options or DocxOptions()
+    when = document_time(options.date)
+    if options.template is not None:
+        data, name = read_template(options.template)
+        document = open_template(data, name)
+        from_template = True
     else:
-        if text:
-            paragraph = document.add_paragraph(text, style="Normal")
-        base = Cm(0)
-    if paragraph is not None and lid.onderdelen:
-        # The onderdelen belong to the lid: keep them close to it.
-        paragraph.paragraph_format.space_after = Pt(2)
-    for i, onderdeel in enumerate(lid.onderdelen):
-        paragraph = _labelled(
-            document,
-            f"{clean_text(onderdeel.label)}.",
-            clean_text(onderdeel.text),
-            base + _ONDERDEEL_HANG,
-            _ONDERDEEL_HANG,
-        )
-        if i + 1 < len(lid.onderdelen):
-            paragraph.paragraph_format.space_after = Pt(2)
-
-
-def _article(document: Any, article: Article) -> None:
-    document.add_paragraph(article_heading(article), style="Heading 2")
-    scope = clean_text(article.scope_note)
-    if scope:
-        paragraph = document.add_paragraph(style="Normal")
-        paragraph.add_run(scope).italic = True
-        paragraph.paragraph_format.keep_with_next = True
-    for lid in article.leden:
-        _lid(document, lid)
-
-
-def _paragraphs(document: Any, paragraphs: tuple[str, ...]) -> None:
-    for text in paragraphs:
-        text = clean_text(text)
-        if text:
-            document.add_paragraph(text, style="Normal")
-
-
-def _signing(document: Any, lines: tuple[str, ...]) -> None:
-    paragraphs = []
-    for i, group in enumerate(signing_groups(lines)):
-        for j, line in enumerate(group):
-            paragraph = document.add_paragraph(line, style="Normal")
-            fmt = paragraph.paragraph_format
-            fmt.keep_with_next = True
-            fmt.space_after = Pt(0)
-            if j == 0:
-                # Room for a signature between the groups.
-                fmt.space_before = Pt(24 if i == 0 else 40)
-            paragraphs.append(paragraph)
-    if paragraphs:
-        # Keep the block together, but not with the Toelichting that follows.
-        paragraphs[-1].paragraph_format.keep_with_next = False
-
-
-def _build(doc: Document) -> Any:
-    document = docx.Document()
-    # The template's document body holds one empty paragraph in some versions.
-    body = document.element.body
-    for p in list(body.iterchildren(qn("w:p"))):
-        body.remove(p)
-    _setup_styles(document)
-    _setup_page(document)
-    _setup_settings(document)
-    _set_properties(document, doc)
-
-    document.add_paragraph(clean_text(doc.title), style="Title")
-    _paragraphs(document, doc.aanhef)
-    if any(clean_text(p) for p in doc.inleiding):
-        document.add_paragraph("Inleiding", style="Heading 1")
-        _paragraphs(document, doc.inleiding)
-    for chapter in doc.chapters:
-        document.add_paragraph(chapter_heading(chapter), style="Heading 1")
-        for article in chapter.articles:
-            _article(document, article)
-    if signing_groups(doc.signing) and body.find(qn("w:p")) is not None:
-        # No signature page on its own: keep the last lid with the signing block.
-        document.paragraphs[-1].paragraph_format.keep_with_next = True
-    _signing(document, doc.signing)
-    if doc.has_toelichting:
-        heading = document.add_paragraph("Toelichting", style="Heading 1")
-        heading.paragraph_format.page_break_before = True
-        if any(clean_text(p) for p in doc.general_explanation):
-            document.add_paragraph("Algemeen", style="Heading 2")
-            _paragraphs(document, doc.general_explanation)
-        if doc.explanations:
-            document.add_paragraph("Artikelsgewijze toelichting", style="Heading 2")
-            for explanation in doc.explanations:
-                document.add_paragraph(clean_text(explanation.heading), style="Heading 3")
-                _paragraphs(document, explanation.paragraphs)
-    return document
-
-
-def _normalize_zip(data: bytes) -> bytes:
-    """Re-pack the ZIP with fixed member times so equal documents give equal bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = 0o644 << 16
-            dst.writestr(member, src.read(info.filename))
-    return out.getvalue()
-
-
-def to_docx(doc: Document) -> bytes:
-    """The document as DOCX bytes (Word styles, nl-NL, A4); deterministic."""
-    document = _build(doc)
+        document, from_template, name = open_blank(), False, ""
+        _setup_page(document)
+    st.setup_styles(document, from_template=from_template, text_width=_text_width(document), template_name=name)
+    writer = _Writer(document, options, from_template)
+    writer.write(doc)
+    _setup_settings(document, update_fields=bool(writer.toc))
+    set_properties(document, title=clean_text(doc.title), subject=clean_text(doc.subject), comments=_comments(doc),
+                   when=when, language=st.LANGUAGE)
     buffer = io.BytesIO()
     document.save(buffer)
-    return _normalize_zip(buffer.getvalue())
+    return normalize_zip(buffer.getvalue())

@@ -5,7 +5,8 @@ heading is its own paragraph. Word list numbering (``numPr``, the number is not 
 reconstructed by counting per list (``numId``) and level (``ilvl``) and formatting the level's
 ``lvlText`` ("%1.", "Artikel %1", "%1.%2", "(%1)", bullets as "•"). Tables become one line per row
 with the cells separated by " | ". Tracked deletions and field codes are skipped; tracked
-insertions are kept.
+insertions are kept. A table-of-contents field (its entries) and a paragraph in the "TOC Heading"
+style are generated navigation and are skipped.
 """
 
 from __future__ import annotations
@@ -174,6 +175,8 @@ class _Reader:
             numbering_root = None
         self.numbering = _Numbering.from_xml(numbering_root) if numbering_root is not None else _Numbering()
         self.style_numpr: dict[str, tuple[str | None, int | None]] = {}
+        self.toc_heading_styles: set[str] = set()
+        self.fields: list[list[str]] = []  # open complex fields: [instruction text] per field
         self._load_styles()
 
     def _load_styles(self) -> None:
@@ -185,6 +188,8 @@ class _Reader:
         own: dict[str, tuple[str | None, int | None]] = {}
         for style in styles_root.iter(_W + "style"):
             style_id = str(style.get(_W + "styleId"))
+            if (_wval(style, "name") or "").lower() == "toc heading":
+                self.toc_heading_styles.add(style_id)
             parent = _wval(style, "basedOn")
             if parent:
                 based[style_id] = parent
@@ -220,6 +225,29 @@ class _Reader:
             return ""
         return self.numbering.label(num_id, ilvl or 0)
 
+    def _in_toc(self, p: Any) -> bool:
+        """Whether ``p`` is (partly) the result of a table-of-contents field, or its heading.
+
+        A TOC is generated navigation, not text of the code: its entries would read as
+        article headings. Field state is carried across paragraphs (a TOC spans many).
+        """
+        ppr = p.find(_W + "pPr")
+        if ppr is not None and _wval(ppr, "pStyle") in self.toc_heading_styles:
+            return True
+        inside = any(f and f[0].lstrip().upper().startswith("TOC") for f in self.fields)
+        for el in p.iter(_W + "fldChar", _W + "instrText"):
+            if el.tag == _W + "instrText":
+                if self.fields:
+                    self.fields[-1][0] += el.text or ""
+                continue
+            kind = el.get(_W + "fldCharType")
+            if kind == "begin":
+                self.fields.append([""])
+            elif kind == "end" and self.fields:
+                self.fields.pop()
+            inside = inside or any(f[0].lstrip().upper().startswith("TOC") for f in self.fields)
+        return inside
+
     def paragraph(self, p: Any) -> str:
         text = _run_text(p)
         label = self._numbering_label(p)
@@ -251,7 +279,8 @@ class _Reader:
         for child in container:
             tag = child.tag
             if tag == _W + "p":
-                self.blocks.append(self.paragraph(child))
+                if not self._in_toc(child):
+                    self.blocks.append(self.paragraph(child))
             elif tag == _W + "tbl":
                 self.table(child)
             elif tag in (_W + "sdt", _W + "customXml", _W + "smartTag"):
