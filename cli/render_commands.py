@@ -125,11 +125,14 @@ _FORCE_HELP = "Overschrijf een bestaand uitvoerbestand."
                    "byte gelijk.")
 @click.option("--geen-inhoudsopgave", "no_toc", is_flag=True,
               help="Zet geen inhoudsopgave vooraan in het Word-bestand.")
+@click.option("--sjabloon", type=click.Path(path_type=Path, dir_okay=False), metavar="HUISSTIJL.dotx",
+              help="Word-sjabloon (.dotx of .docx) van de huisstijl: de code gebruikt de stijlen, marges, "
+                   "kop- en voetteksten daarvan. Alleen voor docx.")
 @handle_errors
 def render_command(local_code: Path | None, body: str | None, offices: tuple[str, ...], naam: str | None,
                    jaar: int | None, settings: tuple[str, ...], zonder: tuple[str, ...], intrekking: str | None,
                    inwerkingtreding: str | None, fmt: str | None, controle: bool, output: Path | None,
-                   force: bool, datum: str | None, no_toc: bool) -> None:
+                   force: bool, datum: str | None, no_toc: bool, sjabloon: Path | None) -> None:
     """Maak de volledige gedragscode voor een lichaam en ambt(en), klaar om vast te stellen.
 
     Geef een lokaal .gdc-bestand op (zie 'gedragscode init'), of kies lichaam, ambten en
@@ -145,6 +148,7 @@ def render_command(local_code: Path | None, body: str | None, offices: tuple[str
       gedragscode render --body gemeente --office raadslid,commissielid --naam Almelo -o code.docx
       gedragscode render --body provincie --office statenlid --naam Zeeland --set geschenken.grens=75
       gedragscode render almelo.gdc --format html -o code.html
+      gedragscode render almelo.gdc --sjabloon huisstijl.dotx -o code.docx
       gedragscode render almelo.gdc --controle --format json
     """
     if controle:
@@ -155,7 +159,7 @@ def render_command(local_code: Path | None, body: str | None, offices: tuple[str
     else:
         fmt = _format_for(fmt, output)
     target = (fmt or "tekst") if controle else (fmt or "md")
-    _docx_only(target, (("--datum", datum), ("--geen-inhoudsopgave", no_toc)))
+    _docx_only(target, (("--datum", datum), ("--geen-inhoudsopgave", no_toc), ("--sjabloon", sjabloon)))
     when = _parse_date(datum)
     if not controle and fmt == "docx" and output is None:
         raise GedragscodeError("een Word-document (docx) kan niet naar de terminal; geef een bestand op met -o")
@@ -178,7 +182,7 @@ def render_command(local_code: Path | None, body: str | None, offices: tuple[str
               "Lijst 'nog te controleren'")
         return
     assert fmt is not None
-    _emit(gedragscode.render(code, fmt, date=when, toc=not no_toc), output, force, "Gedragscode")
+    _emit(gedragscode.render(code, fmt, template=sjabloon, date=when, toc=not no_toc), output, force, "Gedragscode")
     if items:
         click.echo(gedragscode.render_checklist(items, "text"), err=True, nl=False)
 
