@@ -15,6 +15,7 @@ from gedragscode import GedragscodeError
 if TYPE_CHECKING:
     from gedragscode import Code
 
+from . import two_codes
 from .common import handle_errors
 
 _SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
@@ -116,9 +117,17 @@ _FORCE_HELP = "Overschrijf een bestaand uitvoerbestand."
 @click.option("--controle", is_flag=True,
               help="Geef alleen de lijst 'nog te controleren': de feiten in de code die nog niet zijn "
                    "nagegaan (als tekst, of met --format json als gegevens).")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
-              help=_OUTPUT_HELP + " Verplicht voor docx.")
+@click.option("-o", "--output", "outputs", type=click.Path(path_type=Path), metavar="BESTAND", multiple=True,
+              help=_OUTPUT_HELP + " Verplicht voor docx. Met --twee-codes: een map, of twee keer een bestand.")
 @click.option("--force", is_flag=True, help=_FORCE_HELP)
+@click.option("--twee-codes", "two_codes", is_flag=True,
+              help="Maak twee codes in één keer, zoals de meeste lichamen ze vaststellen: een voor de "
+                   "volksvertegenwoordigers (en commissieleden) en een voor de bestuurders (dagelijks bestuur "
+                   "en voorzitter), met dezelfde opbouw en inleiding. Zonder --office: alle ambten van het lichaam.")
+@click.option("--intrekking-vv", "repeals_vv", metavar="TEKST",
+              help="Met --twee-codes: de vorige code die de code voor de volksvertegenwoordigers intrekt.")
+@click.option("--intrekking-bestuur", "repeals_bestuur", metavar="TEKST",
+              help="Met --twee-codes: de vorige code die de code voor de bestuurders intrekt.")
 @click.option("--datum", metavar="JJJJ-MM-DD",
               help="Datum in de documenteigenschappen van het Word-bestand (standaard: SOURCE_DATE_EPOCH als "
                    "die is gezet, anders nu). Met een vaste datum is het bestand bij gelijke invoer byte voor "
@@ -131,8 +140,9 @@ _FORCE_HELP = "Overschrijf een bestaand uitvoerbestand."
 @handle_errors
 def render_command(local_code: Path | None, body: str | None, offices: tuple[str, ...], naam: str | None,
                    jaar: int | None, settings: tuple[str, ...], zonder: tuple[str, ...], intrekking: str | None,
-                   inwerkingtreding: str | None, fmt: str | None, controle: bool, output: Path | None,
-                   force: bool, datum: str | None, no_toc: bool, sjabloon: Path | None) -> None:
+                   inwerkingtreding: str | None, fmt: str | None, controle: bool, outputs: tuple[Path, ...],
+                   force: bool, two_codes: bool, repeals_vv: str | None, repeals_bestuur: str | None,
+                   datum: str | None, no_toc: bool, sjabloon: Path | None) -> None:
     """Maak de volledige gedragscode voor een lichaam en ambt(en), klaar om vast te stellen.
 
     Geef een lokaal .gdc-bestand op (zie 'gedragscode init'), of kies lichaam, ambten en
@@ -150,7 +160,20 @@ def render_command(local_code: Path | None, body: str | None, offices: tuple[str
       gedragscode render almelo.gdc --format html -o code.html
       gedragscode render almelo.gdc --sjabloon huisstijl.dotx -o code.docx
       gedragscode render almelo.gdc --controle --format json
+      gedragscode render --twee-codes --body gemeente --naam Almelo --format docx -o codes/
     """
+    if two_codes:
+        _render_two_codes(local_code, body, offices, naam, jaar, settings, zonder, intrekking, inwerkingtreding,
+                          fmt, controle, outputs, force, repeals_vv, repeals_bestuur, datum, no_toc, sjabloon)
+        return
+    if repeals_vv or repeals_bestuur:
+        raise GedragscodeError("--intrekking-vv en --intrekking-bestuur horen bij --twee-codes; gebruik anders "
+                               "--intrekking")
+    if len(outputs) > 1:
+        raise GedragscodeError("geef -o één keer (twee keer alleen met --twee-codes)")
+    output = outputs[0] if outputs else None
+    if output is not None and output.is_dir():
+        raise GedragscodeError(f"{output} is een map; geef een bestandsnaam op (een map alleen met --twee-codes)")
     if controle:
         if fmt not in (None, "json"):
             raise GedragscodeError(f"--controle geeft tekst of json, geen {fmt}; laat --format weg of kies json")
@@ -165,17 +188,7 @@ def render_command(local_code: Path | None, body: str | None, offices: tuple[str
         raise GedragscodeError("een Word-document (docx) kan niet naar de terminal; geef een bestand op met -o")
     if output is not None and output.exists() and not force:
         raise GedragscodeError(f"het bestand {output} bestaat al; gebruik --force om het te overschrijven")
-    if local_code is not None:
-        flags = [name for name, value in (("--body", body), ("--office", offices), ("--naam", naam),
-                                          ("--jaar", jaar), ("--set", settings), ("--zonder", zonder),
-                                          ("--intrekking", intrekking), ("--inwerkingtreding", inwerkingtreding))
-                 if value]
-        if flags:
-            raise GedragscodeError(f"geef óf een lokaal .gdc-bestand óf de opties {', '.join(flags)}, niet "
-                                   "allebei; zet lokale keuzes in het bestand")
-        code = gedragscode.load_code(local_code)
-    else:
-        code = _code_from_flags(body, offices, naam, jaar, settings, zonder, intrekking, inwerkingtreding)
+    code = _load(local_code, body, offices, naam, jaar, settings, zonder, intrekking, inwerkingtreding)
     items = gedragscode.checklist(code)
     if controle:
         _emit(gedragscode.render_checklist(items, "json" if fmt == "json" else "text", code.name), output, force,
@@ -185,6 +198,64 @@ def render_command(local_code: Path | None, body: str | None, offices: tuple[str
     _emit(gedragscode.render(code, fmt, template=sjabloon, date=when, toc=not no_toc), output, force, "Gedragscode")
     if items:
         click.echo(gedragscode.render_checklist(items, "text"), err=True, nl=False)
+
+
+def _load(local_code: Path | None, body: str | None, offices: tuple[str, ...], naam: str | None,
+          jaar: int | None, settings: tuple[str, ...], zonder: tuple[str, ...], intrekking: str | None,
+          inwerkingtreding: str | None, *, allowed: tuple[str, ...] = ()) -> Code:
+    """The code from a local file or from the flags (never both)."""
+    if local_code is not None:
+        flags = [name for name, value in (("--body", body), ("--office", offices), ("--naam", naam),
+                                          ("--jaar", jaar), ("--set", settings), ("--zonder", zonder),
+                                          ("--intrekking", intrekking), ("--inwerkingtreding", inwerkingtreding))
+                 if value and name not in allowed]
+        if flags:
+            raise GedragscodeError(f"geef óf een lokaal .gdc-bestand óf de opties {', '.join(flags)}, niet "
+                                   "allebei; zet lokale keuzes in het bestand")
+        return gedragscode.load_code(local_code)
+    return _code_from_flags(body, offices, naam, jaar, settings, zonder, intrekking, inwerkingtreding)
+
+
+def _render_two_codes(local_code: Path | None, body: str | None, offices: tuple[str, ...], naam: str | None,
+                      jaar: int | None, settings: tuple[str, ...], zonder: tuple[str, ...], intrekking: str | None,
+                      inwerkingtreding: str | None, fmt: str | None, controle: bool, outputs: tuple[Path, ...],
+                      force: bool, repeals_vv: str | None, repeals_bestuur: str | None, datum: str | None,
+                      no_toc: bool, sjabloon: Path | None) -> None:
+    """``render --twee-codes``: both codes rendered first, then both files written (or neither)."""
+    if controle:
+        raise GedragscodeError("--controle werkt per code; bij --twee-codes staat de lijst 'nog te controleren' "
+                               "van beide codes al op het scherm")
+    if fmt == "json":
+        raise GedragscodeError("--format json is er alleen voor de lijst 'nog te controleren' (met --controle)")
+    if intrekking:
+        raise GedragscodeError("zeg bij twee codes welke code de vorige intrekt: --intrekking-vv TEKST en/of "
+                               "--intrekking-bestuur TEKST in plaats van --intrekking")
+    if local_code is None and not offices:
+        if not body or not naam:
+            raise GedragscodeError("geef een lokaal .gdc-bestand op, of --body en --naam (--office mag weg: dan "
+                                   "alle ambten van het lichaam)")
+        model = gedragscode.load_model()
+        found = model.body(body)
+        if found is None:
+            raise GedragscodeError(f"onbekend lichaam '{body}'; kies uit: {', '.join(b.id for b in model.bodies)}")
+        offices = tuple(o.id for o in found.offices)
+    code = _load(local_code, body, offices, naam, jaar, settings, zonder, intrekking, inwerkingtreding)
+    chosen, paths = two_codes.targets(outputs, fmt, _SUFFIXES, code.place)
+    _docx_only(chosen, (("--datum", datum), ("--geen-inhoudsopgave", no_toc), ("--sjabloon", sjabloon)))
+    when = _parse_date(datum)
+    two_codes.check_free(paths, force)
+    # The flags decide which code repeals what; a local file's single 'intrekking' cannot say (split_code asks).
+    repeals = (repeals_vv or "", repeals_bestuur or "") if repeals_vv or repeals_bestuur else None
+    codes = gedragscode.split_code(code, repeals=repeals)
+    data = gedragscode.render_two_codes(code, chosen, repeals=repeals, template=sjabloon, date=when,
+                                        toc=not no_toc)
+    two_codes.write_both(paths, (data.volksvertegenwoordigers, data.bestuurders), force)
+    for part, path in zip(codes, paths, strict=True):
+        click.echo(f"Gedragscode geschreven: {path} ({part.name})", err=True)
+    for part in codes:
+        items = gedragscode.checklist(part)
+        if items:
+            click.echo(gedragscode.render_checklist(items, "text", part.name), err=True, nl=False)
 
 
 @click.command("init", options_metavar="[OPTIES]")

@@ -61,6 +61,7 @@ if TYPE_CHECKING:
     from gedragscode.render.checklist import render_checklist
     from gedragscode.render.doctree import CheckItem
     from gedragscode.summary import model_summary
+    from gedragscode.two_codes import TwoCodes, build_two_documents, render_two_codes, split_code
 
 # public name -> (module, name in that module)
 _EXPORTS: dict[str, tuple[str, str]] = {
@@ -83,6 +84,8 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "render_checklist": ("gedragscode.render.checklist", "render_checklist"),
     "CheckItem": ("gedragscode.render.doctree", "CheckItem"),
     "model_summary": ("gedragscode.summary", "model_summary"),
+    **{name: ("gedragscode.two_codes", name) for name in (
+        "TwoCodes", "build_two_documents", "render_two_codes", "split_code")},
 }
 
 __all__ = [
@@ -107,8 +110,10 @@ __all__ = [
     "Office",
     "OutputExistsError",
     "RenderError",
+    "TwoCodes",
     "__version__",
     "build_document",
+    "build_two_documents",
     "check",
     "check_model_examples",
     "checklist",
@@ -127,6 +132,8 @@ __all__ = [
     "render",
     "render_checklist",
     "render_report",
+    "render_two_codes",
+    "split_code",
     "starter_code",
     "write_output",
     "write_overview",
