@@ -562,8 +562,10 @@ def test_segment_never_raises_and_offsets_are_exact(parts: list[str]) -> None:
     text = " ".join(parts)
     seg = seg_text(text)
     check_invariants(seg)
+    if "\f" not in text:  # a paged text is read without its page furniture (see test_reading_pages)
+        assert seg.document.text == text
     for _unit, _lid, sentence in seg.sentences():
-        assert text[sentence.span.start : sentence.span.end] == sentence.text
+        assert seg.document.text[sentence.span.start : sentence.span.end] == sentence.text
 
 
 @settings(max_examples=100, deadline=None)
@@ -860,3 +862,51 @@ def test_a_note_inside_an_article_is_explanatory_but_the_leden_stay_normative() 
     assert unit_at_phrase(seg, "De wethouder meldt elk geschenk").role == "normatief"
     normative = " ".join(s.text for u in units(seg, "normatief") for lid in u.leden for s in lid.sentences)
     assert "Opmerking" not in normative and "Noot" not in normative
+
+
+# ---------------------------------------------------------------- question headings, numbered paragraphs
+
+
+def test_numbered_question_headings_head_provisions() -> None:
+    """A plain-language code whose sections are numbered questions: each section is a provision."""
+    seg = seg_text(
+        "Gedragscode raad Proefstad\n\nInleiding\n\nWaarom deze code? Inwoners moeten op ons kunnen rekenen.\n\n"
+        "1. Ik heb naast de politiek ander werk. Wat moet ik doen?\n\nJe meldt al je nevenfuncties bij de griffie. "
+        "De griffie zet ze op de website.\n\n"
+        "2. Wat doe ik met een cadeau?\n\nJe meldt elk cadeau bij de griffie. Is het meer dan 50 euro waard? Dan "
+        "neem je het niet aan.\n\n"
+        "3. Wanneer stem ik niet mee?\n\nGaat een besluit over jezelf of je familie? Dan neem je niet deel aan de "
+        "stemming.\n"
+    )
+    check_invariants(seg)
+    normative = units(seg, "normatief")
+    assert [(u.number, u.heading) for u in normative] == [
+        ("1", "Ik heb naast de politiek ander werk. Wat moet ik doen?"),
+        ("2", "Wat doe ik met een cadeau?"),
+        ("3", "Wanneer stem ik niet mee?"),
+    ]
+    assert "toelichting" not in {u.role for u in seg.units}
+
+
+def test_numbered_paragraphs_after_an_introduction_are_provisions() -> None:
+    """No headings at all after the introduction: the numbered paragraphs are the provisions, one unit each."""
+    seg = seg_text(
+        "Gedragscode raad Proefstad\n\nInleiding\n\nDeze code beschrijft hoe de raad integer werkt.\n\n"
+        "1. In deze code wordt verstaan onder raadslid: een lid van de raad.\n\n"
+        "2. Deze code geldt voor de raadsleden.\n\n"
+        "3. Een raadslid meldt zijn nevenfuncties bij de griffier.\n\n"
+        "4. Een raadslid neemt geen geschenken aan met een waarde boven 50 euro.\n"
+    )
+    check_invariants(seg)
+    assert [u.number for u in units(seg, "normatief")] == ["1", "2", "3", "4"]
+    assert [u.role for u in seg.units if u.heading == "Inleiding"] == ["inleiding"]
+
+
+def test_numbered_points_in_an_introduction_stay_introduction() -> None:
+    seg = seg_text(
+        "Gedragscode raad Proefstad\n\nInleiding\n\nDe code rust op drie gedachten:\n\n"
+        "1. Integriteit is een gedeelde zorg van de hele raad.\n\n2. Openheid helpt het vertrouwen.\n\n"
+        "3. Twijfel bespreek je vroeg.\n\nArtikel 1 Reikwijdte\n\nDeze code geldt voor de raadsleden.\n"
+    )
+    check_invariants(seg)
+    assert [u.label for u in units(seg, "normatief")] == ["Artikel 1"]

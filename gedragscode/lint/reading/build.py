@@ -62,7 +62,8 @@ class Builder:
         self.first_article: int | None = None
         # numbers of the normative articles so far, in document order
         self.article_numbers: list[str] = []
-        self.rules_from: dict[int, bool] | None = None
+        self.rules_from: list[int] | None = None  # see roles.rules_follow
+        self.numbered_runs: list[tuple[int, int]] | None = None  # see roles.numbered_rules
         # the front matter ended with an adoption sentence ("vast te stellen de volgende gedragsregels:")
         self.adopted = False
         for i in range(n):

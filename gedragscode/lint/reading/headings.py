@@ -25,6 +25,8 @@ __all__ = [
     "heading_like",
     "is_title_text",
     "number_key",
+    "question_heading",
+    "question_title",
     "starts_upper",
     "strip_label",
 ]
@@ -225,4 +227,25 @@ def body_like(line: Line) -> bool:
     if len(core) > 60 or core[:1].islower() or line.core_start != line.start:
         return True
     return core.endswith((".", ";", ":")) and len(core.split()) >= 5 and not SENTENCE_INSIDE.search(core[:-1])
+
+
+_QUESTION_TITLE = re.compile(r"^[A-Z][^?;]{2,158}\?[\"”’'»)]?$")
+
+
+def question_title(text: str) -> bool:
+    """Whether ``text`` is a question that can head a section: "Wat doe ik met een geschenk?", also
+    after a sentence of context ("Ik heb naast de politiek ander werk. Wat moet ik doen?")."""
+    text = text.strip()
+    return _QUESTION_TITLE.match(text) is not None and len(SENTENCE_INSIDE.findall(text)) <= 1
+
+
+def question_heading(line: Line, head: Head | None) -> bool:
+    """Whether a labelled line is a question heading: "3. Wat doe ik met een geschenk?", "IV Mag ik dat?"."""
+    return (
+        head is not None
+        and head.kind in ("numbered", "letter", "roman")
+        and "." not in head.number
+        and line.core_start == line.start
+        and question_title(head.rest)
+    )
 

@@ -19,7 +19,15 @@ import re
 from collections.abc import Sequence
 
 from gedragscode.lint.reading.build import Builder
-from gedragscode.lint.reading.headings import SENTENCE_INSIDE, SUBITEM, body_like, heading_like, number_key, strip_label
+from gedragscode.lint.reading.headings import (
+    SENTENCE_INSIDE,
+    SUBITEM,
+    body_like,
+    heading_like,
+    number_key,
+    question_heading,
+    strip_label,
+)
 from gedragscode.lint.reading.lines import BULLETS
 from gedragscode.lint.reading.sentences import rstrip_offset
 
@@ -43,6 +51,7 @@ __all__ = [
     "intro_heading",
     "is_question",
     "is_toc_entry",
+    "numbered_rules",
     "qa_block",
     "resumes_code",
     "rules_follow",
@@ -205,6 +214,8 @@ def is_question(b: Builder, i: int) -> bool:
     h = b.heads[i]
     if line.core_start != line.start or (h is not None and h.kind in ("article", "chapter", "sign")):
         return False
+    if question_heading(line, h):
+        return False  # "3. Wat doe ik met een geschenk?" heads a section of its own
     text, _ = strip_label(line.core) if h is not None else (line.core, False)
     return bool(_QUESTION.match(text)) and not SENTENCE_INSIDE.search(text)
 
@@ -253,36 +264,78 @@ def rules_follow(b: Builder, i: int) -> bool:
 
     In a code without numbering, a heading after the "Inleiding" starts the rules when at least
     two of the headed sections that follow contain the wording of a duty or ban ("meldt",
-    "doet opgave", "neemt niet deel", "is verboden"); explanatory sections do not.
+    "doet opgave", "neemt niet deel", "is verboden"); explanatory sections do not. The count runs
+    up to a toelichting, signature or explanatory heading.
     """
     if b.rules_from is None:
-        b.rules_from = {}
-    if i in b.rules_from:
-        return b.rules_from[i]
+        b.rules_from = _rule_sections(b)
+    return b.rules_from[i] >= 2
+
+
+def _rule_sections(b: Builder) -> list[int]:
+    """For every line ``i``: how many headed sections with duty wording follow from ``i`` (one backward pass).
+
+    Reading forward from ``i``, a section starts at a heading-like line followed by body text; a
+    section counts when one of its lines (not its heading) has the wording of a duty or ban; the
+    count stops at a toelichting, signature or explanatory heading. ``after[j]`` is that count from
+    ``j`` with no duty seen yet in the current section, ``pending[j]`` the count of the sections
+    after the current one once the current one already has a duty.
+    """
     lines = b.lines
     n = len(lines)
-    sections = 0
-    with_rules = 0
-    current = False
-    for j in range(i, n):
+    after = [0] * (n + 1)
+    pending = [0] * (n + 1)
+    for j in range(n - 1, -1, -1):
         line = lines[j]
-        if heading_like(line) and j + 1 < n and not SUBITEM.match(line.core):
-            nxt = lines[j + 1]
-            if body_like(nxt):
-                if current:
-                    with_rules += 1
-                sections += 1
-                current = False
-                continue
-        if TOELICHTING.match(line.core) or ONDERTEKENING.match(line.core) or explanatory_heading(b, j):
-            break
-        if _OBLIGATION.search(line.core) and not EED.match(line.core):
-            current = True
-    if current:
-        with_rules += 1
-    result = with_rules >= 2
-    b.rules_from[i] = result
-    return result
+        start = (
+            (heading_like(line) or question_heading(line, b.heads[j]))
+            and j + 1 < n
+            and not SUBITEM.match(line.core)
+            and body_like(lines[j + 1])
+        )
+        if start:
+            after[j] = after[j + 1]
+            pending[j] = after[j + 1]
+        elif TOELICHTING.match(line.core) or ONDERTEKENING.match(line.core) or explanatory_heading(b, j):
+            after[j] = 0
+            pending[j] = 0
+        else:
+            pending[j] = pending[j + 1]
+            duty = _OBLIGATION.search(line.core) is not None and not EED.match(line.core)
+            after[j] = 1 + pending[j + 1] if duty else after[j + 1]
+    return after
+
+
+def numbered_rules(b: Builder, i: int) -> bool:
+    """Whether line ``i`` starts a run of numbered paragraphs ("1. ...", "2. ...", "3. ...") that are
+    provisions: at least three in sequence, at least two of them with the wording of a duty or ban."""
+    if b.numbered_runs is None:
+        b.numbered_runs = _numbered_runs(b)
+    length, duties = b.numbered_runs[i]
+    return length >= 3 and duties >= 2
+
+
+def _numbered_runs(b: Builder) -> list[tuple[int, int]]:
+    """For every line: the length of the run of consecutively numbered paragraphs it starts, and how many
+    of them have duty wording (0, 0 for a line that is no numbered paragraph). One backward pass."""
+    lines = b.lines
+    n = len(lines)
+    runs = [(0, 0)] * (n + 1)
+    for j in range(n - 1, -1, -1):
+        head = b.heads[j]
+        if head is None or head.kind != "numbered" or not head.number.isdigit():
+            continue
+        nxt = b.next_numbered[j]
+        last = min(nxt, n) - 1
+        text = b.text[lines[j].start : min(lines[last].end, lines[j].start + 3000)]
+        duty = int(_OBLIGATION.search(text) is not None)
+        follow = b.heads[nxt] if nxt < n else None
+        if follow is not None and follow.kind == "numbered" and follow.number == str(int(head.number) + 1):
+            length, duties = runs[nxt]
+            runs[j] = (length + 1, duties + duty)
+        else:
+            runs[j] = (1, duty)
+    return runs
 
 
 def intro_declared_part(b: Builder) -> None:

@@ -24,6 +24,7 @@ from gedragscode.lint.reading.headings import (
     body_like,
     heading_like,
     is_title_text,
+    question_heading,
     starts_upper,
     strip_label,
 )
@@ -47,6 +48,7 @@ from gedragscode.lint.reading.roles import (
     intro_heading,
     is_question,
     is_toc_entry,
+    numbered_rules,
     qa_block,
     resumes_code,
     rules_follow,
@@ -380,6 +382,27 @@ class UnitReader(Builder):
                     self.set_chapter(1, line.core)
                     self.open("kop", line, label=h.label, number=h.number, heading=rest)
                     return True
+        if question_heading(line, h) and not (cur is not None and cur.keyword_article):
+            # "3. Wat doe ik met een geschenk?": a section headed by a question
+            role: Role = "normatief"
+            if zone == "pre" and (has_articles or intro) and not rules_follow(self, i):
+                role = "inleiding"
+            self.open(role, line, label=h.label, number=h.number, heading=rest)
+            return True
+        if (
+            cur is not None
+            and cur.role == "normatief"
+            and not cur.keyword_article
+            and not cur.heading
+            and not cur.lids
+            and cur.number.isdigit()
+            and h.number == str(int(cur.number) + 1)
+            and rest
+            and not title
+        ):
+            # "1. Een raadslid meldt ..." then "2. De griffier ...": numbered paragraphs side by side
+            self.open("normatief", line, label=h.label, number=h.number, body_from=h.rest_start)
+            return True
         if cur is not None and cur.role == "normatief" and cur.number:
             # a lid of the current article?
             if len(parts) >= 2 and h.number.startswith(cur.number + "."):
@@ -404,6 +427,10 @@ class UnitReader(Builder):
             self.open("normatief", line, label=h.label, number=h.number, heading=heading, body_from=body_from)
             return True
         # single number outside an article
+        if zone == "pre" and intro and not has_articles and h.dot and rest and not title and numbered_rules(self, i):
+            # numbered paragraphs with duties after an introduction: the provisions begin
+            self.open("normatief", line, label=h.label, number=h.number, body_from=h.rest_start)
+            return True
         if zone == "pre" and (has_articles or intro):
             if title and rest and heading_like(line):
                 self.open("inleiding", line, label=h.label, number=h.number, heading=rest)
