@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from gedragscode.errors import DocumentError
 from gedragscode.lint.document import SourceDocument
 from gedragscode.lint.readers import SUPPORTED_SUFFIXES, detect_format, normalise_text, read_document
-from gedragscode.lint.readers.pdf import pdf_pages_to_text, reflow, remove_running_lines
+from gedragscode.lint.segment import segment
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "documents"
 
@@ -423,7 +423,9 @@ def test_pdf_text_layer_headers_footers_hyphenation() -> None:
     ]
     doc = read_document("code.pdf", data=make_pdf(pages))
     assert doc.format == "pdf"
-    text = doc.text
+    # the reader gives the pages as extracted; reading removes the page furniture and reflows the lines
+    assert doc.text.count("\f") == 2 and doc.text.count("Gedragscode raadsleden Zonnedal") == 3
+    text = segment(doc).document.text
     assert "Gedragscode raadsleden Zonnedal" not in text
     assert "Pagina" not in text and "- 3 -" not in text
     assert "integriteitsschending gaat naar de burgemeester" in text
@@ -462,19 +464,6 @@ def test_pdf_truncated() -> None:
     data = make_pdf([["Artikel 1", "Tekst."]] * 3)
     with pytest.raises(DocumentError):
         read_document("half.pdf", data=data[: len(data) // 3])
-
-
-def test_pdf_helpers() -> None:
-    pages = [["Kop", "tekst een", "12"], ["Kop", "tekst twee", "13"], ["Kop", "tekst drie", "14"]]
-    cleaned = remove_running_lines(pages)
-    assert [[line for line in page if line] for page in cleaned] == [["tekst een"], ["tekst twee"], ["tekst drie"]]
-    assert reflow(["Artikel 3", "Een oud-", "raadslid is geen ex-", "raadslid."]) == [
-        "Artikel 3",
-        "Een oud-raadslid is geen ex-raadslid.",
-    ]
-    assert pdf_pages_to_text(["Regel een van de lange zin die door-\nloopt op de volgende regel."]) == (
-        "Regel een van de lange zin die doorloopt op de volgende regel."
-    )
 
 
 # ---------------------------------------------------------------- XML

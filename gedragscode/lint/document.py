@@ -9,6 +9,7 @@ finding can always be shown in place: ``doc.text[span.start:span.end]``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -31,6 +32,9 @@ Role = Literal[
 ROLES: tuple[Role, ...] = get_args(Role)
 
 FORMATS: tuple[str, ...] = ("text", "markdown", "html", "docx", "pdf", "xml")
+
+PAGE_BREAK = "\f"
+"""Separates the pages of a paged text (a PDF's text as extracted, a text file made from a PDF)."""
 
 
 def _freeze(mapping: Mapping[str, str]) -> Mapping[str, str]:
@@ -125,11 +129,48 @@ class Unit:
 
 
 @dataclass(frozen=True)
+class OffsetMap:
+    """Where the text a reading stage made comes from: piece ``k`` of it starts at ``reading[k]``, has
+    ``length[k]`` characters and was taken from ``source[k]`` in the text it was made from."""
+
+    reading: tuple[int, ...]
+    source: tuple[int, ...]
+    length: tuple[int, ...]
+
+    def to_source(self, offset: int) -> int:
+        """The source offset of ``offset``; an offset between pieces maps to the end of the piece before."""
+        k = bisect_right(self.reading, offset) - 1
+        if k < 0:
+            return self.source[0] if self.source else offset
+        return self.source[k] + min(offset - self.reading[k], self.length[k])
+
+
+@dataclass(frozen=True)
 class Segmentation:
-    """The units of a document, in document order."""
+    """The units of a document, in document order.
+
+    ``document`` is the text the units point into. Reading may clean a document first (a PDF's
+    running headers and page numbers removed, hard-wrapped lines joined, hyphenated words made
+    whole); then ``source`` is the document as read and ``offsets`` leads back to it.
+    """
 
     document: SourceDocument
     units: tuple[Unit, ...]
+    source: SourceDocument | None = None
+    offsets: OffsetMap | None = None
+
+    @property
+    def original(self) -> SourceDocument:
+        """The document as read (``document`` itself when reading did not clean it)."""
+        return self.source if self.source is not None else self.document
+
+    def source_span(self, span: Span) -> Span:
+        """``span`` of ``document`` as a span of the document as read."""
+        if self.offsets is None:
+            return span
+        start = self.offsets.to_source(span.start)
+        end = self.offsets.to_source(max(span.start, span.end - 1)) + (1 if span.end > span.start else 0)
+        return Span(start, max(start, end))
 
     def sentences(self) -> Iterator[tuple[Unit, LidSegment, Sentence]]:
         """Every sentence with its lid and unit, in document order."""

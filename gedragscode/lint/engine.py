@@ -176,7 +176,7 @@ def _label(unit: Unit, lid: LidSegment | None) -> str:
     return base
 
 
-def _evidence(doc: SourceDocument, matcher: Matcher, hit: Hit) -> Evidence:
+def _evidence(seg: Segmentation, matcher: Matcher, hit: Hit) -> Evidence:
     lid = hit.lid
     sentence = hit.sentence
     span = hit.span
@@ -194,9 +194,10 @@ def _evidence(doc: SourceDocument, matcher: Matcher, hit: Hit) -> Evidence:
             span = lid.sentences[0].span if lid.sentences else lid.span
     elif sentence is None and lid is not None:
         span = lid.span
-    line, column = doc.line_col(span.start)
-    return Evidence(label=_label(hit.unit, lid), start=span.start, end=span.end,
-                    text=doc.text[span.start:span.end].strip(), line=line, column=column)
+    text = seg.document.text[span.start:span.end].strip()
+    span = seg.source_span(span)  # offsets, line and column in the document as read
+    line, column = seg.original.line_col(span.start)
+    return Evidence(label=_label(hit.unit, lid), start=span.start, end=span.end, text=text, line=line, column=column)
 
 
 # ---------------------------------------------------------------- outdated checks
@@ -326,7 +327,7 @@ def lint_document(doc: SourceDocument, model: Model | None = None, *, body: str 
     model = _model(model)
     _validate(model, body, offices)
     seg: Segmentation = segment(doc)
-    index = DocumentIndex(doc.text)  # tokenised and folded once: identification, matching, checks
+    index = DocumentIndex(seg.document.text)  # tokenised and folded once: identification, matching, checks
     ident: Identification = identify(seg, body=body, offices=offices, model=model, index=index)
     detection = dict(ident.detection)
     pairs = _resolve_offices(model, ident.body, ident.offices)
@@ -346,7 +347,7 @@ def lint_document(doc: SourceDocument, model: Model | None = None, *, body: str 
         required = any(clause.applies.matches(b, o) for b, o in pairs)
         severity = _severity(level) if required else None
         if hits:
-            evidence = _dedupe(_evidence(doc, matcher, h) for h in hits)
+            evidence = _dedupe(_evidence(seg, matcher, h) for h in hits)
             message = _outdated(clause, hits, intro_matcher if clause.form == "inleiding" else matcher)
             status: Status = "outdated" if message else "present"
             findings.append(ClauseFinding(clause.id, clause.title, status, level.value,

@@ -29,7 +29,10 @@ Everything is linear in the size of the text; offsets are exact so that
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from gedragscode.lint.document import Segmentation, SourceDocument
+from gedragscode.lint.reading.blocks import read_blocks
 from gedragscode.lint.reading.headings import classify
 from gedragscode.lint.reading.lines import split_lines
 from gedragscode.lint.reading.sentences import split_sentences
@@ -40,6 +43,8 @@ __all__ = ["segment", "split_sentences"]
 
 def segment(doc: SourceDocument) -> Segmentation:
     """Cut a document into units with roles, leden and sentences (see the module docstring)."""
-    lines = split_lines(doc.text)
+    reading, offsets = read_blocks(doc)
+    lines = split_lines(reading.text)
     heads = [classify(line) for line in lines]
-    return UnitReader(doc, lines, heads).run()
+    seg = UnitReader(reading, lines, heads).run()
+    return seg if offsets is None else replace(seg, source=doc, offsets=offsets)
