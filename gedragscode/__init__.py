@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from gedragscode.api import (
         check,
         check_model_examples,
+        check_model_overlaps,
         format_source,
         load,
         load_code,
@@ -66,8 +67,8 @@ if TYPE_CHECKING:
 # public name -> (module, name in that module)
 _EXPORTS: dict[str, tuple[str, str]] = {
     **{name: ("gedragscode.api", name) for name in (
-        "check", "check_model_examples", "format_source", "load", "load_code", "load_model", "make_code",
-        "parse", "parse_file")},
+        "check", "check_model_examples", "check_model_overlaps", "format_source", "load", "load_code", "load_model",
+        "make_code", "parse", "parse_file")},
     **{name: ("gedragscode.errors", name) for name in (
         "DocumentError", "DslSemanticError", "DslSyntaxError", "ErrorGroup", "GedragscodeError", "Location",
         "ModelError", "OutputExistsError", "RenderError")},
@@ -116,6 +117,7 @@ __all__ = [
     "build_two_documents",
     "check",
     "check_model_examples",
+    "check_model_overlaps",
     "checklist",
     "format_source",
     "iter_lint_paths",

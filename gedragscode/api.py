@@ -23,6 +23,7 @@ PathLike = str | Path
 __all__ = [
     "check",
     "check_model_examples",
+    "check_model_overlaps",
     "format_source",
     "load",
     "load_code",
@@ -107,6 +108,13 @@ def make_code(body: str, offices: Sequence[str], place: str, *, year: int | None
                      name=name, repeals=repeals, effective=effective)
 
 
+def check_model_overlaps(model: Model) -> list[GedragscodeError]:
+    """Clauses whose recognisers find them in the rendered article of another clause (one rule, one place)."""
+    from gedragscode.lint.overlap import check_overlaps
+
+    return list(check_overlaps(model))
+
+
 def check_model_examples(model: Model) -> list[GedragscodeError]:
     """Run every clause's voorbeeld/tegenvoorbeeld through its recognisers."""
     try:
@@ -153,6 +161,8 @@ def check(paths: Iterable[PathLike] | None = None) -> list[GedragscodeError]:
     if model is not None:
         if has_header or model_trees or paths is None:
             errors.extend(check_model_examples(model))
+            if not errors:
+                errors.extend(check_model_overlaps(model))
         for t in trees:
             for item in t.items:
                 if isinstance(item, s.CodeDecl):

@@ -259,6 +259,8 @@ class Onderdeel:
     text: str
     applies: Applicability = field(default_factory=Applicability)
     check: str = ""
+    #: A name other texts of the clause refer to (``{{ verwijs.NAME }}``); "" when none.
+    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -271,6 +273,10 @@ class Lid:
     location: Location | None = None
     #: Why the lid states something that is not yet verified; "" when it does not.
     check: str = ""
+    #: A name other texts of the clause refer to (``{{ verwijs.NAME }}``); "" when none.
+    name: str = ""
+    #: The toelichting on this lid (a template); shown only where the lid is rendered.
+    toelichting: str = ""
 
 
 @dataclass(frozen=True)
@@ -374,6 +380,20 @@ class Office:
 
 
 @dataclass(frozen=True)
+class Group:
+    """A name for some offices of a body together, e.g. "bestuurder" for the executives and the chair.
+
+    A code uses the group's name for a lid that applies to exactly the group's offices in the
+    code, when the code also has other offices (and defines the name in its begrippen).
+    """
+
+    id: str
+    name: str
+    plural: str
+    applies: Applicability
+
+
+@dataclass(frozen=True)
 class Body:
     """A kind of public body (gemeente, provincie, waterschap, openbaar lichaam) and its words."""
 
@@ -386,6 +406,8 @@ class Body:
     recognisers: tuple[Pattern, ...] = ()
     #: Unverified body terms: term name -> reason.
     term_checks: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    #: Names for some offices together ("bestuurder").
+    groups: tuple[Group, ...] = ()
 
     def office(self, office_id: str) -> Office | None:
         for o in self.offices:
@@ -471,3 +493,6 @@ class Code:
     location: Location | None = None
     #: The parameters the local code sets itself, as "clause.parameter" (the rest keep the model default).
     chosen: frozenset[str] = frozenset()
+    #: Values set for one office only (``zet CLAUSE.PARAM voor OFFICE = ...``): clause -> parameter -> office -> value.
+    office_values: Mapping[str, Mapping[str, Mapping[str, Value]]] = field(
+        default_factory=lambda: MappingProxyType({}))

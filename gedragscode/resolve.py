@@ -26,6 +26,7 @@ from gedragscode.model import (
     Code,
     Duration,
     Example,
+    Group,
     LegalRef,
     Level,
     LevelRule,
@@ -153,6 +154,7 @@ class _ModelResolver:
         self.bodies: dict[str, Body] = {}
         self.office_ids: set[str] = set()
         self.editions: set[str] = set()
+        self.clause_ids: set[str] = set()
 
     def run(self) -> Model:
         items = [i for t in self.trees for i in t.items if not isinstance(i, s.CodeDecl)]
@@ -171,6 +173,7 @@ class _ModelResolver:
             elif isinstance(item, s.BodyDecl):
                 self.body(item)
         clauses: dict[str, Clause] = {}
+        self.clause_ids = {i.id for i in items if isinstance(i, s.ClauseDecl)}
         for item in items:
             if isinstance(item, s.ClauseDecl):
                 clause = self.clause(item)
@@ -221,8 +224,58 @@ class _ModelResolver:
             self.office_ids.add(o.id)
         for stmt in b.recognisers:
             self.check_pattern(stmt.pattern, stmt.pos)
+        self.check_term_templates(b, terms)
+        groups: list[Group] = []
+        for g in b.groups:
+            if any(x.id == g.id for x in groups):
+                self.errors.add(f"groep '{g.id}' komt twee keer voor in lichaam '{b.id}'", g.pos)
+                continue
+            selectors: list[Selector] = []
+            for sel in g.selectors:
+                if sel.name == "*":
+                    selectors.append(Selector("alle"))
+                elif sel.name in CATEGORIES:
+                    selectors.append(Selector("categorie", sel.name))
+                elif any(o.id == sel.name for o in offices) and sel.body is None:
+                    selectors.append(Selector("ambt", sel.name))
+                else:
+                    self.errors.add(f"groep '{g.id}': lichaam '{b.id}' kent geen ambt of categorie '{sel.name}'",
+                                    sel.pos)
+            groups.append(Group(g.id, g.name, g.plural, Applicability(tuple(selectors))))
         self.bodies[b.id] = Body(b.id, b.name, MappingProxyType(terms), tuple(offices), _loc(b.pos),
-                                 tuple(r.pattern for r in b.recognisers), term_checks=_term_checks(b.terms))
+                                 tuple(r.pattern for r in b.recognisers), term_checks=_term_checks(b.terms),
+                                 groups=tuple(groups))
+
+    def check_term_templates(self, b: s.BodyDecl, terms: Mapping[str, str]) -> None:
+        """A term may read ``{{ naam }}`` and the body's other terms, and no term may read itself in a circle."""
+        decls = [(t, terms) for t in b.terms] + [(t, {**terms, **{x.name: x.value for x in o.terms}})
+                                                 for o in b.offices for t in o.terms]
+        for decl, scope in decls:
+            problem = templating.template_errors(decl.value)
+            if problem:
+                self.errors.add(f"term '{decl.name}': {problem}", decl.pos)
+                continue
+            for name in sorted(templating.variables(decl.value) - set(scope) - {"naam"}):
+                self.errors.add(f"term '{decl.name}' gebruikt '{name}', maar lichaam '{b.id}' kent geen term "
+                                "met die naam", decl.pos)
+        graph = {name: templating.variables(text) & set(terms) if templating.template_errors(text) is None else set()
+                 for name, text in terms.items()}
+        done: set[str] = set()
+
+        def visit(name: str, path: list[str]) -> None:
+            if name in path:
+                cycle = " -> ".join([*path[path.index(name):], name])
+                pos = next((t.pos for t in b.terms if t.name == name), b.pos)
+                self.errors.add(f"de termen {cycle} verwijzen in een kring naar elkaar", pos)
+                return
+            if name in done:
+                return
+            for other in sorted(graph.get(name, ())):
+                visit(other, [*path, name])
+            done.add(name)
+
+        for name in terms:
+            visit(name, [])
 
     def terms(self, decls: tuple[s.TermDecl, ...]) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -278,6 +331,7 @@ class _ModelResolver:
         examples: list[Example] = []
         changed: list[str] = []
         checks: list[str] = []
+        labels: set[str] = set()
         seen_simple: set[str] = set()
         for st in c.statements:
             if isinstance(st, s.SimpleStmt):
@@ -331,10 +385,16 @@ class _ModelResolver:
                         self.errors.add(f"parameter '{p.name}' is dubbel gedeclareerd", st.pos)
                     params.append(p)
             elif isinstance(st, s.LidSyntax):
-                onderdelen = tuple(Onderdeel(_text(o.text), self.applies(o.scope), _text(o.check or ""))
+                onderdelen = tuple(Onderdeel(_text(o.text), self.applies(o.scope), _text(o.check or ""),
+                                             o.name or "")
                                    for o in st.onderdelen or ())
+                for label, pos in [(st.name, st.pos), *((o.name, o.pos) for o in st.onderdelen or ())]:
+                    if label and label in labels:
+                        self.errors.add(f"de naam '{label}' staat al bij een ander lid of onderdeel van "
+                                        f"clausule '{c.id}'", pos)
+                    labels.add(label or "")
                 leden.append(Lid(_text(st.text), onderdelen, self.applies(st.scope), _loc(st.pos),
-                                 _text(st.check or "")))
+                                 _text(st.check or ""), st.name or "", _text(st.toelichting or "")))
             elif isinstance(st, s.RecogniserSyntax):
                 self.check_pattern(st.pattern, st.pos)
                 recognisers.append(Recogniser(st.scope, st.pattern, _loc(st.pos)))  # type: ignore[arg-type]
@@ -428,6 +488,8 @@ class _ModelResolver:
             texts: list[tuple[str, s.Pos, Applicability]] = [(lid.text, lid_node.pos, lid.applies)]
             for o_node, o in zip(lid_node.onderdelen or (), lid.onderdelen, strict=True):
                 texts.append((o.text, o_node.pos, o.applies))
+            if lid.toelichting:
+                texts.append((lid.toelichting, lid_node.pos, lid.applies))
             for text, pos, scope in texts:
                 problem = templating.template_errors(text)
                 if problem:
@@ -436,7 +498,13 @@ class _ModelResolver:
                 for name in sorted(templating.variables(text) - declared):
                     self.errors.add(f"het sjabloon gebruikt '{name}', maar clausule '{clause.id}' declareert "
                                     "geen parameter met die naam", pos)
-                used = templating.attribute_uses(text, "lichaam")
+                names = {lid.name for lid in clause.leden} | {o.name for lid in clause.leden for o in lid.onderdelen}
+                for name in sorted(templating.attribute_uses(text, "verwijs") - names):
+                    self.errors.add(f"verwijs.{name}: clausule '{clause.id}' heeft geen lid of onderdeel met "
+                                    "die naam", pos)
+                for name in sorted(templating.attribute_uses(text, "artikel") - self.clause_ids - {clause.id}):
+                    self.errors.add(f"artikel.{name}: er is geen clausule met die id", pos)
+                used = templating.attribute_uses(text, "lichaam") | templating.attribute_uses(text, "rol")
                 for body, office in targets:
                     if not (lid.applies.matches(body.id, office) and scope.matches(body.id, office)):
                         continue
@@ -557,6 +625,7 @@ def resolve_code(decl: s.CodeDecl, model: Model, *, today: _dt.date | None = Non
     resolver.office_ids = {o.id for b in model.bodies for o in b.offices}
     resolver.chapters = {c.id: c for c in model.chapters}
     resolver.editions = {v.id for v in model.versions} | {""}
+    resolver.clause_ids = {c.id for c in model.clauses} | {c.id for c in extra}
     for c in extra:
         if c.id in ids:
             errors.add(f"clausule '{c.id}' bestaat al in het model; kies een andere id", c.pos)
@@ -580,13 +649,22 @@ def resolve_code(decl: s.CodeDecl, model: Model, *, today: _dt.date | None = Non
     omitted_ids = {n for n, _ in omitted}
     clauses = [c for c in clauses if c.id not in omitted_ids]
 
-    # parameter values: defaults (terms per body), then local settings
+    # parameter values: defaults (terms per body, filled in), then local settings
+    from gedragscode.render.terms import resolve_terms
+
+    try:
+        words = resolve_terms(terms, body_stmt.text)
+    except GedragscodeError as exc:
+        errors.items.append(exc)
+        words = dict(terms)
     values: dict[str, dict[str, Value]] = {}
     chosen: set[str] = set()
+    office_values: dict[str, dict[str, dict[str, Value]]] = {}
+    set_at: dict[tuple[str, str, str], s.Pos] = {}
     for cl in clauses:
         vals: dict[str, Value] = {}
         for p in cl.parameters:
-            vals[p.name] = terms.get(p.default_term, "") if p.default_term else p.default
+            vals[p.name] = words.get(p.default_term, "") if p.default_term else p.default
         values[cl.id] = vals
     for st in settings:
         clause_obj = next((c for c in clauses if c.id == st.name), None)
@@ -608,26 +686,64 @@ def resolve_code(decl: s.CodeDecl, model: Model, *, today: _dt.date | None = Non
             if st.value.name not in terms:
                 errors.add(f"onbekende term '{st.value.name}'", st.pos)
                 continue
-            value: Value = terms[st.value.name]
+            if st.value.name == param.default_term and not st.office:
+                continue  # the default itself: the term as each office sees it
+            value: Value = words[st.value.name]
         else:
             value = st.value
         problem = check_value(param, st.value if not isinstance(st.value, s.TermRef) else value)
         if problem:
             errors.add(problem, st.pos)
             continue
+        if st.office:
+            office = body.office(st.office)
+            if office is None or office not in office_tuple:
+                errors.add(f"ambt '{st.office}' staat niet in deze gedragscode; kies uit: "
+                           + ", ".join(o.id for o in office_tuple), st.pos)
+            elif not clause_obj.applies.matches(body.id, office):
+                errors.add(f"clausule '{st.name}' geldt niet voor ambt '{st.office}'", st.pos)
+            else:
+                office_values.setdefault(st.name, {}).setdefault(st.param, {})[st.office] = value
+                set_at[(st.name, st.param, st.office)] = st.pos
+            continue
         values[st.name][st.param] = value
         chosen.add(f"{st.name}.{st.param}")
+        set_at[(st.name, st.param, "")] = st.pos
     errors.items = _dedupe(errors.items)
     errors.raise_if_any()
 
     place = body_stmt.text
-    return Code(
+    code = Code(
         model=model, name=decl.name, body=body, offices=office_tuple, place=place, year=year,
         terms=MappingProxyType(terms),
         values=MappingProxyType({k: MappingProxyType(v) for k, v in values.items()}),
         clauses=tuple(clauses), omitted=tuple(sorted(omitted_ids)), repeals=repeals, effective=effective,
         adopted=adopted, location=_loc(decl.pos), chosen=frozenset(chosen),
+        office_values=MappingProxyType({c: MappingProxyType({p: MappingProxyType(o) for p, o in ps.items()})
+                                        for c, ps in office_values.items()}),
     )
+    _check_receivers(code, set_at, errors, decl.pos)
+    errors.raise_if_any()
+    return code
+
+
+def _check_receivers(code: Code, set_at: Mapping[tuple[str, str, str], s.Pos], errors: _Errors,
+                     default_pos: s.Pos) -> None:
+    """A receiver never resolves to the addressee itself ("de burgemeester meldt ... bij de burgemeester")."""
+    from gedragscode.render.terms import self_references
+
+    try:
+        found = self_references(code)
+    except GedragscodeError as exc:
+        errors.items.append(exc)
+        return
+    for clause, param, office, value in found:
+        pos = (set_at.get((clause.id, param.name, office.id)) or set_at.get((clause.id, param.name, ""))
+               or default_pos)
+        errors.add(f"{clause.id}.{param.name} is voor {office.terms.get('lidwoord', 'de')} {office.name} "
+                   f"'{value}': dat is de ambtsdrager zelf; kies voor dit ambt een ander "
+                   f"(zet {clause.id}.{param.name} voor {office.id} = \"...\", of op de opdrachtregel "
+                   f"--set {clause.id}.{param.name}@{office.id}=...)", pos)
 
 
 # ---------------------------------------------------------------- values typed on the command line
@@ -701,6 +817,7 @@ def bind_code(model: Model, body: str, offices: Sequence[str], place: str, *, ye
     if omit:
         stmts.append(s.CodeStmt("zonder", names=tuple(omit)))
     for key, raw in (settings or {}).items():
+        key, _, for_office = key.partition("@")
         clause_id, _, param_name = key.partition(".")
         if not param_name:
             raise ModelError(f"'{key}' heeft de vorm clausule.parameter nodig (bijvoorbeeld geschenken.grens)")
@@ -716,7 +833,8 @@ def bind_code(model: Model, body: str, offices: Sequence[str], place: str, *, ye
         if param is None:
             known = ", ".join(p.name for p in clause.parameters) or "geen"
             raise ModelError(f"clausule '{clause_id}' heeft geen parameter '{param_name}' (wel: {known})")
-        stmts.append(s.CodeStmt("zet", name=clause_id, param=param_name, value=coerce_value(param, raw)))
+        stmts.append(s.CodeStmt("zet", name=clause_id, param=param_name, value=coerce_value(param, raw),
+                                office=for_office.strip()))
     if repeals:
         stmts.append(s.CodeStmt("intrekking", text=repeals))
     if effective:

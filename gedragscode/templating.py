@@ -7,7 +7,6 @@ internals nor silently print an empty string for a misspelt name.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
@@ -16,6 +15,7 @@ from jinja2 import StrictUndefined, Template, TemplateSyntaxError, nodes
 from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from gedragscode import legalrefs
 from gedragscode.errors import Location, RenderError
 
 #: Names every clause template may use besides its own parameters.
@@ -33,6 +33,14 @@ BUILTINS: frozenset[str] = frozenset({
     "ambtsdragers",    # "raadsleden" / "ambtsdragers"
     "de_ambtsdragers", # "de raadsleden" / "de ambtsdragers"
     "aanduiding",      # how the code names those in scope: "raadslid" / "ambtsdrager"
+    "rol",             # terms as the offices in scope see them (a receiver that differs per office)
+    "groepen",         # the code's group names in use: groepen.bestuurder.naam / .omschrijving
+    "beperkingen",     # articles that apply to only some offices (for the reikwijdte)
+    "verwijs",         # references to the clause's named leden and onderdelen: "het tweede lid"
+    "artikel",         # references to other clauses' articles: artikel.informatie -> "artikel 15"
+    "dit_lid",         # in a lid's toelichting: the lid itself ("het vierde lid")
+    "gekozen",         # names of the clause's parameters the local code set itself
+    "standaard",       # the model's default of each parameter, as text: standaard.grens -> "€ 50"
 })
 
 
@@ -49,51 +57,18 @@ def join_words(items: object, last: str = "en") -> str:
     return ", ".join(seq[:-1]) + f" {last} " + seq[-1]
 
 
-_LEGAL_REF = re.compile(r"^(?P<article>.+?),? van (?P<law>(?:de |het )?[A-Z].*)$")
-
-
-def _article_key(article: str) -> tuple[int, str, str]:
-    """Natural order of "artikel 41c, tweede lid" (41 before 69, 15 before 15a)."""
-    m = re.match(r"\D*(\d+)(\w*)", article)
-    return (int(m.group(1)), m.group(2), article) if m else (0, "", article)
-
-
 def group_legal_refs(refs: object, table: Mapping[str, object] | None = None, prefix: str = "") -> str:
-    """Legal references grouped per law, each law named once.
+    """Legal references grouped per law, each law named once, in the style of the Aanwijzingen.
 
     ``["artikel 13 van de Provinciewet", "artikel 40c, eerste lid, van de Provinciewet"]`` gives
-    ``"artikel 13 en artikel 40c, eerste lid, van de Provinciewet"``. References that name no
-    law ("de Gemeentewet" alone) are kept as they are. With ``table`` the items are keys: the
-    references are ``table[prefix + item]`` (in a template: ``cats | wetsartikelen(wet, "verboden_")``).
+    ``"de artikelen 13 en 40c, eerste lid, van de Provinciewet"`` (see :mod:`gedragscode.legalrefs`).
+    With ``table`` the items are keys: the references are ``table[prefix + item]`` (in a template:
+    ``cats | wetsartikelen(wet, "verboden_")``).
     """
     items = [str(x) for x in refs] if isinstance(refs, list | tuple) else [str(refs)]
     if table is not None:
         items = [str(table[prefix + item]) for item in items if prefix + item in table]
-    groups: dict[str, list[str]] = {}
-    loose: list[str] = []
-    for ref in items:
-        ref = " ".join(ref.split())
-        if not ref:
-            continue
-        m = _LEGAL_REF.match(ref)
-        if m is None:
-            if ref not in loose:
-                loose.append(ref)
-            continue
-        articles = groups.setdefault(m.group("law"), [])
-        # "artikel 40b, vierde lid, en artikel 43" holds two articles of the same law
-        for article in re.split(r",? en (?=artikel )", m.group("article")):
-            if article not in articles:
-                articles.append(article)
-    parts: list[str] = []
-    for law, articles in groups.items():
-        articles.sort(key=_article_key)
-        text = articles[0]
-        for i, article in enumerate(articles[1:], start=1):
-            before = "," if "," in articles[i - 1] else ""
-            text += f"{before} en {article}" if i == len(articles) - 1 else f", {article}"
-        parts.append(text + ("," if "," in articles[-1] else "") + f" van {law}")
-    return join_words(parts + loose)
+    return legalrefs.group_legal_refs(items)
 
 
 @lru_cache(maxsize=1)

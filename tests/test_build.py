@@ -131,20 +131,23 @@ LEGAL_BASES = {
     ("gemeente", ("wethouder",)): "gelet op artikel 41c, tweede lid, van de Gemeentewet;",
     ("gemeente", ("burgemeester",)): "gelet op artikel 69, tweede lid, van de Gemeentewet;",
     ("gemeente", ("burgemeester", "wethouder")):
-        "gelet op artikel 41c, tweede lid, en artikel 69, tweede lid, van de Gemeentewet;",
+        "gelet op de artikelen 41c, tweede lid, en 69, tweede lid, van de Gemeentewet;",
     ("gemeente", ("raadslid", "commissielid", "wethouder", "burgemeester")):
-        "gelet op artikel 15, derde lid, artikel 41c, tweede lid, en artikel 69, tweede lid, van de Gemeentewet;",
+        "gelet op de artikelen 15, derde lid, 41c, tweede lid, en 69, tweede lid, van de Gemeentewet;",
     ("provincie", ("statenlid",)): "gelet op artikel 15, derde lid, van de Provinciewet;",
     ("provincie", ("gedeputeerde",)): "gelet op artikel 40c, tweede lid, van de Provinciewet;",
     ("provincie", ("cdk",)): "gelet op artikel 68, tweede lid, van de Provinciewet;",
     ("provincie", ("statenlid", "gedeputeerde", "cdk")):
-        "gelet op artikel 15, derde lid, artikel 40c, tweede lid, en artikel 68, tweede lid, van de Provinciewet;",
+        "gelet op de artikelen 15, derde lid, 40c, tweede lid, en 68, tweede lid, van de Provinciewet;",
     ("waterschap", ("ab_lid",)): "gelet op artikel 33, derde lid, van de Waterschapswet;",
-    ("waterschap", ("ab_lid", "db_lid", "voorzitter")): "gelet op artikel 33, derde lid, van de Waterschapswet;",
+    ("waterschap", ("db_lid",)): "gelet op de artikelen 33, derde lid, en 45 van de Waterschapswet;",
+    ("waterschap", ("voorzitter",)): "gelet op artikel 33, derde lid, van de Waterschapswet;",
+    ("waterschap", ("ab_lid", "db_lid", "voorzitter")):
+        "gelet op de artikelen 33, derde lid, en 45 van de Waterschapswet;",
     ("openbaar_lichaam", ("eilandsraadslid",)):
         "gelet op artikel 16, derde lid, van de Wet openbare lichamen Bonaire, Sint Eustatius en Saba;",
     ("openbaar_lichaam", ("eilandsraadslid", "eilandgedeputeerde", "gezaghebber")):
-        "gelet op artikel 16, derde lid, artikel 53, tweede lid, en artikel 82, tweede lid, van de Wet "
+        "gelet op de artikelen 16, derde lid, 53, tweede lid, en 82, tweede lid, van de Wet "
         "openbare lichamen Bonaire, Sint Eustatius en Saba;",
 }
 
@@ -185,7 +188,7 @@ def test_legal_basis_text_dedupes_and_orders() -> None:
     assert b is not None
     offices = [b.office("burgemeester"), b.office("wethouder"), b.office("raadslid")]
     assert legal_basis_text([o for o in offices if o is not None]) == (
-        "artikel 15, derde lid, artikel 41c, tweede lid, en artikel 69, tweede lid, van de Gemeentewet")
+        "de artikelen 15, derde lid, 41c, tweede lid, en 69, tweede lid, van de Gemeentewet")
     assert legal_basis_text([]) == ""
 
 
@@ -288,14 +291,19 @@ gedragscode "Gedragscode integriteit burgemeester en wethouders gemeente Almelo 
 """
 
 
-def test_scope_notes_and_dropped_leden_in_combined_code() -> None:
+def test_scope_in_reikwijdte_and_dropped_leden_in_combined_code() -> None:
     code = code_from(LOCAL.format(offices="burgemeester, wethouder"))
     doc = build_document(code)
     articles = {a.title: a for a in doc.articles()}
     only = articles["Lokale afspraak wethouders"]
-    assert only.scope_note == "Dit artikel geldt voor de wethouders."
-    assert [(lid.number, lid.text) for lid in only.leden] == [
-        (None, "De ambtsdrager overlegt over nevenfuncties met de griffier.")]
+    # no note under the article: the lid names its office, and the reikwijdte says which articles
+    # bind only some offices
+    assert only.scope_note == ""
+    assert [(lid.number, lid.text, lid.offices) for lid in only.leden] == [
+        (None, "De wethouder overlegt over nevenfuncties met de griffier.", ("wethouder",))]
+    reikwijdte = " ".join(lid.text for lid in articles["Reikwijdte"].leden)
+    listed = re.search(r"De artikelen ([\d, en]+) gelden alleen voor de wethouders\.", reikwijdte)
+    assert listed is not None and only.number in re.findall(r"\d+", listed.group(1))
     shared = articles["Lokale afspraak iedereen"]
     assert shared.scope_note == ""
     assert [lid.number for lid in shared.leden] == [1, 2, 3]
@@ -305,7 +313,9 @@ def test_scope_notes_and_dropped_leden_in_combined_code() -> None:
     assert [(o.label, o.text) for o in shared.leden[1].onderdelen] == [("a", "eerste;"), ("b", "tweede.")]
     explanation = next(e for e in doc.explanations if e.heading.endswith("Lokale afspraak wethouders"))
     assert explanation.heading == f"Artikel {only.number} Lokale afspraak wethouders"
-    assert explanation.paragraphs == ("Toelichting met nevenfuncties.",)
+    # a clause the griffie added says so in its toelichting
+    assert explanation.paragraphs == ("Dit artikel is een aanvulling van de raad op de handreiking.",
+                                      "Toelichting met nevenfuncties.")
 
 
 def test_single_office_code_names_the_office() -> None:
@@ -335,7 +345,7 @@ def test_scope_note_wording(offices: list[str], note: str) -> None:
 
 @pytest.mark.parametrize(("body", "offices", "de", "een", "meer", "de_meer"), [
     ("gemeente", ["raadslid"], "het raadslid", "een raadslid", "raadsleden", "de raadsleden"),
-    ("gemeente", ["burgemeester"], "de burgemeester", "de burgemeester", "burgemeester", "de burgemeester"),
+    ("gemeente", ["burgemeester"], "de burgemeester", "de burgemeester", "de burgemeester", "de burgemeester"),
     ("waterschap", ["ab_lid"], "het lid van het algemeen bestuur", "een lid van het algemeen bestuur",
      "leden van het algemeen bestuur", "de leden van het algemeen bestuur"),
     ("gemeente", ["raadslid", "commissielid"], "de ambtsdrager", "een ambtsdrager", "ambtsdragers",
@@ -347,6 +357,38 @@ def test_holder_words(body: str, offices: list[str], de: str, een: str, meer: st
     words = holder_words(gedragscode.make_code(body, offices, "X", year=2026))
     assert (words["de_ambtsdrager"], words["een_ambtsdrager"], words["ambtsdragers"],
             words["de_ambtsdragers"]) == (de, een, meer, de_meer)
+
+
+@pytest.mark.parametrize(("offices", "scope", "de", "een"), [
+    # all offices of a combined code: the word the begrippen define
+    (["raadslid", "commissielid", "wethouder", "burgemeester"], ["raadslid", "commissielid", "wethouder",
+                                                                 "burgemeester"], "de ambtsdrager", "een ambtsdrager"),
+    # exactly the executives and the chair, with others in the code: the group's defined word
+    (["raadslid", "wethouder", "burgemeester"], ["wethouder", "burgemeester"], "de bestuurder", "een bestuurder"),
+    # any other part: the offices by name, never "de ambtsdrager"
+    (["raadslid", "commissielid", "wethouder", "burgemeester"], ["raadslid", "commissielid", "wethouder"],
+     "het raadslid, het commissielid of de wethouder", "een raadslid, een commissielid of een wethouder"),
+    (["raadslid", "wethouder", "burgemeester"], ["raadslid", "burgemeester"], "het raadslid of de burgemeester",
+     "een raadslid of de burgemeester"),
+    # the group and all offices coincide: "ambtsdrager"
+    (["wethouder", "burgemeester"], ["wethouder", "burgemeester"], "de ambtsdrager", "een ambtsdrager"),
+])
+def test_holder_words_name_exactly_the_offices_of_the_lid(offices: list[str], scope: list[str], de: str,
+                                                          een: str) -> None:
+    from gedragscode.render.build import holder_words
+
+    code = gedragscode.make_code("gemeente", offices, "X", year=2026)
+    words = holder_words(code, [o for o in code.offices if o.id in scope])
+    assert (words["de_ambtsdrager"], words["een_ambtsdrager"]) == (de, een)
+
+
+def test_group_is_defined_in_the_begrippen_only_when_used() -> None:
+    begrippen = next(a for a in build_document(gedragscode.make_code(
+        "gemeente", ["raadslid", "wethouder", "burgemeester"], "X", year=2026)).articles() if a.title == "Begrippen")
+    assert "bestuurder: een wethouder of de burgemeester;" in [o.text for o in begrippen.leden[0].onderdelen]
+    college = next(a for a in build_document(gedragscode.make_code(
+        "gemeente", ["wethouder", "burgemeester"], "X", year=2026)).articles() if a.title == "Begrippen")
+    assert not any(o.text.startswith("bestuurder:") for o in college.leden[0].onderdelen)
 
 
 def test_template_context_has_every_builtin() -> None:

@@ -132,6 +132,7 @@ gedragscode "X" {
     wet ongebruikt binnen gemeente "artikel 2 van de Gemeentewet" controleer "Niet gebruikt."
     lid "Op grond van {{ wet.basis }} meldt het raadslid dit." controleer "Lid nagaan."
     lid voor wethouder "Valt weg." controleer "Valt weg."
+    toelichting "Een eigen afspraak."
   }
 }
 """

@@ -158,7 +158,8 @@ selectors = st.one_of(st.just(s.SelectorSyntax("*")), st.builds(s.SelectorSyntax
 applies = st.builds(s.AppliesSyntax, st.lists(selectors, min_size=1, max_size=3).map(tuple),
                     st.lists(names, max_size=2).map(tuple))
 checks = st.none() | texts  # ``controleer "..."`` markers
-onderdeel = st.builds(s.OnderdeelSyntax, texts, st.none() | applies, check=checks)
+labels = st.none() | names.filter(lambda n: n not in ("voor", "controleer", "toelichting"))
+onderdeel = st.builds(s.OnderdeelSyntax, texts, st.none() | applies, check=checks, name=labels)
 clause_stmts = st.one_of(
     st.builds(s.SimpleStmt, st.sampled_from(["hoofdstuk", "vorm"]), names),
     st.builds(s.SimpleStmt, st.sampled_from(["sinds", "gewijzigd", "toelichting", "voorbeeld", "tegenvoorbeeld",
@@ -174,7 +175,10 @@ clause_stmts = st.one_of(
               check=checks),
     st.builds(s.ParamSyntax, names, st.just("keuze"), texts, st.lists(texts, min_size=1, max_size=3).map(tuple)),
     st.builds(s.LidSyntax, texts, st.none() | applies, st.none() | st.lists(onderdeel, max_size=3).map(tuple),
-              check=checks),
+              check=checks, name=labels),
+    # a lid's own toelichting lives in its block
+    st.builds(s.LidSyntax, texts, st.none() | applies, st.lists(onderdeel, max_size=2).map(tuple), check=checks,
+              name=labels, toelichting=texts),
     st.builds(s.RecogniserSyntax, st.sampled_from(["zin", "lid", "artikel", "document"]), patterns),
     st.builds(s.OutdatedSyntax, st.sampled_from(["bedrag", "termijn"]), texts, names, st.none(),
               st.none() | st.sampled_from(["zin", "lid", "artikel"])),
@@ -188,6 +192,7 @@ code_stmts = st.one_of(
     st.builds(s.CodeStmt, st.just("ambten"), names=st.lists(names, min_size=1, max_size=3).map(tuple)),
     st.builds(s.CodeStmt, st.just("jaar"), number=st.integers(1900, 2100)),
     st.builds(s.CodeStmt, st.just("zet"), name=names, param=names, value=values),
+    st.builds(s.CodeStmt, st.just("zet"), name=names, param=names, value=values, office=names),
     st.builds(s.CodeStmt, st.just("zet_term"), name=names, text=texts),
     st.builds(s.CodeStmt, st.just("zonder"), names=st.lists(names, min_size=1, max_size=3).map(tuple)),
     st.builds(s.CodeStmt, st.sampled_from(["intrekking", "inwerkingtreding", "vastgesteld"]), text=texts),
@@ -203,7 +208,9 @@ items = st.one_of(
               st.lists(st.builds(s.Edition, texts, texts), max_size=2).map(tuple)),
     st.builds(s.ChapterDecl, names, texts),
     st.builds(s.BodyDecl, names, texts, st.lists(terms, max_size=3).map(tuple),
-              st.lists(offices, max_size=2).map(tuple), st.lists(patterns.map(s.PatternStmt), max_size=2).map(tuple)),
+              st.lists(offices, max_size=2).map(tuple), st.lists(patterns.map(s.PatternStmt), max_size=2).map(tuple),
+              st.lists(st.builds(s.GroupDecl, names, texts, texts,
+                                 st.lists(selectors, min_size=1, max_size=2).map(tuple)), max_size=2).map(tuple)),
     clauses,
     st.builds(s.CodeDecl, texts, st.lists(st.one_of(code_stmts, clauses), max_size=5).map(tuple)),
 )

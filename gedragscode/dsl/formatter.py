@@ -124,6 +124,9 @@ class _Printer:
                 self.emit(1, f"term {t.name} = {quote(t.value)}{_check(t.check)}", t.comments)
             for p in item.recognisers:
                 self.emit(1, f"herken: {format_pattern(p.pattern)}", p.comments)
+            for g in item.groups:
+                sels = _applies(s.AppliesSyntax(g.selectors))
+                self.emit(1, f"groep {g.id} {quote(g.name)} {quote(g.plural)} = {sels}", g.comments)
             for o in item.offices:
                 self.lines.append("")
                 self.office(o)
@@ -182,14 +185,16 @@ class _Printer:
                 line += " " + quote(st.description)
             self.emit(d, line + _check(st.check), st.comments)
         elif isinstance(st, s.LidSyntax):
-            scope = f"voor {_applies(st.scope)} " if st.scope else ""
-            if st.onderdelen is None:
+            scope = (f"{st.name} " if st.name else "") + (f"voor {_applies(st.scope)} " if st.scope else "")
+            if st.onderdelen is None and st.toelichting is None:
                 self.emit(d, f"lid {scope}{quote(st.text)}{_check(st.check)}", st.comments)
             else:
                 self.emit(d, f"lid {scope}{quote(st.text)}{_check(st.check)} {{", st.comments)
-                for o in st.onderdelen:
-                    oscope = f"voor {_applies(o.scope)} " if o.scope else ""
+                for o in st.onderdelen or ():
+                    oscope = (f"{o.name} " if o.name else "") + (f"voor {_applies(o.scope)} " if o.scope else "")
                     self.emit(d + 1, f"onderdeel {oscope}{quote(o.text)}{_check(o.check)}", o.comments)
+                if st.toelichting is not None:
+                    self.emit(d + 1, f"toelichting {quote(st.toelichting)}")
                 self.emit(d, "}")
         elif isinstance(st, s.RecogniserSyntax):
             self.emit(d, f"herken in {st.scope}: {format_pattern(st.pattern)}", st.comments)
@@ -225,7 +230,8 @@ def _code_stmt(st: s.CodeStmt) -> str:
         return f"jaartal {st.number}"
     if k == "zet":
         assert st.value is not None
-        return f"zet {st.name}.{st.param} = {format_value(st.value)}"
+        office = f" voor {st.office}" if st.office else ""
+        return f"zet {st.name}.{st.param}{office} = {format_value(st.value)}"
     if k == "zet_term":
         return f"zet term {st.name} = {quote(st.text)}"
     if k == "zonder":

@@ -76,6 +76,14 @@ class _Check(str):
     """The reason of a ``controleer "..."`` marker while the transformer runs."""
 
 
+class _Explanation(str):
+    """The toelichting inside a lid's block while the transformer runs."""
+
+
+class _Label(str):
+    """The name of a lid or onderdeel (``lid NAME ...``) while the transformer runs."""
+
+
 def _check(children: list[Any]) -> str | None:
     """The reason of the ``controleer`` marker among ``children``, if any."""
     found = [x for x in children if isinstance(x, _Check)]
@@ -174,7 +182,12 @@ class _ToSyntax(Transformer[Token, Any]):
         terms = tuple(x for x in stmts if isinstance(x, s.TermDecl))
         offices = tuple(x for x in stmts if isinstance(x, s.OfficeDecl))
         recognisers = tuple(x[1] for x in stmts if isinstance(x, tuple) and x[0] == "herken")
-        return s.BodyDecl(ident, name, terms, offices, recognisers, pos=self.P(meta))
+        groups = tuple(x for x in stmts if isinstance(x, s.GroupDecl))
+        return s.BodyDecl(ident, name, terms, offices, recognisers, groups, pos=self.P(meta))
+
+    @v_args(meta=True)
+    def group(self, meta: Any, c: list[Any]) -> s.GroupDecl:
+        return s.GroupDecl(c[0], c[1], c[2], c[3], pos=self.P(meta))
 
     @v_args(meta=True)
     def b_recognise(self, meta: Any, c: list[Any]) -> tuple[str, s.PatternStmt]:
@@ -341,16 +354,30 @@ class _ToSyntax(Transformer[Token, Any]):
         scope = None
         onderdelen = None
         text = ""
+        name = None
         for x in c:
             if isinstance(x, s.AppliesSyntax):
                 scope = x
             elif isinstance(x, _Check):
                 continue
+            elif isinstance(x, _Label):
+                name = str(x)
             elif isinstance(x, str):
                 text = x
             else:
                 onderdelen = x
-        return s.LidSyntax(text, scope, onderdelen, _check(c), pos=self.P(meta))
+        explanation = None
+        if onderdelen is not None:
+            explanations = [x for x in onderdelen if isinstance(x, _Explanation)]
+            explanation = str(explanations[-1]) if explanations else None
+            onderdelen = tuple(x for x in onderdelen if not isinstance(x, _Explanation))
+        return s.LidSyntax(text, scope, onderdelen, _check(c), name, explanation, pos=self.P(meta))
+
+    def lid_explanation(self, c: list[Any]) -> _Explanation:
+        return _Explanation(c[0])
+
+    def label(self, c: list[Any]) -> _Label:
+        return _Label(c[0])
 
     def lid_block(self, c: list[Any]) -> tuple[s.OnderdeelSyntax, ...]:
         return tuple(c)
@@ -358,9 +385,10 @@ class _ToSyntax(Transformer[Token, Any]):
     @v_args(meta=True)
     def onderdeel(self, meta: Any, c: list[Any]) -> s.OnderdeelSyntax:
         check = _check(c)
-        c = [x for x in c if not isinstance(x, _Check)]
+        name = next((str(x) for x in c if isinstance(x, _Label)), None)
+        c = [x for x in c if not isinstance(x, _Check | _Label)]
         scope = c[0] if len(c) > 1 else None
-        return s.OnderdeelSyntax(c[-1], scope, check, pos=self.P(meta))
+        return s.OnderdeelSyntax(c[-1], scope, check, name, pos=self.P(meta))
 
     @v_args(meta=True)
     def scope_for(self, meta: Any, c: list[Any]) -> s.AppliesSyntax:
@@ -445,7 +473,8 @@ class _ToSyntax(Transformer[Token, Any]):
 
     @v_args(meta=True)
     def k_set(self, meta: Any, c: list[Any]) -> s.CodeStmt:
-        return s.CodeStmt("zet", name=c[0], param=c[1], value=c[2], pos=self.P(meta))
+        office = c[2] if len(c) == 4 else ""
+        return s.CodeStmt("zet", name=c[0], param=c[1], value=c[-1], office=office, pos=self.P(meta))
 
     @v_args(meta=True)
     def k_set_term(self, meta: Any, c: list[Any]) -> s.CodeStmt:
@@ -512,7 +541,8 @@ def _attach_comments(tree: s.SyntaxTree, comments: list[Token]) -> s.SyntaxTree:
         changes: dict[str, Any] = {}
         # children of every kind, walked in source order so that each takes the comments above it
         children: list[tuple[int, str, int, s.Node]] = []
-        for name in ("items", "statements", "terms", "offices", "editions", "recognisers", "general_recognisers"):
+        for name in ("items", "statements", "terms", "offices", "editions", "recognisers", "general_recognisers",
+                     "groups"):
             group = getattr(node, name, None)
             if isinstance(group, tuple) and group and isinstance(group[0], s.Node):
                 changes[name] = list(group)
@@ -569,6 +599,9 @@ _NAME_AFTER = {
     "ambten": "een ambt-id",
     "wet": "een naam voor de wetsverwijzing",
     "binnen": "een lichaam-id",
+    "groep": "een groepsnaam",
+    "lid": "\"voor\" of een naam voor het lid",
+    "onderdeel": "\"voor\" of een naam voor het onderdeel",
     "voor": "een ambt of categorie",
 }
 

@@ -103,12 +103,23 @@ class OfficeDecl(Node):
 
 
 @dataclass(frozen=True)
+class GroupDecl(Node):
+    """``groep bestuurder "bestuurder" "bestuurders" = dagelijks_bestuurder, voorzitter``."""
+
+    id: str
+    name: str
+    plural: str
+    selectors: tuple[SelectorSyntax, ...]
+
+
+@dataclass(frozen=True)
 class BodyDecl(Node):
     id: str
     name: str
     terms: tuple[TermDecl, ...] = ()
     offices: tuple[OfficeDecl, ...] = ()
     recognisers: tuple[PatternStmt, ...] = ()  # cues that a document is this body's (aanhef, law, series)
+    groups: tuple[GroupDecl, ...] = ()
 
 
 # ---------------------------------------------------------------- clauses
@@ -160,6 +171,7 @@ class OnderdeelSyntax(Node):
     text: str
     scope: AppliesSyntax | None = None
     check: str | None = None
+    name: str | None = None  # ``onderdeel NAME ...``: a name other texts refer to
 
 
 @dataclass(frozen=True)
@@ -168,6 +180,8 @@ class LidSyntax(Node):
     scope: AppliesSyntax | None = None
     onderdelen: tuple[OnderdeelSyntax, ...] | None = None  # None: no block written
     check: str | None = None
+    name: str | None = None  # ``lid NAME ...``: a name other texts refer to ({{ verwijs.NAME }})
+    toelichting: str | None = None  # ``toelichting "..."`` inside the lid's block
 
 
 @dataclass(frozen=True)
@@ -216,7 +230,8 @@ class CodeStmt(Node):
 
     kinds and their fields:
       * ``model`` (text), ``lichaam`` (name = body id, text = place), ``ambten`` (names),
-      * ``jaar`` (number), ``zet`` (name = clause, param, value), ``zet_term`` (name, text),
+      * ``jaar`` (number), ``zet`` (name = clause, param, value; ``office`` for ``zet ... voor OFFICE``),
+        ``zet_term`` (name, text),
       * ``zonder`` (names), ``intrekking`` / ``inwerkingtreding`` / ``vastgesteld`` (text).
     """
 
@@ -227,6 +242,7 @@ class CodeStmt(Node):
     number: int = 0
     param: str = ""
     value: LiteralValue | None = None
+    office: str = ""
 
 
 @dataclass(frozen=True)

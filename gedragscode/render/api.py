@@ -44,8 +44,8 @@ def _describe(param: Parameter) -> str:
     return kind
 
 
-def _literal(code: Code, param: Parameter, value: Value) -> s.LiteralValue:
-    if param.default_term and code.terms.get(param.default_term) == value:
+def _literal(code: Code, clause_id: str, param: Parameter, value: Value) -> s.LiteralValue:
+    if param.default_term and f"{clause_id}.{param.name}" not in code.chosen:
         return s.TermRef(param.default_term)
     return value
 
@@ -129,7 +129,9 @@ def starter_code(code: Code) -> str:
             description = _one_line(param.description).rstrip(".") or param.name
             pending.append(f"# {param.name}: {description} ({_describe(param)}).")
             bound = values.get(param.name, param.default)
-            add(s.CodeStmt("zet", name=clause.id, param=param.name, value=_literal(code, param, bound)))
+            add(s.CodeStmt("zet", name=clause.id, param=param.name, value=_literal(code, clause.id, param, bound)))
+            for office_id, own in code.office_values.get(clause.id, {}).get(param.name, {}).items():
+                add(s.CodeStmt("zet", name=clause.id, param=param.name, value=own, office=office_id))
 
     tree = s.SyntaxTree("", (s.CodeDecl(code.name, tuple(stmts), comments=header),),
                         trailing_comments=tuple(pending))

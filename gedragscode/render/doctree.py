@@ -32,6 +32,10 @@ class Lid:
     number: int | None
     text: str
     onderdelen: tuple[Onderdeel, ...] = ()
+    offices: tuple[str, ...] = ()
+    """The ids of the offices this lid binds (it names exactly these); empty for hand-built trees."""
+    source: int = -1
+    """The index of the model lid it was rendered from (-1 for hand-built trees)."""
 
 
 @dataclass(frozen=True)
