@@ -278,12 +278,12 @@ def test_a_local_value_is_described_as_local() -> None:
         doc = build_document(code)
         return " ".join(next(e for e in doc.explanations if e.heading.endswith("Geschenken en diensten")).paragraphs)
 
-    assert "De meldgrens van € 50 is die van de handreiking." in explanation(default)
-    assert "De raad heeft de meldgrens op € 75 gesteld; de handreiking noemt € 50." in explanation(local)
+    assert "De grens van € 50 is die van de handreiking." in explanation(default)
+    assert "De raad heeft de grens op € 75 gesteld; de handreiking noemt € 50." in explanation(local)
     assert "die van de handreiking" in explanation(same)
     provincie = gedragscode.make_code("provincie", ["statenlid"], "Zeeland", year=2026,
                                       settings={"geschenken.grens": "75"})
-    assert "Provinciale Staten hebben de meldgrens op € 75 gesteld" in explanation(provincie)
+    assert "Provinciale Staten hebben de grens op € 75 gesteld" in explanation(provincie)
 
 
 def test_an_added_clause_without_toelichting_says_it_is_local_and_is_listed() -> None:
