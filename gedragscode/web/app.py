@@ -72,6 +72,18 @@ def _slug(text: str) -> str:
     return "-".join(words)[:120] or "gedragscode"
 
 
+_LANDMARK = re.compile(r"<(/?)(?:main|header|footer)\b")
+
+
+def _embedded(page: str) -> str:
+    """The body of a rendered code's HTML page, to show inside this page's own ``<main>``.
+
+    Its ``main``/``header``/``footer`` become ``div``: a page has one main landmark.
+    """
+    body = page.partition("<body>")[2].rpartition("</body>")[0].strip()
+    return _LANDMARK.sub(lambda m: f"<{m.group(1)}div", body)
+
+
 def _host_name(host: str) -> str:
     """``"127.0.0.1:8765"`` -> ``"127.0.0.1"``; ``"[::1]:8765"`` -> ``"::1"``."""
     if host.startswith("["):
@@ -164,7 +176,7 @@ def create_app(*, allowed_hosts: Sequence[str] | None = LOOPBACK_HOSTS, max_uplo
         if draft.code is not None and draft.form.place:
             html = gedragscode.render(draft.code, "html")
             assert isinstance(html, str)
-            preview = html.partition("<body>")[2].rpartition("</body>")[0].strip()
+            preview = _embedded(html)
         page = render_template("opstellen.html", draft=draft, preview=Markup(preview), loaded=loaded,
                                load_errors=list(load_errors), name_missing=drafting.NAME_MISSING)
         return Response(page, status=status, mimetype="text/html")

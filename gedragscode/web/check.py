@@ -127,7 +127,7 @@ def highlight(result: LintResult, text: str) -> tuple[str, dict[tuple[str, int],
         out.append(escape(text[pos:mark.start]))
         label = "gevonden: " + "; ".join(mark.clauses)
         out.append(f'<mark id="{mark.id}" tabindex="-1" title="{escape(label)}">'
-                   f'<span class="verborgen">[{escape(label)}] </span>{escape(text[mark.start:mark.end])}</mark>')
+                   f'<span class="vindlabel">{escape(label)}</span> {escape(text[mark.start:mark.end])}</mark>')
         pos = mark.end
     out.append(escape(text[pos:]))
     return "".join(out), anchor, marks
