@@ -18,7 +18,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from chromium import chromium, live_server  # noqa: E402
+from chromium import chromium, live_server
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "tests" / "fixtures" / "documents" / "code_artikelen.txt"
@@ -36,8 +36,8 @@ def make(out: Path, browser: Any, server: str) -> list[Path]:
         page.wait_for_selector("#voorbeeld .document")
         page.locator("#clausule-geschenken").scroll_into_view_if_needed()
         page.locator("#clausule-geschenken details.waarom summary").click()
-        page.evaluate("document.querySelector('.voorbeeld').scrollTop = "
-                      "document.getElementById('artikel-14') ? document.getElementById('artikel-14').offsetTop - 80 : 0")
+        page.evaluate("const a = document.getElementById('artikel-14'); "
+                      "document.querySelector('.voorbeeld').scrollTop = a ? a.offsetTop - 80 : 0")
         page.screenshot(path=str(out / SHOTS[0]))
 
         page.goto(server + "/toetsen")
