@@ -161,6 +161,22 @@ def test_download_text_formats_equal_the_library(client: Any, fmt: str) -> None:
     assert _text(response) == gedragscode.render(code, fmt)
 
 
+def test_nog_te_controleren_is_shown_and_downloadable(client: Any) -> None:
+    code = gedragscode.make_code("gemeente", ["raadslid"], "Almelo", year=2026)
+    items = gedragscode.checklist(code)
+    assert items, "the bundled model has unverified facts; this test needs at least one"
+    page = _text(client.post("/", data=ALMELO))
+    start = page.index('<details class="controle"')
+    box = page[start:page.index("</details>", start)]
+    assert f"Nog te controleren ({len(items)})" in box
+    for item in items:
+        assert item.where in box
+    response = client.post("/download/controle", data=ALMELO)
+    assert response.status_code == 200
+    assert "nog-te-controleren.txt" in response.headers["Content-Disposition"]
+    assert _text(response) == gedragscode.render_checklist(items, "text", code.name)
+
+
 def test_gdc_download_loads_back_into_the_same_form(client: Any) -> None:
     choices = {**ALMELO, "ambt": ["raadslid", "commissielid"], "zet.geschenken.grens": "75",
                "zonder": ["sociale_media"], "intrekking": "Gedragscode integriteit raadsleden Almelo 2016",

@@ -5,7 +5,7 @@ Routes (stable; documented in docs/developer.md):
 =========================================  ==============================================================
 ``GET /``                                  start page: the drafting form (query parameters fill it)
 ``POST /``                                 the drafting form submitted: form and preview again
-``POST /download/<docx|md|html|gdc>``      the code from the posted form as a download
+``POST /download/<fmt>``                   the posted form's code: docx, md, html, gdc or controle
 ``POST /laden``                            a local code file (field ``gdc``) fills the form
 ``GET /toetsen``                           the upload form for checking a code
 ``POST /toetsen``                          multipart upload in field ``bestand`` → the report page
@@ -53,6 +53,7 @@ DOWNLOADS: dict[str, tuple[str, str, str]] = {
     "html": (".html", "text/html; charset=utf-8", "Webpagina (HTML)"),
     "md": (".md", "text/markdown; charset=utf-8", "Markdown"),
     "gdc": (".gdc", "text/plain; charset=utf-8", "Eigen bestand (.gdc)"),
+    "controle": ("-nog-te-controleren.txt", "text/plain; charset=utf-8", "Nog te controleren (lijst)"),
 }
 GDC_LIMIT = 1024 * 1024  # a local code file is a few kilobytes
 _CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -199,7 +200,13 @@ def create_app(*, allowed_hosts: Sequence[str] | None = LOOPBACK_HOSTS, max_uplo
         if not draft.ready or draft.code is None:
             return _draft_page(draft, status=422)
         code = draft.code
-        data: str | bytes = gedragscode.starter_code(code) if fmt == "gdc" else gedragscode.render(code, fmt)
+        data: str | bytes
+        if fmt == "gdc":
+            data = gedragscode.starter_code(code)
+        elif fmt == "controle":
+            data = gedragscode.render_checklist(gedragscode.checklist(code), "text", code.name)
+        else:
+            data = gedragscode.render(code, fmt)
         suffix, mime, _ = DOWNLOADS[fmt]
         body = data.encode("utf-8") if isinstance(data, str) else data
         response = Response(body, content_type=mime)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 import gedragscode
 from gedragscode.errors import GedragscodeError
 from gedragscode.model import Body, Clause, Code, Duration, Level, Model, Money, Parameter, ParamType, Value
+from gedragscode.render.doctree import CheckItem, Document
 from gedragscode.resolve import coerce_value
 
 __all__ = [
@@ -106,6 +107,7 @@ class Draft:
     field_errors: dict[str, str] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    checklist: tuple[CheckItem, ...] = ()   # the "nog te controleren" list of the code
 
     @property
     def ok(self) -> bool:
@@ -283,9 +285,8 @@ def _param_view(clause: Clause, param: Parameter, code_values: Mapping[str, Valu
                      error=error)
 
 
-def _toelichting(code: Code) -> dict[str, tuple[str, ...]]:
+def _toelichting(doc: Document) -> dict[str, tuple[str, ...]]:
     """The rendered toelichting per clause id (the reason the handreiking gives)."""
-    doc = gedragscode.build_document(code)
     by_anchor = {e.anchor: e.paragraphs for e in doc.explanations}
     out: dict[str, tuple[str, ...]] = {}
     for article in doc.articles():
@@ -359,7 +360,9 @@ def build(form: DraftForm, model: Model | None = None, *, today: _dt.date | None
 
     draft = Draft(form=form, body=body, code=code, field_errors=field_errors, errors=errors, notices=notices)
     if code is not None:
-        explained = _toelichting(code)
+        doc = gedragscode.build_document(code)
+        draft.checklist = tuple(doc.checklist)
+        explained = _toelichting(doc)
         views = []
         for clause in applicable:
             level = clause.level_for(body.id)
