@@ -131,7 +131,7 @@ def main() -> None:
             bench_perf.print_rows(new)
             rows.extend(new)
         national, f200, f50, count = bench_perf.folders(work)
-        new = bench_perf.batch(f200, f50, national, count, work, 1 if args.quick else 3)
+        new = bench_perf.batch(f200, f50, national, count, work, 1 if args.quick else 2)
         bench_perf.print_rows(new)
         rows.extend(new)
     text = table(rows, started, args)
