@@ -34,7 +34,8 @@ from gedragscode.lint.result import ClauseFinding, Evidence, LintFailure, LintRe
 from gedragscode.lint.segment import segment
 from gedragscode.model import Clause, Duration, Level, Model, Money, Office, OutdatedCheck
 
-__all__ = ["amounts_in", "durations_in", "iter_lint_paths", "lint", "lint_document", "lint_paths", "number_word"]
+__all__ = ["amount_spans", "amounts_in", "duration_spans", "durations_in", "iter_lint_paths", "lint", "lint_document",
+           "lint_paths", "number_word"]
 
 MAX_EVIDENCE = 5
 
@@ -104,7 +105,12 @@ _AMOUNT_PATTERNS = (
 
 def amounts_in(text: str) -> list[Decimal]:
     """Euro amounts in ``text``: "€ 50", "€50,00", "EUR 50", "50 euro", "vijftig euro"."""
-    found: list[tuple[int, Decimal]] = []
+    return [amount for _start, _end, amount in amount_spans(text)]
+
+
+def amount_spans(text: str) -> list[tuple[int, int, Decimal]]:
+    """The euro amounts of :func:`amounts_in` with their offsets ``(start, end, amount)`` in ``text``."""
+    found: list[tuple[int, int, Decimal]] = []
     taken: list[tuple[int, int]] = []
     for rx in _AMOUNT_PATTERNS:
         for m in rx.finditer(text):
@@ -122,8 +128,8 @@ def amounts_in(text: str) -> list[Decimal]:
                 if cents and cents[1:].isdigit():
                     amount += Decimal(cents[1:].ljust(2, "0")) / 100
             taken.append((m.start(), m.end()))
-            found.append((m.start(), amount))
-    return [a for _, a in sorted(found)]
+            found.append((m.start(), m.end(), amount))
+    return sorted(found)
 
 
 _DURATION = re.compile(
@@ -137,7 +143,12 @@ _UNIT_DAYS = {"werkdag": 1.4, "werkdagen": 1.4, "dag": 1, "dagen": 1, "week": 7,
 
 def durations_in(text: str) -> list[float]:
     """Terms in ``text`` in days: "binnen één week" 7, "binnen 14 dagen" 14, "twee weken" 14 ..."""
-    out: list[float] = []
+    return [days for _start, _end, days in duration_spans(text)]
+
+
+def duration_spans(text: str) -> list[tuple[int, int, float]]:
+    """The terms of :func:`durations_in` with the offsets of number and unit: ``(start, end, days)``."""
+    out: list[tuple[int, int, float]] = []
     for m in _DURATION.finditer(text):
         prev = fold((m.group("prev") or "").strip())
         if prev in ("per", "elk", "ieder", "elke"):
@@ -146,7 +157,7 @@ def durations_in(text: str) -> list[float]:
         count = 1 if n_text == "een" else number_word(n_text)
         if count is None or count == 0:
             continue
-        out.append(count * _UNIT_DAYS[fold(m.group("u"))])
+        out.append((m.start("n"), m.end("u"), count * _UNIT_DAYS[fold(m.group("u"))]))
     return out
 
 

@@ -202,11 +202,18 @@ def continues_numbering(b: Builder, number: str) -> bool:
     "Artikel 4" come "Artikel 5" or "5.1", after "Artikel 4.2" come "4.3", "5" or "5.1"."""
     if not b.article_numbers or number in b.article_numbers:
         return False
-    new = number_key(number)
-    last = number_key(b.article_numbers[-1])
+    new = _ordering(number)
+    last = _ordering(b.article_numbers[-1])
     if new is None or last is None:
         return False
-    return new > last and new[0] <= last[0] + 1
+    return new > last and new[0][0] <= last[0][0] + 1
+
+
+def _ordering(number: str) -> tuple[tuple[int, ...], str] | None:
+    """"4.2" -> ((4, 2), ""); an inserted article "3a" -> ((3,), "a"), so that "4" follows "3a"."""
+    letters = len(number) - len(number.rstrip("abcdefghijklmnopqrstuvwxyz"))
+    key = number_key(number[:len(number) - letters] if letters else number)
+    return None if key is None else (key, number[len(number) - letters:])
 
 def is_question(b: Builder, i: int) -> bool:
     """A line that is one question only ("Mag ik een geschenk houden?"), not a numbered heading."""
