@@ -12,6 +12,7 @@ from .lint_command import lint_command
 from .models_command import models_command
 from .render_commands import init_command, render_command
 from .serve_command import serve_command
+from .wijzig_command import wijzig_command
 
 i18n.install()
 
@@ -32,6 +33,7 @@ def cli() -> None:
     Voorbeelden:
       gedragscode render --body gemeente --office raadslid --naam Almelo --format docx -o code.docx
       gedragscode lint bestaande-code.pdf
+      gedragscode wijzig bestaande-code.pdf -o wijzigingsbesluit.docx
       gedragscode check mijn-code.gdc
 
     Exitcodes: 0 in orde, 1 bevindingen, 2 fout in gebruik of invoer.
@@ -45,6 +47,7 @@ cli.add_command(render_command)
 cli.add_command(init_command)
 cli.add_command(lint_command)
 cli.add_command(serve_command)
+cli.add_command(wijzig_command)
 
 
 for _command in cli.commands.values():

@@ -27,6 +27,10 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from gedragscode.amend.api import PRODUCTS as AMENDMENT_PRODUCTS
+    from gedragscode.amend.api import amend, amendment_checklist, plan_amendment, render_amendment
+    from gedragscode.amend.plan import AmendmentOptions, AmendmentPlan, plan_amendment_document
+    from gedragscode.amend.structure import UnrecognisedStructureError
     from gedragscode.api import (
         check,
         check_model_examples,
@@ -66,6 +70,12 @@ if TYPE_CHECKING:
 
 # public name -> (module, name in that module)
 _EXPORTS: dict[str, tuple[str, str]] = {
+    "AMENDMENT_PRODUCTS": ("gedragscode.amend.api", "PRODUCTS"),
+    **{name: ("gedragscode.amend.api", name) for name in (
+        "amend", "amendment_checklist", "plan_amendment", "render_amendment")},
+    **{name: ("gedragscode.amend.plan", name) for name in (
+        "AmendmentOptions", "AmendmentPlan", "plan_amendment_document")},
+    "UnrecognisedStructureError": ("gedragscode.amend.structure", "UnrecognisedStructureError"),
     **{name: ("gedragscode.api", name) for name in (
         "check", "check_model_examples", "check_model_overlaps", "format_source", "load", "load_code", "load_model",
         "make_code", "parse", "parse_file")},
@@ -90,8 +100,11 @@ _EXPORTS: dict[str, tuple[str, str]] = {
 }
 
 __all__ = [
+    "AMENDMENT_PRODUCTS",
     "FORMATS",
     "REPORT_FORMATS",
+    "AmendmentOptions",
+    "AmendmentPlan",
     "Body",
     "CheckItem",
     "Clause",
@@ -112,7 +125,10 @@ __all__ = [
     "OutputExistsError",
     "RenderError",
     "TwoCodes",
+    "UnrecognisedStructureError",
     "__version__",
+    "amend",
+    "amendment_checklist",
     "build_document",
     "build_two_documents",
     "check",
@@ -131,7 +147,10 @@ __all__ = [
     "model_summary",
     "parse",
     "parse_file",
+    "plan_amendment",
+    "plan_amendment_document",
     "render",
+    "render_amendment",
     "render_checklist",
     "render_report",
     "render_two_codes",

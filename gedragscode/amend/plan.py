@@ -1,0 +1,502 @@
+"""Planning a wijzigingsbesluit: from lint's findings to operations on the existing code's own articles.
+
+:func:`plan_amendment_document` is a pure function of a read document, the model and the options:
+
+1. lint the document (body, offices, findings with their evidence) and read its structure; a code
+   whose articles were not recognised well enough is refused (:class:`UnrecognisedStructureError`);
+2. tailor the model to the code: body, offices and place as lint found them (or as given), the code's
+   own words for the body's roles (:mod:`gedragscode.amend.terms`), the ``--set`` choices; the text
+   comes from the render layer (:func:`~gedragscode.render.build.build_document`);
+3. bring every outdated clause up to date in the articles where lint found it
+   (:mod:`gedragscode.amend.fixes`: words, a lid, an added lid, or the whole article);
+4. insert every missing statutory or recommended clause (and the optional ones asked for) after the
+   article of the nearest preceding clause in the model's order, numbered after it ("7a", "7b");
+5. apply the operations to the text (:func:`~gedragscode.amend.consolidate.consolidate`) and lint the
+   result: the plan records which targeted clauses are still not right and which found clauses got lost,
+   so that nothing the besluit claims goes unchecked.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from gedragscode import templating
+from gedragscode.amend.checker import ArticleChecker
+from gedragscode.amend.consolidate import Consolidation, Edit, consolidate
+from gedragscode.amend.fixes import ArticleWork, FixContext, fix_clause
+from gedragscode.amend.model_text import LidStyle, NewArticle, lid_style, new_article
+from gedragscode.amend.structure import (
+    REFUSAL,
+    ArticleRef,
+    CodeStructure,
+    UnrecognisedStructureError,
+    read_structure,
+    require_structure,
+)
+from gedragscode.amend.terms import TermChoice, own_terms, term_settings
+from gedragscode.catalogue import bundled_model
+from gedragscode.errors import Location, ModelError
+from gedragscode.lint.document import SourceDocument
+from gedragscode.lint.engine import lint_document
+from gedragscode.lint.result import ClauseFinding, LintResult
+from gedragscode.lint.segment import segment
+from gedragscode.model import Clause, Code, Level, Model
+from gedragscode.render import doctree
+
+__all__ = [
+    "AmendmentOptions",
+    "AmendmentPlan",
+    "Operation",
+    "OperationKind",
+    "Skipped",
+    "plan_amendment_document",
+]
+
+OperationKind = Literal["artikel_invoegen", "artikel_vervangen", "lid_vervangen", "lid_toevoegen",
+                        "woorden_vervangen"]
+
+
+@dataclass(frozen=True)
+class AmendmentOptions:
+    """What the griffie chooses for a wijzigingsbesluit (all optional)."""
+
+    body: str | None = None
+    """The body (``gemeente`` ...) when lint should not detect it."""
+    offices: tuple[str, ...] = ()
+    """The offices when lint should not detect them; they decide the legal basis in the aanhef."""
+    place: str | None = None
+    """The body's name ("Almelo") when lint did not find it or found it wrong."""
+    title: str | None = None
+    """The citeertitel of the existing code, when lint did not find it."""
+    settings: Mapping[str, str] = field(default_factory=dict)
+    """Local choices as for ``render --set``: ``{"geschenken.grens": "40", "term.griffier": "de griffier"}``."""
+    include: tuple[str, ...] = ()
+    """Optional clauses to insert when missing (``--met agressie,vertrouwenspersoon``)."""
+    exclude: tuple[str, ...] = ()
+    """Clauses to leave as they are (``--zonder``)."""
+    effective: str = ""
+    """When the besluit takes effect ("op 1 januari 2027"); default: the day after publication."""
+    adopted: str = ""
+    """The date of the meeting that adopts the besluit, for the signing block."""
+    year: int | None = None
+    """The year the besluit is adopted (for the model's texts that name a year)."""
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One change to the existing code, anchored on its own numbering: one onderdeel of Artikel I.
+
+    ``kind``:
+
+    * ``artikel_invoegen`` — new articles after ``article`` (``articles``: "Na artikel 7 wordt ... ingevoegd");
+    * ``artikel_vervangen`` — ``article`` gets new text (``text``: "Artikel 9 komt te luiden");
+    * ``lid_vervangen`` — lid ``lid`` of ``article`` gets new text (``text``);
+    * ``lid_toevoegen`` — a lid (``text``, numbered ``lid``) is added to ``article``; ``number_first`` is the
+      number put before the existing text of an article that had no numbered leden;
+    * ``woorden_vervangen`` — ``old`` becomes ``new`` in lid ``lid`` (``times`` occurrences).
+    """
+
+    kind: OperationKind
+    clause_ids: tuple[str, ...]
+    article: ArticleRef
+    edits: tuple[Edit, ...]
+    lid: str = ""
+    old: str = ""
+    new: str = ""
+    times: int = 1
+    text: str = ""
+    number_first: str = ""
+    articles: tuple[NewArticle, ...] = ()
+
+    @property
+    def position(self) -> int:
+        """Where the change stands in the existing text (for the order of the onderdelen)."""
+        if self.kind == "artikel_invoegen":
+            return self.article.end
+        return min(e.start for e in self.edits)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A clause lint reported as missing or outdated that the besluit leaves alone, and why (Dutch)."""
+
+    clause_id: str
+    title: str
+    status: str
+    level: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class AmendmentPlan:
+    """Everything a wijzigingsbesluit, the consolidated text and the raadsvoorstel are made from."""
+
+    document: SourceDocument
+    """The existing code as read."""
+    lint: LintResult
+    """Lint's findings on the existing code."""
+    structure: CodeStructure
+    code: Code
+    """The tailored code the inserted text comes from (body, offices, place, own terms, choices)."""
+    tailored: doctree.Document
+    """That code rendered: the source of every inserted text, the aanhef and the signing block."""
+    title: str
+    """The citeertitel of the existing code."""
+    title_found: bool
+    """Whether ``title`` was read from the document (False: made up from the body's name)."""
+    terms: tuple[TermChoice, ...]
+    operations: tuple[Operation, ...]
+    """The changes in the order of the existing code."""
+    skipped: tuple[Skipped, ...]
+    consolidation: Consolidation
+    verification: LintResult
+    """Lint's findings on the consolidated text."""
+    options: AmendmentOptions
+
+    @property
+    def changed(self) -> bool:
+        """Whether there is anything to amend."""
+        return bool(self.operations)
+
+    @property
+    def clause_ids(self) -> tuple[str, ...]:
+        """The clauses the besluit adds or brings up to date, in model order."""
+        ids = {cid for op in self.operations for cid in op.clause_ids}
+        return tuple(c.id for c in self.code.model.clauses if c.id in ids)
+
+    def finding(self, clause_id: str) -> ClauseFinding | None:
+        """Lint's finding on the existing code for ``clause_id``."""
+        for finding in self.lint.clauses:
+            if finding.id == clause_id:
+                return finding
+        return None
+
+    @property
+    def unresolved(self) -> tuple[str, ...]:
+        """Clauses the besluit adds or changes that lint still reports missing or outdated in the result."""
+        bad = {c.id for c in self.verification.clauses if c.status in ("missing", "outdated")}
+        return tuple(cid for cid in self.clause_ids if cid in bad)
+
+    @property
+    def lost(self) -> tuple[str, ...]:
+        """Clauses lint found in the existing code but no longer finds in the consolidated text."""
+        before = {c.id for c in self.lint.clauses if c.status in ("present", "outdated")}
+        after = {c.id for c in self.verification.clauses if c.status in ("present", "outdated")}
+        return tuple(c.id for c in self.code.model.clauses if c.id in before - after)
+
+
+# ---------------------------------------------------------------- refusals
+
+_AMENDMENT = re.compile(r"(?im)^\s*artikel\s+I\s*$(?s:.{0,400}?)\bwordt\s+als\s+volgt\s+gewijzigd\b")
+
+
+def _refuse_amendment_decision(doc: SourceDocument) -> None:
+    """A wijzigingsbesluit is not a code: its articles are the changes, not the rules."""
+    if _AMENDMENT.search(doc.text):
+        raise UnrecognisedStructureError(
+            "dit is een wijzigingsbesluit, geen gedragscode; geef de (geconsolideerde) tekst van de code zelf op",
+            Location(doc.name))
+
+
+# ---------------------------------------------------------------- the tailored code
+
+
+def _validate_ids(model: Model, ids: Sequence[str], option: str) -> None:
+    for cid in ids:
+        if model.clause(cid) is None:
+            raise ModelError(f"{option}: onbekende clausule '{cid}'; 'gedragscode models' toont alle clausules")
+
+
+def _amendable(clause: Clause) -> str:
+    """Why a missing clause cannot be inserted by a besluit ("" when it can)."""
+    if clause.form != "artikel":
+        return "geen artikel maar een inleiding; een wijzigingsbesluit voegt die niet in"
+    if any("code" in templating.variables(lid.text) for lid in clause.leden):
+        return ("gaat over de vaststelling van de code zelf (citeertitel, inwerkingtreding, intrekking); "
+                "het wijzigingsbesluit heeft daarvoor eigen slotartikelen")
+    return ""
+
+
+def _default_title(code: Code) -> str:
+    names = templating.join_words([o.plural for o in code.offices])
+    full = code.terms.get("naam_vol", "{{ naam }}").replace("{{ naam }}", code.place)
+    return f"Gedragscode integriteit {names} {full}"
+
+
+# ---------------------------------------------------------------- where clauses live in the code
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"\w+", _fold(text)) if len(w) >= 4}
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _homes(result: LintResult, structure: CodeStructure, model: Model) -> dict[str, ArticleRef]:
+    """Per found clause, the article a new clause that follows it in the model is inserted after.
+
+    The clause's own article is the one holding most of its evidence, preferring an article whose
+    title names the clause and one that is not about many other clauses too (a scope or register
+    article that mentions every theme); from there, the home extends over the following articles of
+    the same chapter in which lint found nothing (they continue the theme: "Artikel 7.2 De
+    burgemeester hoort het raadslid ..." after the reporting rule in 7.1).
+    """
+    order = {a.number: i for i, a in enumerate(structure.articles)}
+    found = [f for f in result.clauses if f.status in ("present", "outdated")]
+    held: dict[str, list[int]] = {}
+    for finding in found:
+        held[finding.id] = [order[a.number] for e in finding.evidence
+                            if (a := structure.article_at(e.start)) is not None]
+    clauses_in: dict[int, set[str]] = {}
+    for cid, places in held.items():
+        for i in places:
+            clauses_in.setdefault(i, set()).add(cid)
+    arts = structure.articles
+    homes: dict[str, ArticleRef] = {}
+    for finding in found:
+        places = held[finding.id]
+        if not places:
+            continue
+        clause = model.clause(finding.id)
+        title = _stems(clause.title) if clause is not None else set()
+
+        def score(i: int, places: list[int] = places, title: set[str] = title) -> tuple[float, int]:
+            named = 2.0 if title & _stems(arts[i].heading) else 0.0
+            return places.count(i) + named - 0.5 * (len(clauses_in[i]) - 1), -i
+
+        last = max(set(places), key=score)
+        while last + 1 in places:
+            last += 1
+        while (last + 1 < len(arts) and last + 1 not in clauses_in
+               and arts[last + 1].chapter == arts[last].chapter):
+            last += 1
+        homes[finding.id] = arts[last]
+    return homes
+
+
+def _evidence_articles(finding: ClauseFinding, structure: CodeStructure) -> list[ArticleRef]:
+    out: list[ArticleRef] = []
+    for e in finding.evidence:
+        article = structure.article_at(e.start)
+        if article is not None and article not in out:
+            out.append(article)
+    return sorted(out, key=lambda a: a.start)
+
+
+_LETTERS = string.ascii_lowercase
+
+
+def _numbers(anchor: ArticleRef, count: int, taken: set[str]) -> list[str]:
+    """"7a", "7b" ... after article 7; after "7a": "7b" ...; numbers in use are skipped."""
+    base, start = anchor.number, 0
+    if base[-1:].isalpha() and base[-1:].islower():
+        base, start = base[:-1], _LETTERS.index(base[-1]) + 1
+    out: list[str] = []
+    for letter in _LETTERS[start:]:
+        if len(out) == count:
+            break
+        number = base + letter
+        if number not in taken:
+            out.append(number)
+            taken.add(number)
+    while len(out) < count:  # beyond z: "7za", "7zb" ...
+        number = f"{base}z{_LETTERS[len(out) % 26]}"
+        out.append(number)
+        taken.add(number)
+    return out
+
+
+def _anchor_run(anchor: ArticleRef, structure: CodeStructure) -> ArticleRef:
+    """Insert after "7b" rather than between 7 and an existing 7a."""
+    arts = structure.articles
+    i = arts.index(anchor)
+    while i + 1 < len(arts) and re.fullmatch(re.escape(anchor.number) + r"[a-z]+", arts[i + 1].number):
+        i += 1
+    return arts[i]
+
+
+# ---------------------------------------------------------------- the planner
+
+
+@dataclass
+class _Planner:
+    model: Model
+    doc: SourceDocument
+    result: LintResult
+    structure: CodeStructure
+    code: Code
+    tailored: doctree.Document
+    options: AmendmentOptions
+    style: LidStyle
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def skip(self, finding: ClauseFinding, reason: str) -> None:
+        self.skipped.append(Skipped(finding.id, finding.title, finding.status, finding.level, reason))
+
+    @property
+    def model_articles(self) -> dict[str, doctree.Article]:
+        return {a.clause_id: a for a in self.tailored.articles()}
+
+    def outdated(self) -> list[Operation]:
+        checker = ArticleChecker(self.model, self.code.body.id, [o.id for o in self.code.offices])
+        ctx = FixContext(checker, self.style, self.code.values)
+        articles = self.model_articles
+        works: dict[str, ArticleWork] = {}
+        for finding in self.result.clauses:
+            if finding.status != "outdated":
+                continue
+            if finding.id in self.options.exclude:
+                self.skip(finding, "op verzoek niet gewijzigd (--zonder)")
+                continue
+            clause = self.model.clause(finding.id)
+            model_article = articles.get(finding.id)
+            if clause is None or model_article is None:
+                self.skip(finding, "het model heeft voor deze ambten geen tekst voor deze bepaling")
+                continue
+            evidence = _evidence_articles(finding, self.structure)
+            if not evidence:
+                self.skip(finding, "gevonden buiten de genummerde artikelen; pas de tekst zelf aan")
+                continue
+            outcomes: list[bool] = []
+            for article in evidence:
+                work = works.setdefault(article.number, ArticleWork(self.doc.text, article))
+                replacement = new_article(model_article, article.number, article, self.structure, self.style)
+                outcome = fix_clause(work, clause, model_article, replacement, ctx)
+                if outcome is not None:
+                    outcomes.append(outcome)
+            if outcomes and not all(outcomes):
+                self.skip(finding, "niet automatisch bij te werken; pas de bepaling zelf aan")
+        ops: list[Operation] = []
+        for work in works.values():
+            for change in work.changes:
+                ops.append(Operation(change.kind, tuple(change.clause_ids), work.article, tuple(change.edits),
+                                     lid=change.lid, old=change.old, new=change.new, times=change.times,
+                                     text=change.text, number_first=change.number_first))
+        return ops
+
+    def wanted(self) -> list[Clause]:
+        """Missing clauses the besluit inserts, in model order (the others are noted as skipped)."""
+        out: list[Clause] = []
+        articles = self.model_articles
+        for finding in self.result.clauses:
+            if finding.status != "missing" or not finding.required:
+                continue
+            clause = self.model.clause(finding.id)
+            assert clause is not None
+            level = clause.level_for(self.code.body.id)
+            why = _amendable(clause)
+            if finding.id in self.options.exclude:
+                self.skip(finding, "op verzoek niet opgenomen (--zonder)")
+            elif level is Level.OPTIONEEL and finding.id not in self.options.include:
+                self.skip(finding, f"optionele bepaling; neem haar op met --met {finding.id}")
+            elif why:
+                self.skip(finding, why)
+            elif finding.id not in articles:
+                self.skip(finding, "het model heeft voor deze ambten geen tekst voor deze bepaling")
+            else:
+                out.append(clause)
+        return out
+
+    def inserts(self) -> list[Operation]:
+        wanted = self.wanted()
+        if not wanted:
+            return []
+        homes = _homes(self.result, self.structure, self.model)
+        anchors: dict[str, ArticleRef] = {}
+        groups: dict[str, list[Clause]] = {}
+        order = [c.id for c in self.model.clauses]
+        wanted_ids = {c.id for c in wanted}
+        for clause in self.model.clauses:
+            if clause.id not in wanted_ids:
+                continue
+            anchor: ArticleRef | None = None
+            for previous in reversed(order[:order.index(clause.id)]):
+                if previous in anchors:
+                    anchor = anchors[previous]
+                    break
+                if previous in homes:
+                    anchor = _anchor_run(homes[previous], self.structure)
+                    break
+            if anchor is None:
+                anchor = _anchor_run(self.structure.articles[0], self.structure)
+            anchors[clause.id] = anchor
+            groups.setdefault(anchor.number, []).append(clause)
+        taken = {a.number for a in self.structure.articles}
+        articles = self.model_articles
+        ops: list[Operation] = []
+        for anchor in self.structure.articles:
+            clauses = groups.get(anchor.number)
+            if not clauses:
+                continue
+            numbers = _numbers(anchor, len(clauses), taken)
+            new = tuple(new_article(articles[c.id], n, anchor, self.structure, self.style)
+                        for c, n in zip(clauses, numbers, strict=True))
+            text = "".join("\n\n" + a.render() for a in new)
+            ops.append(Operation("artikel_invoegen", tuple(c.id for c in clauses), anchor,
+                                 (Edit(anchor.end, anchor.end, text),), articles=new))
+        return ops
+
+
+_KIND_ORDER = {"woorden_vervangen": 0, "lid_vervangen": 0, "artikel_vervangen": 0, "lid_toevoegen": 1,
+               "artikel_invoegen": 2}
+
+
+def _ordered(ops: Sequence[Operation]) -> tuple[Operation, ...]:
+    return tuple(sorted(ops, key=lambda op: (op.article.start, _KIND_ORDER[op.kind], op.position)))
+
+
+def plan_amendment_document(doc: SourceDocument, *, model: Model | None = None,
+                   options: AmendmentOptions | None = None) -> AmendmentPlan:
+    """Plan the wijzigingsbesluit for the existing code ``doc`` (see the module docstring).
+
+    Raises :class:`UnrecognisedStructureError` (a :class:`~gedragscode.errors.DocumentError`) when the
+    code's articles were not recognised well enough to anchor a besluit on, and
+    :class:`~gedragscode.errors.ModelError` for an unknown body, office or clause in ``options``.
+    """
+    model = model or bundled_model()
+    options = options or AmendmentOptions()
+    _validate_ids(model, options.include, "--met")
+    _validate_ids(model, options.exclude, "--zonder")
+    _refuse_amendment_decision(doc)
+    seg = segment(doc)
+    result = lint_document(doc, model, body=options.body, offices=list(options.offices) or None)
+    if result.body is None or not result.offices:
+        raise UnrecognisedStructureError(
+            f"{REFUSAL}: lichaam of ambten niet herkend; geef --body en --office op", Location(doc.name))
+    structure = read_structure(seg, result)
+    require_structure(structure, doc.name)
+    body = model.body(result.body)
+    assert body is not None
+    place = (options.place or result.place or "").strip()
+    if not place:
+        raise ModelError("de naam van het lichaam staat niet in de code; geef die op met --naam",
+                         Location(doc.name))
+    own = {k.split(".", 1)[1] for k in options.settings if k.startswith("term.")}
+    terms = own_terms(model, body, seg, place, keep=own)
+    from gedragscode.render.build import build_document  # the templates only when planning
+    from gedragscode.resolve import bind_code
+
+    code = bind_code(model, result.body, result.offices, place, year=options.year,
+                     settings={**term_settings(terms), **options.settings})
+    tailored = build_document(code)
+    title = (options.title or result.title or "").strip()
+    title_found = bool(title)
+    planner = _Planner(model, doc, result, structure, code, tailored, options, lid_style(doc.text, structure))
+    operations = _ordered([*planner.outdated(), *planner.inserts()])
+    consolidation = consolidate(doc.text, [e for op in operations for e in op.edits])
+    consolidated = SourceDocument(doc.name, doc.format, consolidation.text, doc.metadata)
+    verification = lint_document(consolidated, model, body=result.body, offices=list(result.offices))
+    skipped = sorted(planner.skipped, key=lambda s: [c.id for c in model.clauses].index(s.clause_id))
+    return AmendmentPlan(
+        document=doc, lint=result, structure=structure, code=code, tailored=tailored,
+        title=title if title_found else _default_title(code), title_found=title_found, terms=terms,
+        operations=operations, skipped=tuple(skipped), consolidation=consolidation,
+        verification=verification, options=options)
