@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,6 +13,9 @@ import gedragscode
 from gedragscode import GedragscodeError
 
 from .common import handle_errors
+
+if TYPE_CHECKING:
+    from gedragscode.render.docx_options import DocxOptions
 
 _SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
 _WHAT = {"besluit": "Wijzigingsbesluit", "geconsolideerd": "Geconsolideerde tekst", "raadsvoorstel": "Raadsvoorstel"}
@@ -38,6 +43,18 @@ def _format_for(fmt: str | None, output: Path | None) -> str:
         raise GedragscodeError(f"--format {fmt} past niet bij de bestandsnaam {output}; "
                                f"gebruik --format {inferred} of een andere extensie")
     return fmt or inferred or "md"
+
+
+def _docx_options(datum: str | None, sjabloon: Path | None) -> DocxOptions:
+    from gedragscode.render.docx_options import DocxOptions
+
+    when: dt.date | dt.datetime | None = None
+    if datum:
+        try:
+            when = dt.datetime.fromisoformat(datum) if "T" in datum else dt.date.fromisoformat(datum)
+        except ValueError:
+            raise GedragscodeError(f"--datum verwacht een datum als 2026-03-01, niet '{datum}'") from None
+    return DocxOptions(template=sjabloon, date=when)
 
 
 def _summary(plan: gedragscode.AmendmentPlan) -> str:
@@ -82,11 +99,17 @@ def _summary(plan: gedragscode.AmendmentPlan) -> str:
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
               help="Schrijf naar dit bestand in plaats van naar standaarduitvoer. Verplicht voor docx.")
 @click.option("--force", is_flag=True, help="Overschrijf een bestaand uitvoerbestand.")
+@click.option("--datum", metavar="JJJJ-MM-DD",
+              help="Alleen docx: datum van het document en van de wijzigingen (standaard SOURCE_DATE_EPOCH als "
+                   "die is gezet, anders nu).")
+@click.option("--sjabloon", type=click.Path(path_type=Path, dir_okay=False), metavar="HUISSTIJL.dotx",
+              help="Alleen docx: Word-sjabloon (.dotx of .docx) van de huisstijl.")
 @handle_errors
 def wijzig_command(existing: Path, body: str | None, offices: tuple[str, ...], naam: str | None, titel: str | None,
                    settings: tuple[str, ...], include: tuple[str, ...], exclude: tuple[str, ...],
                    inwerkingtreding: str | None, vastgesteld: str | None, consolidated: bool, proposal: bool,
-                   controle: bool, fmt: str | None, output: Path | None, force: bool) -> None:
+                   controle: bool, fmt: str | None, output: Path | None, force: bool, datum: str | None,
+                   sjabloon: Path | None) -> None:
     """Maak het wijzigingsbesluit dat een bestaande gedragscode bijwerkt naar de handreiking en de wet.
 
     Het programma toetst BESTAANDE-CODE (zoals 'gedragscode lint'), en schrijft een besluit in de
@@ -122,6 +145,9 @@ def wijzig_command(existing: Path, body: str | None, offices: tuple[str, ...], n
             raise GedragscodeError("een Word-document (docx) kan niet naar de terminal; geef een bestand op met -o")
     if output is not None and output.exists() and not force:
         raise GedragscodeError(f"het bestand {output} bestaat al; gebruik --force om het te overschrijven")
+    if fmt != "docx" and (datum or sjabloon):
+        raise GedragscodeError("--datum en --sjabloon gelden alleen voor een Word-document (docx)")
+    docx = _docx_options(datum, sjabloon) if fmt == "docx" else None
     product = "geconsolideerd" if consolidated else "raadsvoorstel" if proposal else "besluit"
     plan = gedragscode.plan_amendment(
         existing, body=body, offices=_split(offices) or None, place=naam, title=titel,
@@ -137,8 +163,12 @@ def wijzig_command(existing: Path, body: str | None, offices: tuple[str, ...], n
                    "(zie 'gedragscode lint' voor de optionele).", err=True)
         return
     assert fmt is not None
-    _emit(gedragscode.render_amendment(plan, product, fmt), output, force, _WHAT[product])
+    _emit(gedragscode.render_amendment(plan, product, fmt, docx=docx), output, force, _WHAT[product])
     click.echo(f"{plan.title}: {_summary(plan)}.", err=True)
+    inserted = sum(len(op.articles) for op in plan.operations)
+    if inserted > len(plan.structure.articles):
+        click.echo("Let op: het besluit voegt meer artikelen in dan de code had; een nieuwe code "
+                   "('gedragscode render') is dan vaak overzichtelijker.", err=True)
     if items:
         click.echo(gedragscode.render_checklist(items, "text"), err=True, nl=False)
 

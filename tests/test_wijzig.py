@@ -218,7 +218,8 @@ def test_golden_besluit_for_an_outdated_gemeente_code() -> None:
 def test_besluit_in_aanwijzingen_style() -> None:
     md = gedragscode.render_amendment(_zuidervaart(), "besluit", "md")
     assert isinstance(md, str)
-    assert md.startswith("# Besluit tot wijziging van de Gedragscode integriteit raadsleden gemeente Zuidervaart 2012\n")
+    assert md.startswith("# Besluit tot wijziging van de Gedragscode integriteit raadsleden gemeente "
+                         "Zuidervaart 2012\n")
     assert "gelet op artikel 15, derde lid, van de Gemeentewet;" in md
     assert "vast te stellen het Besluit tot wijziging van de Gedragscode integriteit raadsleden" in md
     assert "## Artikel I\n" in md and "## Artikel II\n" in md

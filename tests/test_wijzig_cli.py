@@ -7,7 +7,6 @@ import zipfile
 from pathlib import Path
 
 from click.testing import CliRunner
-
 from gedragscode.cli.main import cli
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -80,6 +79,18 @@ def test_options_conflict_and_format_mismatch(tmp_path: Path) -> None:
     assert code == 2 and "past niet bij" in err
     code, _out, err = _run(str(CODE), "--format", "json")
     assert code == 2 and "--controle" in err
+    code, _out, err = _run(str(CODE), "--datum", "2026-03-01")
+    assert code == 2 and "alleen voor een Word-document" in err
+
+
+def test_docx_with_a_date_is_reproducible(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.docx", tmp_path / "b.docx"
+    for target in (first, second):
+        code, _out, err = _run(str(CODE), "--geconsolideerd", "--datum", "2026-03-01", "-o", str(target))
+        assert code == 0, err
+    assert first.read_bytes() == second.read_bytes()
+    code, _out, err = _run(str(CODE), "--datum", "1 maart", "-o", str(tmp_path / "c.docx"))
+    assert code == 2 and "--datum" in err
 
 
 def test_met_and_zonder(tmp_path: Path) -> None:

@@ -135,7 +135,8 @@ def damaged_codes(draw: st.DrawFn) -> tuple[str, tuple[str, ...], str]:
 def test_roundtrip_on_damaged_rendered_codes(case: tuple[str, tuple[str, ...], str]) -> None:
     body, offices, md = case
     doc = read_document("code.md", data=md.encode("utf-8"))
-    options = AmendmentOptions(body=body, offices=offices, include=("agressie", "vertrouwenspersoon"))
+    options = AmendmentOptions(body=body, offices=offices, place="Proefstad",
+                               include=("agressie", "vertrouwenspersoon"))
     plan = plan_amendment_document(doc, model=_model(), options=options)
     check_roundtrip(plan)
     # nothing required is left missing or outdated after the besluit, unless it was skipped with a reason

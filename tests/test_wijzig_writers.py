@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import shutil
 import subprocess
@@ -18,6 +19,7 @@ from gedragscode.amend.plan import AmendmentPlan, plan_amendment_document
 from gedragscode.amend.writers import write
 from gedragscode.amend.writers.docx import REVISION_AUTHOR
 from gedragscode.lint.readers import read_document
+from gedragscode.render.docx_options import DocxOptions
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "wijzig" / "zuidervaart_2012.txt"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -85,11 +87,12 @@ def test_docx_accept_all_gives_the_consolidated_text_and_reject_all_the_original
     assert [rejected[0], *rejected[1 + note:]][: len(expected_old)] == expected_old
 
 
-def test_docx_is_deterministic_and_opens_in_python_docx() -> None:
+def test_docx_is_reproducible_and_opens_in_python_docx() -> None:
     import docx
 
-    first = gedragscode.render_amendment(_plan(), "besluit", "docx")
-    second = gedragscode.render_amendment(_plan(), "besluit", "docx")
+    when = DocxOptions(date=datetime.date(2026, 3, 1))
+    first = gedragscode.render_amendment(_plan(), "besluit", "docx", docx=when)
+    second = gedragscode.render_amendment(_plan(), "besluit", "docx", docx=when)
     assert first == second
     assert isinstance(first, bytes)
     document = docx.Document(io.BytesIO(first))
@@ -98,6 +101,13 @@ def test_docx_is_deterministic_and_opens_in_python_docx() -> None:
     assert any(p.style.name == "Wijzigingstekst" for p in document.paragraphs)
     # the besluit itself has no revisions
     assert _part(first, "word/document.xml").find(f".//{W}ins") is None
+    # a consolidated text's revisions carry the document's date; its articles use the code's styles
+    data = gedragscode.render_amendment(_plan(), "geconsolideerd", "docx", docx=when)
+    assert isinstance(data, bytes)
+    dates = {el.get(f"{W}date") for el in _part(data, "word/document.xml").iter(f"{W}ins", f"{W}del")}
+    assert dates == {"2026-03-01T00:00:00Z"}
+    styles = {p.style.name for p in docx.Document(io.BytesIO(data)).paragraphs}
+    assert {"Title", "Artikel"} <= styles
 
 
 def test_docx_table_and_hostile_text() -> None:

@@ -27,6 +27,7 @@ from gedragscode.amend.writers import FORMATS, write
 from gedragscode.errors import ModelError
 from gedragscode.model import Model
 from gedragscode.render.doctree import CheckItem
+from gedragscode.render.docx_options import DocxOptions
 
 __all__ = ["PRODUCTS", "Product", "amend", "amendment_checklist", "page", "plan_amendment", "render_amendment"]
 
@@ -99,16 +100,18 @@ def page(plan: AmendmentPlan, product: str = "besluit", fmt: str = "md") -> Page
     raise ModelError(f"onbekend product {product!r}; kies uit: {', '.join(PRODUCTS)}")
 
 
-def render_amendment(plan: AmendmentPlan, product: str = "besluit", fmt: str = "md") -> str | bytes:
+def render_amendment(plan: AmendmentPlan, product: str = "besluit", fmt: str = "md", *,
+                     docx: DocxOptions | None = None) -> str | bytes:
     """One product of ``plan`` in ``fmt`` ("md" and "html" give str, "docx" gives bytes).
 
     ``product``: ``"besluit"`` (the wijzigingsbesluit), ``"geconsolideerd"`` (the existing code with the
     amendments applied; HTML marks them with ``<ins>``/``<del>``, DOCX as Word revisions, Markdown is the
-    clean text) or ``"raadsvoorstel"`` (the proposal that goes with the besluit).
+    clean text) or ``"raadsvoorstel"`` (the proposal that goes with the besluit). ``docx`` holds the Word
+    options as for ``render``: a house template and the date of the document and its revisions.
     """
     if fmt not in FORMATS:
         raise ModelError(f"onbekend uitvoerformaat {fmt!r}; kies uit: {', '.join(FORMATS)}")
-    return write(page(plan, product, fmt), fmt)
+    return write(page(plan, product, fmt), fmt, docx)
 
 
 def amendment_checklist(plan: AmendmentPlan) -> tuple[CheckItem, ...]:
@@ -119,11 +122,11 @@ def amendment_checklist(plan: AmendmentPlan) -> tuple[CheckItem, ...]:
 
 
 def amend(data: bytes, filename: str, *, product: str = "besluit", fmt: str = "docx", model: Model | None = None,
-           options: AmendmentOptions | None = None, **fields: object) -> str | bytes:
+           options: AmendmentOptions | None = None, docx: DocxOptions | None = None, **fields: object) -> str | bytes:
     """Plan and render in one call, from the bytes of a file (``filename`` gives its format).
 
     ``fields`` are the keyword arguments of :func:`plan_amendment` (``body``, ``offices``, ``place``,
     ``settings``, ``include``, ``exclude`` ...). What a web page needs for a "wijzigingsbesluit" download.
     """
     plan = plan_amendment(filename, data=data, model=model, options=options, **fields)  # type: ignore[arg-type]
-    return render_amendment(plan, product, fmt)
+    return render_amendment(plan, product, fmt, docx=docx)

@@ -88,4 +88,4 @@ def consolidated_page(plan: AmendmentPlan, *, note: bool = True) -> Page:
         blocks.insert(at, para(f"Geconsolideerde tekst met de wijzigingen van het {besluit_title(plan)} "
                                "(nog niet vastgesteld).", "klein"))
     return Page(plan.title, "Geconsolideerde tekst gedragscode integriteit", tuple(blocks),
-                metadata={"wijziging": besluit_title(plan)}, changes=note and plan.changed)
+                metadata={"wijziging": besluit_title(plan)}, changes=note and plan.changed, code=True)

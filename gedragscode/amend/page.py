@@ -79,6 +79,8 @@ class Page:
     metadata: Mapping[str, str] = field(default_factory=dict, hash=False)
     changes: bool = False
     """Whether the page marks insertions and deletions (the HTML shows a legend, DOCX tracks revisions)."""
+    code: bool = False
+    """Whether the page is a code of conduct (its level 2 and 3 headings are chapters and articles)."""
 
 
 def plain(runs: Iterable[Run], *, deleted: bool = False) -> str:

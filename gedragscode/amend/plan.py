@@ -222,6 +222,28 @@ def _amendable(clause: Clause) -> str:
     return ""
 
 
+_TAILORED: dict[tuple[object, ...], tuple[Model, Code, doctree.Document]] = {}
+_TAILORED_MAX = 16
+
+
+def _tailor(model: Model, body: str, offices: Sequence[str], place: str, year: int | None,
+            settings: Mapping[str, str]) -> tuple[Code, doctree.Document]:
+    """The tailored code and its rendered document (kept for the last few codes: rendering is the slow part)."""
+    key = (id(model), body, tuple(offices), place, year, tuple(sorted(settings.items())))
+    hit = _TAILORED.get(key)
+    if hit is not None and hit[0] is model:
+        return hit[1], hit[2]
+    from gedragscode.render.build import build_document  # the templates only when planning
+    from gedragscode.resolve import bind_code
+
+    code = bind_code(model, body, tuple(offices), place, year=year, settings=settings)
+    document = build_document(code)
+    if len(_TAILORED) >= _TAILORED_MAX:
+        _TAILORED.pop(next(iter(_TAILORED)))
+    _TAILORED[key] = (model, code, document)
+    return code, document
+
+
 def _default_title(code: Code) -> str:
     names = templating.join_words([o.plural for o in code.offices])
     full = code.terms.get("naam_vol", "{{ naam }}").replace("{{ naam }}", code.place)
@@ -481,12 +503,8 @@ def plan_amendment_document(doc: SourceDocument, *, model: Model | None = None,
                          Location(doc.name))
     own = {k.split(".", 1)[1] for k in options.settings if k.startswith("term.")}
     terms = own_terms(model, body, seg, place, keep=own)
-    from gedragscode.render.build import build_document  # the templates only when planning
-    from gedragscode.resolve import bind_code
-
-    code = bind_code(model, result.body, result.offices, place, year=options.year,
-                     settings={**term_settings(terms), **options.settings})
-    tailored = build_document(code)
+    code, tailored = _tailor(model, result.body, result.offices, place, options.year,
+                             {**term_settings(terms), **options.settings})
     title = (options.title or result.title or "").strip()
     title_found = bool(title)
     planner = _Planner(model, doc, result, structure, code, tailored, options, lid_style(doc.text, structure))

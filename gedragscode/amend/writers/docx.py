@@ -2,50 +2,63 @@
 
 Inserted text is written inside ``w:ins`` and deleted text as ``w:delText`` inside ``w:del`` (ECMA-376
 §17.13.5), and a paragraph that is inserted or deleted as a whole also has its paragraph mark marked, so
-Word's "Wijzigingen bijhouden" (and LibreOffice's "Wijzigingen bijhouden") lists every change and can
-accept or reject it. A page with changes also switches revision tracking on, so the griffie's own edits
-are tracked as well. The revisions carry an author (``REVISION_AUTHOR``) and no date, which keeps the
-output byte-identical for the same input (the core properties have a fixed date as in the render writer).
+Word's "Wijzigingen bijhouden" (and LibreOffice's) lists every change and can accept or reject it. A page
+with changes also switches revision tracking on, so the griffie's own edits are tracked as well.
+
+The document is built like a rendered code (:mod:`gedragscode.render.docx`): the same named styles
+(a consolidated code's chapters and articles in "Hoofdstuk" and "Artikel"), an optional house template,
+A4, and the same date rule for the core properties and the revisions (``--datum``, else
+``SOURCE_DATE_EPOCH``, else now), so the same input and date give byte-identical files. Text quoted in a
+besluit ("luidende: ...") gets its own indented style, ``Wijzigingstekst``, which is not a heading: the
+quoted articles do not appear in Word's navigation pane as articles of the besluit.
 """
 
 from __future__ import annotations
 
 import io
 import re
-import zipfile
-from datetime import UTC, datetime
 from typing import Any
 
-from docx import Document as new_document
+from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Length, Mm, Pt
 
 from gedragscode.amend.page import Block, Heading, Mark, Page, Paragraph, Run, Table
+from gedragscode.render import docx_styles as st
+from gedragscode.render.docx_options import DocxOptions
+from gedragscode.render.docx_package import (
+    document_time,
+    normalize_zip,
+    open_blank,
+    open_template,
+    read_template,
+    set_properties,
+)
 
 __all__ = ["QUOTE_STYLE", "REVISION_AUTHOR", "SMALL_STYLE", "to_docx"]
 
 REVISION_AUTHOR = "gedragscode"
 QUOTE_STYLE = "Wijzigingstekst"
 SMALL_STYLE = "Kleine tekst"
-FIXED_TIME = datetime(2000, 1, 1, tzinfo=UTC)
-_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
-_LANGUAGE = "nl-NL"
-_HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2", 4: "Heading 3"}
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_DOCUMENT_HEADINGS = {1: st.TITLE, 2: st.HEADING_1, 3: st.HEADING_2, 4: st.HEADING_3}
+_CODE_HEADINGS = {1: st.TITLE, 2: st.CHAPTER, 3: st.ARTICLE, 4: st.HEADING_3}
 
 
 class _Revisions:
-    """Hands out the ``w:id`` of each revision mark, in document order."""
+    """Hands out the ``w:id`` of each revision mark, in document order, with author and date."""
 
-    def __init__(self) -> None:
+    def __init__(self, date: str) -> None:
         self.next = 1
+        self.date = date
 
     def mark(self, kind: Mark) -> Any:
         element = OxmlElement(f"w:{kind}")
         element.set(qn("w:id"), str(self.next))
         element.set(qn("w:author"), REVISION_AUTHOR)
+        element.set(qn("w:date"), self.date)
         self.next += 1
         return element
 
@@ -75,7 +88,7 @@ def _fill(paragraph: Any, runs: tuple[Run, ...], whole: Mark, revisions: _Revisi
             element = wrapper
         paragraph._p.append(element)
     if whole:
-        # the paragraph mark itself is inserted or deleted (last child of w:pPr is w:rPr)
+        # the paragraph mark itself is inserted or deleted (w:rPr is the last child of w:pPr here)
         ppr = paragraph._p.get_or_add_pPr()
         rpr = ppr.find(qn("w:rPr"))
         if rpr is None:
@@ -84,19 +97,10 @@ def _fill(paragraph: Any, runs: tuple[Run, ...], whole: Mark, revisions: _Revisi
         rpr.append(revisions.mark(whole))
 
 
-def _styles(document: Any) -> None:
+def _own_styles(document: Any) -> None:
     styles = document.styles
-    normal = styles["Normal"]
-    normal.font.name = "Calibri"
-    normal.font.size = Pt(11)
-    rpr = normal.element.get_or_add_rPr()
-    lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), _LANGUAGE)
-    lang.set(qn("w:eastAsia"), _LANGUAGE)
-    lang.set(qn("w:bidi"), "ar-SA")
-    rpr.append(lang)
-    normal.paragraph_format.space_after = Pt(6)
     names = {s.name for s in styles}
+    normal = styles[st.NORMAL]
     if QUOTE_STYLE not in names:
         quote = styles.add_style(QUOTE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
         quote.base_style = normal
@@ -108,20 +112,22 @@ def _styles(document: Any) -> None:
         small.font.size = Pt(9)
 
 
-def _properties(document: Any, page: Page) -> None:
-    props = document.core_properties
-    props.title = " ".join(_CONTROL.sub("", page.title).split())[:255]
-    props.subject = " ".join(_CONTROL.sub("", page.subject).split())[:255]
-    props.author = REVISION_AUTHOR
-    props.last_modified_by = REVISION_AUTHOR
-    props.language = _LANGUAGE
-    props.keywords = ""
-    props.comments = ""
-    props.category = ""
-    props.revision = 1
-    props.created = FIXED_TIME
-    props.modified = FIXED_TIME
-    props.last_printed = FIXED_TIME
+def _a4(document: Any) -> None:
+    for section in document.sections:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width = Mm(210)
+        section.page_height = Mm(297)
+        for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
+            setattr(section, side, Cm(2.5))
+
+
+def _text_width(document: Any) -> Length:
+    section = document.sections[-1]
+    try:
+        width = int(section.page_width) - int(section.left_margin) - int(section.right_margin)
+    except (TypeError, ValueError):
+        width = int(Cm(16))
+    return Length(width if width > int(Cm(5)) else int(Cm(16)))
 
 
 # w:settings is a sequence: trackRevisions comes after these and before everything else
@@ -148,12 +154,13 @@ def _track_revisions(document: Any) -> None:
     settings.insert(index, OxmlElement("w:trackRevisions"))
 
 
-def _block(document: Any, block: Block, revisions: _Revisions) -> None:
+def _block(document: Any, block: Block, page: Page, revisions: _Revisions) -> None:
     if isinstance(block, Heading):
-        paragraph = document.add_paragraph(style=_HEADING_STYLES.get(block.level, "Heading 3"))
+        styles = _CODE_HEADINGS if page.code else _DOCUMENT_HEADINGS
+        paragraph = document.add_paragraph(style=styles.get(block.level, st.HEADING_3))
         _fill(paragraph, block.runs, block.mark, revisions)
     elif isinstance(block, Paragraph):
-        style = {"citaat": QUOTE_STYLE, "klein": SMALL_STYLE}.get(block.style, "Normal")
+        style = {"citaat": QUOTE_STYLE, "klein": SMALL_STYLE}.get(block.style, st.NORMAL)
         paragraph = document.add_paragraph(style=style)
         if block.style == "ondertekening":
             paragraph.paragraph_format.space_before = Pt(18)
@@ -164,45 +171,47 @@ def _block(document: Any, block: Block, revisions: _Revisions) -> None:
 
 def _table(document: Any, block: Table) -> None:
     if block.caption:
-        document.add_paragraph(_CONTROL.sub("", block.caption), style="Normal").runs[0].bold = True
+        caption = document.add_paragraph(style=st.NORMAL)
+        caption.add_run(_CONTROL.sub("", block.caption)).bold = True
     table = document.add_table(rows=1, cols=len(block.header))
-    table.style = "Table Grid"
+    if "Table Grid" in {s.name for s in document.styles}:
+        table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, block.header, strict=True):
         cell.text = _CONTROL.sub("", text)
         for run in cell.paragraphs[0].runs:
             run.bold = True
     # the header row repeats on every page
-    tr_pr = table.rows[0]._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    tr_pr.append(header)
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     for row in block.rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
+        for cell, text in zip(table.add_row().cells, row, strict=True):
             cell.text = _CONTROL.sub("", text)
 
 
-def _normalize_zip(data: bytes) -> bytes:
-    """Re-pack the ZIP with fixed member times so equal documents give equal bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = 0o644 << 16
-            dst.writestr(member, src.read(info.filename))
-    return out.getvalue()
+def to_docx(page: Page, options: DocxOptions | None = None) -> bytes:
+    """The page as DOCX bytes; changes as tracked revisions; reproducible for a fixed date.
 
-
-def to_docx(page: Page) -> bytes:
-    """The page as DOCX bytes (Word styles, nl-NL); changes as tracked revisions; deterministic."""
-    document = new_document()
-    _styles(document)
-    _properties(document, page)
-    revisions = _Revisions()
+    ``options``: a house template (``template``) and the date of the core properties and revisions
+    (``date``); the table-of-contents option of a rendered code does not apply.
+    """
+    options = options or DocxOptions()
+    when = document_time(options.date)
+    if options.template is not None:
+        data, name = read_template(options.template)
+        document, from_template = open_template(data, name), True
+    else:
+        document, from_template, name = open_blank(), False, ""
+        _a4(document)
+    st.setup_styles(document, from_template=from_template, text_width=_text_width(document), template_name=name)
+    _own_styles(document)
+    revisions = _Revisions(when.strftime("%Y-%m-%dT%H:%M:%SZ"))
     for block in page.blocks:
-        _block(document, block, revisions)
+        _block(document, block, page, revisions)
     if page.changes:
         _track_revisions(document)
+    clean = " ".join(_CONTROL.sub("", page.title).split())
+    set_properties(document, title=clean, subject=" ".join(_CONTROL.sub("", page.subject).split()),
+                   comments=page.metadata.get("wijziging", page.metadata.get("wijzigt", "")), when=when,
+                   language=st.LANGUAGE)
     buffer = io.BytesIO()
     document.save(buffer)
-    return _normalize_zip(buffer.getvalue())
+    return normalize_zip(buffer.getvalue())
