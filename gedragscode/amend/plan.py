@@ -41,7 +41,7 @@ from gedragscode.amend.structure import (
 from gedragscode.amend.terms import TermChoice, own_terms, term_settings
 from gedragscode.catalogue import bundled_model
 from gedragscode.errors import Location, ModelError
-from gedragscode.lint.document import SourceDocument
+from gedragscode.lint.document import Segmentation, SourceDocument
 from gedragscode.lint.engine import lint_document
 from gedragscode.lint.result import ClauseFinding, LintResult
 from gedragscode.lint.segment import segment
@@ -137,7 +137,7 @@ class AmendmentPlan:
     """Everything a wijzigingsbesluit, the consolidated text and the raadsvoorstel are made from."""
 
     document: SourceDocument
-    """The existing code as read."""
+    """The existing code as read (and cleaned by the reading pipeline: no page furniture, lines joined)."""
     lint: LintResult
     """Lint's findings on the existing code."""
     structure: CodeStructure
@@ -201,6 +201,19 @@ def _refuse_amendment_decision(doc: SourceDocument) -> None:
         raise UnrecognisedStructureError(
             "dit is een wijzigingsbesluit, geen gedragscode; geef de (geconsolideerde) tekst van de code zelf op",
             Location(doc.name))
+
+
+def _reading(doc: SourceDocument) -> tuple[SourceDocument, Segmentation]:
+    """The document as the reading pipeline cleans it (a PDF without running headers and page numbers,
+    hard-wrapped lines joined) and its segmentation. The besluit and the consolidated text work on that
+    text, so that lint's evidence, the articles and the edits all point into the same text."""
+    seg = segment(doc)
+    for _ in range(3):
+        if seg.offsets is None:
+            break
+        doc = seg.document
+        seg = segment(doc)
+    return seg.document, seg
 
 
 # ---------------------------------------------------------------- the tailored code
@@ -487,8 +500,8 @@ def plan_amendment_document(doc: SourceDocument, *, model: Model | None = None,
     options = options or AmendmentOptions()
     _validate_ids(model, options.include, "--met")
     _validate_ids(model, options.exclude, "--zonder")
+    doc, seg = _reading(doc)
     _refuse_amendment_decision(doc)
-    seg = segment(doc)
     result = lint_document(doc, model, body=options.body, offices=list(options.offices) or None)
     if result.body is None or not result.offices:
         raise UnrecognisedStructureError(
