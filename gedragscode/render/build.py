@@ -266,9 +266,11 @@ class _Target:
 class _References:
     """The numbers of the articles and named leden of one code, and the text of a reference."""
 
-    def __init__(self) -> None:
+    def __init__(self, shown: Mapping[str, str] | None = None) -> None:
         self.articles: dict[str, int] = {}
         self.targets: dict[tuple[str, str], _Target] = {}
+        #: clause id -> the article number a reference shows (another code's numbering, for wijzig)
+        self.shown: Mapping[str, str] = shown or {}
 
     def text(self, key: str, here: int | None) -> str:
         kind, _, rest = key.partition(":")
@@ -276,7 +278,7 @@ class _References:
             number = self.articles.get(rest)
             if number is None:
                 raise RenderError(f"verwijzing naar artikel '{rest}', dat in deze gedragscode niet voorkomt")
-            return "dit artikel" if number == here else f"artikel {number}"
+            return "dit artikel" if number == here else f"artikel {self.shown.get(rest, number)}"
         clause_id, _, name = rest.partition(":")
         target = self.targets.get((clause_id, name))
         if target is None:
@@ -292,7 +294,7 @@ class _References:
             if lid:
                 return f"het {lid}" + (f", {part}" if part else "")
             return part or "dit artikel"
-        return ", ".join(x for x in (f"artikel {target.article}", lid, part) if x)
+        return ", ".join(x for x in (f"artikel {self.shown.get(clause_id, target.article)}", lid, part) if x)
 
     def resolve(self, text: str, here: int | None) -> str:
         """``text`` with every reference token written out; capitalised at the start of a sentence."""
@@ -756,24 +758,30 @@ def _article_numbers(numbers: Sequence[int]) -> str:
     return "de artikelen " + _join(parts)
 
 
-def _restrictions(code: Code, drafts: Sequence[_Draft]) -> list[dict[str, Any]]:
+def _restrictions(code: Code, drafts: Sequence[_Draft], shown: Mapping[str, str] | None = None
+                  ) -> list[dict[str, Any]]:
     """The articles that bind only some of the code's offices, grouped by those offices.
 
-    This is what the reikwijdte says in place of a note under each such article.
+    This is what the reikwijdte says in place of a note under each such article. ``shown``
+    gives other article numbers (clause id -> number, for wijzig).
     """
     everyone = {o.id for o in code.offices}
-    groups: dict[frozenset[str], tuple[list[Office], list[int]]] = {}
+    groups: dict[frozenset[str], tuple[list[Office], list[int], list[str]]] = {}
     for draft in drafts:
         offices = draft.offices
         ids = frozenset(o.id for o in offices)
         if not offices or ids == everyone or not draft.number:
             continue
-        groups.setdefault(ids, (offices, []))[1].append(draft.number)
+        group = groups.setdefault(ids, (offices, [], []))
+        group[1].append(draft.number)
+        group[2].append((shown or {}).get(draft.clause.id, str(draft.number)))
     out = []
-    for offices, numbers in sorted(groups.values(), key=lambda g: min(g[1])):
+    for offices, numbers, labels in sorted(groups.values(), key=lambda g: min(g[1])):
         ordered = _in_body_order(code, offices)
+        listed = (_article_numbers(numbers) if not shown else
+                  f"artikel {labels[0]}" if len(labels) == 1 else "de artikelen " + _join(labels))
         out.append({
-            "artikelen": _article_numbers(numbers),
+            "artikelen": listed,
             "meervoud": len(numbers) > 1,
             "ambten": _join([_the_plural(o) for o in ordered]),
             "ambt_ids": [o.id for o in ordered],
@@ -781,8 +789,13 @@ def _restrictions(code: Code, drafts: Sequence[_Draft]) -> list[dict[str, Any]]:
     return out
 
 
-def build_document(code: Code) -> doctree.Document:
+def build_document(code: Code, *, numbering: Mapping[str, str] | None = None) -> doctree.Document:
     """The complete code of conduct for ``code`` as a document tree.
+
+    ``numbering`` (clause id -> article number) makes references to other articles, and the
+    reikwijdte's lists of articles, use the numbers an existing code gives those clauses
+    ("artikel 5", "artikel 4a") instead of the numbers of this tree: what ``wijzig`` needs for
+    text it inserts into an existing code.
 
     Every lid is rendered for the offices it applies to and names exactly those offices; a
     lid whose receiver differs per office is split per office. Articles that bind only some
@@ -829,7 +842,7 @@ def build_document(code: Code) -> doctree.Document:
             if draft.leden or (draft in late and draft.clause.leden):
                 number += 1
                 draft.number = number
-        extra = {"beperkingen": _restrictions(code, [d for d in drafts if d not in late])}
+        extra = {"beperkingen": _restrictions(code, [d for d in drafts if d not in late], numbering)}
         dropped = False
         for draft in late:
             if not draft.number:
@@ -844,7 +857,7 @@ def build_document(code: Code) -> doctree.Document:
         late = [d for d in late if d.leden]
         drafts = [d for d in drafts if d.leden or d in late]
 
-    references = _References()
+    references = _References(numbering)
     for draft in drafts:
         if not (draft.leden and draft.number):
             continue
