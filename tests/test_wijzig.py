@@ -7,6 +7,7 @@ Golden files live in ``tests/fixtures/wijzig``; regenerate with
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -249,7 +250,7 @@ def test_besluit_options_entry_into_force_and_date() -> None:
     assert "Dit besluit treedt in werking op 1 januari 2027." in md
     assert "van 12 december 2026." in md
     # the offices given decide the legal basis in the aanhef
-    assert "artikel 15, derde lid, en artikel 41c, tweede lid, van de Gemeentewet" in md
+    assert "gelet op de artikelen 15, derde lid, en 41c, tweede lid, van de Gemeentewet;" in md
 
 
 def test_raadsvoorstel() -> None:
@@ -272,3 +273,28 @@ def test_checklist_of_the_besluit() -> None:
     assert any(w.startswith("Artikel I, onderdeel") for w in wheres)
     # only facts of the clauses the besluit inserts or changes
     assert all(i.clause_id in _zuidervaart().clause_ids or i.clause_id == "" for i in items)
+
+
+_REFERENCE = re.compile(r"\b[Aa]rtikel (?P<n>\d+[a-z]?|\u2026)(?![\w.])(?!,? (?:[a-z]+ lid, )?van )")
+
+
+def test_references_in_inserted_text_use_the_codes_own_numbers() -> None:
+    plan = _zuidervaart()
+    numbers = {a.number for a in plan.structure.articles} | {a.number for op in plan.operations for a in op.articles}
+    texts = [a.render() for op in plan.operations for a in op.articles] + [op.text for op in plan.operations]
+    cited = {m.group("n") for t in texts for m in _REFERENCE.finditer(t)}
+    # articles of the same code ("artikel 5"), never a number of the rendered model code
+    assert cited <= numbers, cited - numbers
+
+
+def test_a_reference_to_a_clause_the_code_lacks_is_never_a_wrong_number() -> None:
+    text = (WIJZIG / "zuidervaart_2012.txt").read_text(encoding="utf-8")
+    start, end = text.index("Artikel 5 Geheimhouding"), text.index("Artikel 6 Geschenken")
+    plan = _plan(text[:start] + text[end:], exclude=("informatie",))
+    texts = [a.render() for op in plan.operations for a in op.articles]
+    cited = {m.group("n") for t in texts for m in _REFERENCE.finditer(t)}
+    numbers = {a.number for a in plan.structure.articles} | {a.number for op in plan.operations for a in op.articles}
+    assert cited <= numbers | {"\u2026"}
+    assert "\u2026" in cited  # the model's oud_ambtsdragers and sociale_media refer to informatie
+    items = gedragscode.amendment_checklist(plan)
+    assert any(i.text == "artikel \u2026" and i.clause_id != "informatie" for i in items)

@@ -33,6 +33,7 @@ from gedragscode.model import Level, Model
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 _ARTICLE = re.compile(r"^### Artikel (?P<number>\d+) (?P<title>.+)$", re.MULTILINE)
 _NEXT = re.compile(r"^#{1,3} ", re.MULTILINE)
+_REFERENCE = re.compile(r"\b[Aa]rtikel (?P<n>\d+[a-z]?|\u2026)(?![\w.])(?!,? (?:[a-z]+ lid, )?van )")
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +80,12 @@ def check_roundtrip(plan: AmendmentPlan) -> None:
             # statutory and recommended articles are only left out when they cannot be inserted
             assert (clause.level_for(plan.code.body.id) is Level.OPTIONEEL or "vaststelling" in skipped.reason
                     or "geen tekst" in skipped.reason), skipped
+    # references between articles in inserted text use the amended code's own numbers (or "…", never a
+    # number of the rendered model code)
+    numbers = {a.number for a in plan.structure.articles} | {a.number for op in plan.operations for a in op.articles}
+    texts = [a.render() for op in plan.operations for a in op.articles] + [op.text for op in plan.operations]
+    cited = {m.group("n") for t in texts for m in _REFERENCE.finditer(t)}
+    assert cited <= numbers | {"\u2026"}, cited - numbers
     # 4. the Markdown reads back as the consolidated text (leading spaces of a paragraph aside)
     md = gedragscode.render_amendment(plan, "geconsolideerd", "md")
     assert isinstance(md, str)

@@ -209,18 +209,22 @@ def signing(plan: AmendmentPlan) -> list[Block]:
 
 
 def _refs(plan: AmendmentPlan, cid: str) -> str:
-    """The clause's legal references that its text in this code actually cites."""
+    """The clause's legal references that its text in this code cites (else its explanation)."""
     clause = plan.code.model.clause(cid)
     article = next((a for a in plan.tailored.articles() if a.clause_id == cid), None)
     if clause is None or article is None:
         return ""
+    refs = clause.refs_for(plan.code.body.id, tuple(o.id for o in plan.code.offices))
     text = " ".join([article.scope_note, *(lid.text for lid in article.leden),
                      *(o.text for lid in article.leden for o in lid.onderdelen)])
-    texts: list[str] = []
-    for ref in clause.refs_for(plan.code.body.id, tuple(o.id for o in plan.code.offices)):
-        if ref.text not in texts and ref.text in text:
-            texts.append(ref.text)
-    return templating.group_legal_refs(texts)
+    for source in (text, " ".join(model_explanation(plan, cid))):
+        texts: list[str] = []
+        for ref in refs:
+            if ref.text not in texts and ref.text in source:
+                texts.append(ref.text)
+        if texts:
+            return templating.group_legal_refs(texts)
+    return ""
 
 
 def _old_text(plan: AmendmentPlan, op: Operation) -> str:
@@ -321,10 +325,16 @@ def _toelichting(plan: AmendmentPlan, parts: Sequence[Onderdeel]) -> list[Block]
     blocks.append(heading(4, "Artikel I", "toelichting-artikel-I"))
     for o in parts:
         blocks.append(heading(4, f"Onderdeel {o.letter} ({o.names})", f"toelichting-onderdeel-{o.letter}"))
+        told: set[str] = set()
         for op in o.operations:
             for cid in op.clause_ids:
+                if cid in told:
+                    continue
+                told.add(cid)
                 blocks.extend(para(p, "toelichting") for p in clause_reason(plan, cid, op))
-                blocks.extend(para(p, "toelichting") for p in model_explanation(plan, cid))
+                if op.kind == "artikel_invoegen":
+                    # the model's own explanation fits an article the besluit inserts as a whole
+                    blocks.extend(para(p, "toelichting") for p in model_explanation(plan, cid))
     blocks.append(heading(4, "Artikel II", "toelichting-artikel-II"))
     blocks.append(para(
         "Het besluit treedt in werking " + (plan.options.effective.strip().rstrip(".") or

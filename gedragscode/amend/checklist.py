@@ -12,7 +12,7 @@ import re
 
 from gedragscode import templating
 from gedragscode.amend.besluit import onderdelen
-from gedragscode.amend.plan import AmendmentPlan
+from gedragscode.amend.plan import MISSING_ARTICLE, AmendmentPlan
 from gedragscode.render.doctree import CheckItem
 
 __all__ = ["amendment_checklist"]
@@ -58,6 +58,16 @@ def amendment_checklist(plan: AmendmentPlan) -> tuple[CheckItem, ...]:
         if m is not None and m.group("what") != "Artikel":
             label = f"Toelichting, {label[len('Artikel I, '):]}"
         items.append(CheckItem(label, item.clause_id, item.kind, item.text, item.note))
+    for o in parts:
+        for op in o.operations:
+            texts = [(a.clause_id, a.render()) for a in op.articles] or [(op.clause_ids[0], op.text)]
+            for cid, text in texts:
+                if f"rtikel {MISSING_ARTICLE}" in text:
+                    items.append(CheckItem(where.get(cid, f"Artikel I, onderdeel {o.letter}"), cid, "tekst",
+                                           f"artikel {MISSING_ARTICLE}",
+                                           "De ingevoegde tekst verwijst naar een bepaling die de code niet heeft en "
+                                           "die het besluit niet opneemt; vul het juiste artikel in of neem die "
+                                           "bepaling op."))
     for cid in plan.unresolved:
         clause = plan.code.model.clause(cid)
         items.append(CheckItem(where.get(cid, "Artikel I"), cid, "tekst", clause.title if clause else cid,

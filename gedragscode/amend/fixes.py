@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Literal
 
+from gedragscode import templating
 from gedragscode.amend.checker import ArticleChecker
 from gedragscode.amend.consolidate import Edit, consolidate
 from gedragscode.amend.model_text import LidStyle, NewArticle, NewLid, lid_marker, new_lid
@@ -255,6 +256,15 @@ def _replace_article(work: ArticleWork, new: NewArticle, clause_id: str) -> Chan
     return Change("artikel_vervangen", [clause_id], [Edit(work.article.start, work.article.end, text)], text=text)
 
 
+def _standalone(clause: Clause, lid: doctree.Lid) -> bool:
+    """Whether a rendered lid reads right outside its model article (it refers to no other lid)."""
+    if not 0 <= lid.source < len(clause.leden):
+        return True
+    source = clause.leden[lid.source]
+    return not any("verwijs" in templating.variables(text)
+                   for text in (source.text, *(o.text for o in source.onderdelen)))
+
+
 @dataclass(frozen=True)
 class FixContext:
     """What every fix in one plan shares."""
@@ -298,7 +308,9 @@ def fix_clause(work: ArticleWork, clause: Clause, model_article: doctree.Article
         if holds(trial):
             work.add(words)  # progress: the threshold or term is right now; something else is still old
     heading = work.heading
-    leden = [new_lid(lid) for lid in model_article.leden]
+    # a model lid that refers to another lid of its article ("als in het tweede lid") only stands in
+    # its own article: it is not put into an existing article on its own
+    leden = [new_lid(lid) for lid in model_article.leden if _standalone(clause, lid)]
     numbered = work.article.numbered_leden
     # 2. the outdated leden, each replaced by the model lid most like it
     if numbered:

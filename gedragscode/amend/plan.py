@@ -240,9 +240,15 @@ _TAILORED_MAX = 16
 
 
 def _tailor(model: Model, body: str, offices: Sequence[str], place: str, year: int | None,
-            settings: Mapping[str, str]) -> tuple[Code, doctree.Document]:
-    """The tailored code and its rendered document (kept for the last few codes: rendering is the slow part)."""
-    key = (id(model), body, tuple(offices), place, year, tuple(sorted(settings.items())))
+            settings: Mapping[str, str], numbering: Mapping[str, str] | None = None
+            ) -> tuple[Code, doctree.Document]:
+    """The tailored code and its rendered document (kept for the last few codes: rendering is the slow part).
+
+    ``numbering`` (clause id -> article number) puts references between articles in the existing
+    code's numbering.
+    """
+    key = (id(model), body, tuple(offices), place, year, tuple(sorted(settings.items())),
+           tuple(sorted((numbering or {}).items())))
     hit = _TAILORED.get(key)
     if hit is not None and hit[0] is model:
         return hit[1], hit[2]
@@ -250,7 +256,7 @@ def _tailor(model: Model, body: str, offices: Sequence[str], place: str, year: i
     from gedragscode.resolve import bind_code
 
     code = bind_code(model, body, tuple(offices), place, year=year, settings=settings)
-    document = build_document(code)
+    document = build_document(code, numbering=numbering)
     if len(_TAILORED) >= _TAILORED_MAX:
         _TAILORED.pop(next(iter(_TAILORED)))
     _TAILORED[key] = (model, code, document)
@@ -275,45 +281,64 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _homes(result: LintResult, structure: CodeStructure, model: Model) -> dict[str, ArticleRef]:
-    """Per found clause, the article a new clause that follows it in the model is inserted after.
+def _own_articles(result: LintResult, structure: CodeStructure, model: Model) -> dict[str, int]:
+    """Per found clause, the index (in ``structure.articles``) of its own article.
 
-    The clause's own article is the one holding most of its evidence, preferring an article whose
-    title names the clause and one that is not about many other clauses too (a scope or register
-    article that mentions every theme); from there, the home extends over the following articles of
-    the same chapter in which lint found nothing (they continue the theme: "Artikel 7.2 De
-    burgemeester hoort het raadslid ..." after the reporting rule in 7.1).
+    That is the article holding most of its evidence, preferring an article whose title names the
+    clause and one that is not about many other clauses too (a scope or register article that mentions
+    every theme).
     """
     order = {a.number: i for i, a in enumerate(structure.articles)}
     found = [f for f in result.clauses if f.status in ("present", "outdated")]
-    held: dict[str, list[int]] = {}
-    for finding in found:
-        held[finding.id] = [order[a.number] for e in finding.evidence
-                            if (a := structure.article_at(e.start)) is not None]
-    clauses_in: dict[int, set[str]] = {}
-    for cid, places in held.items():
-        for i in places:
-            clauses_in.setdefault(i, set()).add(cid)
+    held = {f.id: [order[a.number] for e in f.evidence if (a := structure.article_at(e.start)) is not None]
+            for f in found}
+    clauses_in = _clauses_in(held)
     arts = structure.articles
-    homes: dict[str, ArticleRef] = {}
-    for finding in found:
-        places = held[finding.id]
+    own: dict[str, int] = {}
+    for cid, places in held.items():
         if not places:
             continue
-        clause = model.clause(finding.id)
+        clause = model.clause(cid)
         title = _stems(clause.title) if clause is not None else set()
 
         def score(i: int, places: list[int] = places, title: set[str] = title) -> tuple[float, int]:
             named = 2.0 if title & _stems(arts[i].heading) else 0.0
             return places.count(i) + named - 0.5 * (len(clauses_in[i]) - 1), -i
 
-        last = max(set(places), key=score)
+        own[cid] = max(set(places), key=score)
+    return own
+
+
+def _clauses_in(held: Mapping[str, Sequence[int]]) -> dict[int, set[str]]:
+    out: dict[int, set[str]] = {}
+    for cid, places in held.items():
+        for i in places:
+            out.setdefault(i, set()).add(cid)
+    return out
+
+
+def _homes(result: LintResult, structure: CodeStructure, model: Model) -> dict[str, ArticleRef]:
+    """Per found clause, the article a new clause that follows it in the model is inserted after.
+
+    From the clause's own article (:func:`_own_articles`) over the next articles that hold its evidence
+    too, then over the following articles of the same chapter in which lint found nothing (they
+    continue the theme: "Artikel 7.2 De burgemeester hoort het raadslid ..." after the reporting rule
+    in 7.1).
+    """
+    order = {a.number: i for i, a in enumerate(structure.articles)}
+    held = {f.id: [order[a.number] for e in f.evidence if (a := structure.article_at(e.start)) is not None]
+            for f in result.clauses if f.status in ("present", "outdated")}
+    clauses_in = _clauses_in(held)
+    arts = structure.articles
+    homes: dict[str, ArticleRef] = {}
+    for cid, last in _own_articles(result, structure, model).items():
+        places = held[cid]
         while last + 1 in places:
             last += 1
         while (last + 1 < len(arts) and last + 1 not in clauses_in
                and arts[last + 1].chapter == arts[last].chapter):
             last += 1
-        homes[finding.id] = arts[last]
+        homes[cid] = arts[last]
     return homes
 
 
@@ -440,7 +465,8 @@ class _Planner:
                 out.append(clause)
         return out
 
-    def inserts(self) -> list[Operation]:
+    def placements(self) -> list[tuple[ArticleRef, list[tuple[Clause, str]]]]:
+        """Where each missing clause goes: (the article it follows, [(clause, new number), ...])."""
         wanted = self.wanted()
         if not wanted:
             return []
@@ -465,20 +491,41 @@ class _Planner:
             anchors[clause.id] = anchor
             groups.setdefault(anchor.number, []).append(clause)
         taken = {a.number for a in self.structure.articles}
-        articles = self.model_articles
-        ops: list[Operation] = []
+        out: list[tuple[ArticleRef, list[tuple[Clause, str]]]] = []
         for anchor in self.structure.articles:
             clauses = groups.get(anchor.number)
-            if not clauses:
-                continue
-            numbers = _numbers(anchor, len(clauses), taken)
-            new = tuple(new_article(articles[c.id], n, anchor, self.structure, self.style)
-                        for c, n in zip(clauses, numbers, strict=True))
+            if clauses:
+                out.append((anchor, list(zip(clauses, _numbers(anchor, len(clauses), taken), strict=True))))
+        return out
+
+    def numbering(self, placements: Sequence[tuple[ArticleRef, list[tuple[Clause, str]]]]) -> dict[str, str]:
+        """The number every clause has in the amended code (references in inserted text use it).
+
+        A clause the code has: its own article; an inserted one: its new number; any other: "…", so
+        that a reference to it can never point at an unrelated article (and is put on the checklist).
+        """
+        arts = self.structure.articles
+        out = {c.id: MISSING_ARTICLE for c in self.model.clauses}
+        for cid, i in _own_articles(self.result, self.structure, self.model).items():
+            out[cid] = arts[i].number
+        for _anchor, items in placements:
+            for clause, number in items:
+                out[clause.id] = number
+        return out
+
+    def inserts(self, placements: Sequence[tuple[ArticleRef, list[tuple[Clause, str]]]]) -> list[Operation]:
+        articles = self.model_articles
+        ops: list[Operation] = []
+        for anchor, items in placements:
+            new = tuple(new_article(articles[c.id], n, anchor, self.structure, self.style) for c, n in items)
             text = "".join("\n\n" + a.render() for a in new)
-            ops.append(Operation("artikel_invoegen", tuple(c.id for c in clauses), anchor,
+            ops.append(Operation("artikel_invoegen", tuple(c.id for c, _n in items), anchor,
                                  (Edit(anchor.end, anchor.end, text),), articles=new))
         return ops
 
+
+#: What a reference to an article the amended code does not have shows (never a wrong number).
+MISSING_ARTICLE = "\u2026"
 
 _KIND_ORDER = {"woorden_vervangen": 0, "lid_vervangen": 0, "artikel_vervangen": 0, "lid_toevoegen": 1,
                "artikel_invoegen": 2}
@@ -516,12 +563,17 @@ def plan_amendment_document(doc: SourceDocument, *, model: Model | None = None,
                          Location(doc.name))
     own = {k.split(".", 1)[1] for k in options.settings if k.startswith("term.")}
     terms = own_terms(model, body, seg, place, keep=own)
-    code, tailored = _tailor(model, result.body, result.offices, place, options.year,
-                             {**term_settings(terms), **options.settings})
+    settings = {**term_settings(terms), **options.settings}
+    code, tailored = _tailor(model, result.body, result.offices, place, options.year, settings)
     title = (options.title or result.title or "").strip()
     title_found = bool(title)
     planner = _Planner(model, doc, result, structure, code, tailored, options, lid_style(doc.text, structure))
-    operations = _ordered([*planner.outdated(), *planner.inserts()])
+    placements = planner.placements()
+    numbering = planner.numbering(placements)
+    # the text again, its references to other articles in the amended code's numbering
+    code, planner.tailored = _tailor(model, result.body, result.offices, place, options.year, settings, numbering)
+    tailored = planner.tailored
+    operations = _ordered([*planner.outdated(), *planner.inserts(placements)])
     consolidation = consolidate(doc.text, [e for op in operations for e in op.edits])
     consolidated = SourceDocument(doc.name, doc.format, consolidation.text, doc.metadata)
     verification = lint_document(consolidated, model, body=result.body, offices=list(result.offices))
