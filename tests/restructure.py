@@ -15,10 +15,10 @@ import textwrap
 from dataclasses import dataclass, field
 
 ARTICLE_STYLES = (
-    "artikel", "art", "ARTIKEL", "sign", "regel", "numbered", "numbered_md", "lettered", "roman", "question",
-    "question_md", "bold", "title_only", "none",
+    "artikel", "artikel_bare", "art", "ARTIKEL", "sign", "regel", "numbered", "numbered_md", "lettered", "roman",
+    "roman_dot", "question", "question_md", "question_plain", "bold", "title_only", "none",
 )  # fmt: skip
-CHAPTER_STYLES = ("hoofdstuk", "HOOFDSTUK_roman", "paragraaf", "deel", "caps", "none")
+CHAPTER_STYLES = ("hoofdstuk", "HOOFDSTUK_roman", "paragraaf", "deel", "onderdeel", "caps", "none")
 LID_STYLES = ("number", "paren", "bracket", "lidword", "bullet", "plain")
 SUB_STYLES = ("letter_dot", "letter_paren", "paren_letter", "dash")
 INTRO_STYLES = ("inleiding", "waarom", "preambule", "none")
@@ -148,6 +148,8 @@ def _article_heading(style: Style, article: Article, md: bool) -> str | None:
     match style.article:
         case "artikel":
             return f"{h}Artikel {n} {t}"
+        case "artikel_bare":
+            return f"{h}Artikel {n}\n\n{t}"
         case "art":
             return f"{h}Art. {n} - {t}"
         case "ARTIKEL":
@@ -164,10 +166,14 @@ def _article_heading(style: Style, article: Article, md: bool) -> str | None:
             return f"{h}{_letter(n)}. {t}"
         case "roman":
             return f"{h}{_roman(n)} {t.upper()}"
+        case "roman_dot":
+            return f"{h}{_roman(n)}. {t}"
         case "question":
             return f"{n}. {_question(t, n, style.seed)}"
         case "question_md":
             return f"## {n}. {_question(t, n, style.seed)}" if md else f"{n}. {_question(t, n, style.seed)}"
+        case "question_plain":
+            return f"{h}{_question(t, n, style.seed)}"
         case "bold":
             return f"**{t}**" if md else t
         case "title_only":
@@ -189,6 +195,8 @@ def _chapter_heading(style: Style, chapter: Chapter, md: bool) -> str | None:
             return f"{h}Paragraaf {n}. {t}"
         case "deel":
             return f"{h}Deel {_letter(n)} - {t}"
+        case "onderdeel":
+            return f"{h}Onderdeel {_letter(n)}. {t}"
         case "caps":
             return f"{h}{t.upper()}"
     return None

@@ -18,18 +18,20 @@ def _paged(*pages: str) -> str:
 def test_running_lines_and_page_numbers_are_removed() -> None:
     pages = [["Kop", "tekst een", "12"], ["Kop", "tekst twee", "13"], ["Kop", "tekst drie", "14"]]
     cleaned = remove_running_lines(pages)
-    assert [[line for line in page if line] for page in cleaned] == [["tekst een"], ["tekst twee"], ["tekst drie"]]
-    text = _paged("Kop\ntekst een\nPagina 1 van 3", "Kop\ntekst twee\nPagina 2 van 3", "Kop\ntekst drie\n- 3 -")
-    assert [text[s.start : s.end] for s in content_lines(text)] == ["tekst een", "tekst twee", "tekst drie"]
+    # the running header stays where it is the first line of the document (the title)
+    assert [[line for line in page if line] for page in cleaned] == [["Kop", "tekst een"], ["tekst twee"],
+                                                                      ["tekst drie"]]
+    text = _paged("tekst een\nKop\nPagina 1 van 3", "Kop\ntekst twee\nPagina 2 van 3", "Kop\ntekst drie\n- 3 -")
+    assert [text[s.start : s.end] for s, _ in content_lines(text)] == ["tekst een", "tekst twee", "tekst drie"]
 
 
 def test_reflow_joins_wrapped_lines_and_hyphenated_words() -> None:
     source = ("Artikel 3\nEen oud-\nraadslid is geen ex-\nraadslid. De integriteits-\nschending, raads-\n"
               "en commissieleden.")
-    lines = [Span(0, 9)]
+    lines = [(Span(0, 9), True)]
     pos = 10
     for line in source[10:].split("\n"):
-        lines.append(Span(pos, pos + len(line)))
+        lines.append((Span(pos, pos + len(line)), False))
         pos += len(line) + 1
     reading = reflow(source, lines)
     assert reading.text == (
@@ -52,7 +54,8 @@ def test_a_pdf_is_read_without_its_page_furniture_and_evidence_points_into_the_s
     doc = SourceDocument(name="code.pdf", format="pdf", text=text)
     reading, offsets = read_blocks(doc)
     assert offsets is not None
-    assert header not in reading.text and "Pagina" not in reading.text
+    assert reading.text.count(header) == 1 and reading.text.startswith(header)  # the title stays, once
+    assert "Pagina" not in reading.text
     assert "in een register op de website van de gemeente." in reading.text
     seg = segment(doc)
     assert seg.original is doc and seg.document.text == reading.text
@@ -83,3 +86,55 @@ def test_reading_text_maps_back_into_the_source(pages: list[str]) -> None:
         assert 0 <= source <= len(text)
         if char not in " \n":
             assert text[source] == char
+
+
+def test_bare_article_headings_at_the_top_of_pages_are_no_running_headers() -> None:
+    """Repetition decides, not the pattern: "Artikel 3", "Artikel 5" ... opening many pages stay, while a
+    header whose number counts the pages goes."""
+    pages = [f"Gedragscode Proefstad - blad {n}\nArtikel {2 * n + 1}\nHet raadslid meldt geschenk {n * n}.\n{n}"
+             for n in range(1, 6)]
+    kept = [_paged(*pages)[s.start : s.end] for s, _ in content_lines(_paged(*pages))]
+    assert kept[:3] == ["Gedragscode Proefstad - blad 1", "Artikel 3", "Het raadslid meldt geschenk 1."]
+    assert [line for line in kept if line.startswith("Artikel")] == [f"Artikel {2 * n + 1}" for n in range(1, 6)]
+    assert not [line for line in kept if "blad" in line and line != "Gedragscode Proefstad - blad 1"]
+    assert not [line for line in kept if line.isdigit()]
+
+
+def test_a_text_file_with_pages_and_a_hard_wrapped_text_file_are_reflowed() -> None:
+    wrapped = (
+        "Artikel 1 Nevenfuncties\n\nHet raadslid meldt elke nevenfunctie bij de griffier voordat hij\n"
+        "het ambt aanvaardt. De griffier maakt de opgave openbaar in een register\nop de website van de "
+        "gemeente en houdt het register bij. Een nieuwe\nfunctie meldt het raadslid binnen een week na de "
+        "aanvaarding bij\nde griffier, die het register dan aanpast. Het beëindigen van een\nfunctie wordt op "
+        "dezelfde wijze gemeld, zodat het register actueel\nblijft.\n\nArtikel 2 Geschenken\n\nHet raadslid "
+        "neemt geen geschenken aan met een waarde boven de vijftig\neuro.\n"
+    )
+    seg = segment(SourceDocument(name="code.txt", format="text", text=wrapped))
+    assert seg.source is not None
+    assert "voordat hij het ambt aanvaardt. De griffier" in seg.document.text
+    assert [u.label for u in seg.units if u.role == "normatief"] == ["Artikel 1", "Artikel 2"]
+    paged = "Artikel 1 Geschenken\nHet raadslid meldt elk\nPagina 1 van 2" + PAGE_BREAK + "geschenk.\nPagina 2 van 2"
+    doc = read_blocks(SourceDocument(name="code.txt", format="text", text=paged))[0]
+    assert "Pagina" not in doc.text and "meldt elk geschenk." in doc.text
+
+
+def test_text_that_is_not_hard_wrapped_is_read_as_it_is() -> None:
+    text = (
+        "Artikel 1 Begrippen\n\nIn deze code wordt verstaan onder:\na. raadslid: lid van de raad;\n"
+        "b. griffier: de griffier van de raad.\n\nArtikel 2 Geschenken\n\nHet raadslid meldt elk geschenk.\n"
+    )
+    doc = SourceDocument(name="code.txt", format="text", text=text)
+    assert read_blocks(doc) == (doc, None)
+
+
+def test_a_labelled_question_heading_is_not_joined_to_its_answer() -> None:
+    text = _paged(
+        "1. Ik heb naast de politiek ander werk. Wat moet ik doen met dat werk?\n"
+        "Je meldt al je nevenfuncties bij de griffie voordat je wordt beëdigd in de raad.\n"
+        "2. Wat doe ik met een cadeau?\nJe meldt elk cadeau bij de griffie."
+    )
+    reading, _ = read_blocks(SourceDocument(name="code.pdf", format="pdf", text=text))
+    assert reading.text.split("\n\n")[:2] == [
+        "1. Ik heb naast de politiek ander werk. Wat moet ik doen met dat werk?",
+        "Je meldt al je nevenfuncties bij de griffie voordat je wordt beëdigd in de raad.",
+    ]

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from gedragscode.errors import DocumentError, Location
-from gedragscode.lint.document import SourceDocument
+from gedragscode.lint.document import PAGE_BREAK, SourceDocument
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -116,7 +116,8 @@ def read_text(data: bytes, name: str) -> SourceDocument:
     """Read a plain-text document."""
     if not data.strip():
         raise DocumentError("het bestand is leeg", Location(file=name))
-    text = normalise_text(decode_bytes(data, name))
+    # pages (form feeds, as pdftotext writes them) stay apart: reading removes their headers and footers
+    text = PAGE_BREAK.join(normalise_text(page) for page in decode_bytes(data, name).split(PAGE_BREAK))
     return SourceDocument(name=name, format="text", text=require_text(text, name), metadata={})
 
 

@@ -14,6 +14,7 @@ offset in it the offset in the text it was made from, so that evidence can be sh
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -21,7 +22,7 @@ from dataclasses import dataclass, replace
 from gedragscode.lint.document import PAGE_BREAK, OffsetMap, SourceDocument, Span
 from gedragscode.lint.reading.pages import content_lines
 
-__all__ = ["ReadingText", "read_blocks", "reflow"]
+__all__ = ["ReadingText", "hard_wrapped", "read_blocks", "reflow"]
 
 _STRUCTURE = re.compile(
     r"^(?:[•·▪◦‣■□➢►\-–—*]\s|"
@@ -113,35 +114,93 @@ class _Builder:
         return ReadingText("".join(self.parts), offsets)
 
 
-def reflow(source: str, lines: Sequence[Span]) -> ReadingText:
-    """Join the hard-wrapped ``lines`` (stripped spans of ``source``) into paragraphs (module docstring)."""
-    lengths = sorted(span.end - span.start for span in lines)
+def reflow(source: str, lines: Sequence[tuple[Span, bool]], *, blank_breaks: bool = False) -> ReadingText:
+    """Join the hard-wrapped ``lines`` (stripped spans of ``source``, each with whether a blank line
+    precedes it) into paragraphs (see the module docstring). With ``blank_breaks`` a blank line always
+    ends a paragraph."""
+    lengths = sorted(span.end - span.start for span, _ in lines)
     out = _Builder(source)
     if not lengths:
         return out.result()
-    full = 0.7 * lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))]
-    previous_full = False
-    for span in lines:
+    width = lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))]
+    full = 0.7 * width
+    previous = ""
+    for span, blank in lines:
         line = source[span.start : span.end]
-        if not out.parts:
+        if not out.parts or (blank and blank_breaks):
             out.start(span)
         elif _ends_hyphenated(out.current) and line[:1].isalpha() and not _STRUCTURE.match(line):
             out.join(span)
-        elif _STRUCTURE.match(line) or not previous_full:
+        elif (
+            _STRUCTURE.match(line)
+            or _question_heading(out.current, line)
+            or not _wrapped(previous, line, full, width)
+        ):
             out.start(span)
         else:
             out.join(span)
-        previous_full = len(line) >= full
+        previous = line
     return out.result()
+
+
+def _wrapped(previous: str, line: str, full: float, width: int) -> bool:
+    """Whether ``line`` continues ``previous`` that the layout broke off: ``previous`` is full (70% of
+    the usual width), or the first word of ``line`` would not have fitted on it, or ``previous`` stops
+    mid-sentence and ``line`` goes on in lower case (the last two only after a line that stops
+    mid-sentence)."""
+    if len(previous) >= full:
+        return True
+    if not previous or previous[-1] in _SENTENCE_END:
+        return False
+    first_word = line.split(None, 1)[0] if line.strip() else ""
+    return len(previous) + 1 + len(first_word) > width or line[:1].islower()
+
+
+_SENTENCE_END = ".;:!?"
+
+
+def _question_heading(current: str, line: str) -> bool:
+    """Whether the paragraph so far is a labelled question ("3. Wat doe ik met een geschenk?") that heads
+    the text on the next line, which starts with a capital."""
+    return (
+        len(current) <= 200
+        and current.endswith("?")
+        and line[:1].isupper()
+        and _STRUCTURE.match(current) is not None
+    )
+
+
+def hard_wrapped(source: str, lines: Sequence[tuple[Span, bool]]) -> bool:
+    """Whether the paragraphs of a text are broken into lines of a fixed width (as a PDF transcript or a
+    plain-text e-mail has them): at least three, and a fifth of all lines, end mid-sentence near the full
+    width and are continued on the next line in lower case (or end in a hyphenated word)."""
+    if len(lines) < 6:
+        return False
+    lengths = sorted(span.end - span.start for span, _ in lines)
+    wide = 0.6 * lengths[int(len(lengths) * 0.9)]
+    wraps = 0
+    for (span, _), (nxt, blank) in itertools.pairwise(lines):
+        if blank or span.end - span.start < wide:
+            continue
+        last = source[span.end - 1]
+        first = source[nxt.start]
+        if (_ends_hyphenated(source[span.end - 2 : span.end]) and first.isalpha()) or (
+            last not in _SENTENCE_END and first.islower()
+        ):
+            wraps += 1
+    return wraps >= 3 and wraps * 5 >= len(lines)
 
 
 def read_blocks(doc: SourceDocument) -> tuple[SourceDocument, OffsetMap | None]:
     """The document the later stages read, and the way back to ``doc`` (``None``: it is ``doc`` itself).
 
-    A PDF's text (pages separated by form feeds, hard-wrapped) loses its page furniture and is reflowed
-    into paragraphs; other documents are read as they are.
+    A paged text (a PDF's, or a text file with form feeds as ``pdftotext`` writes it) loses its page
+    furniture; a paged or hard-wrapped text is reflowed into paragraphs. Other documents are read as they are.
     """
-    if doc.format != "pdf" and PAGE_BREAK not in doc.text:
+    paged = doc.format == "pdf" or PAGE_BREAK in doc.text
+    lines = content_lines(doc.text, paged=paged)
+    wrapped = paged or hard_wrapped(doc.text, lines)
+    if not wrapped:
         return doc, None
-    reading = reflow(doc.text, content_lines(doc.text))
+    reading = reflow(doc.text, lines, blank_breaks=doc.format != "pdf")
     return replace(doc, text=reading.text), reading.offsets

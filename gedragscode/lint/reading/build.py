@@ -63,6 +63,8 @@ class Builder:
         # numbers of the normative articles so far, in document order
         self.article_numbers: list[str] = []
         self.rules_from: list[int] | None = None  # see roles.rules_follow
+        self.section_duties: list[bool] | None = None  # see roles.section_duty
+        self.question_sections = False  # sections headed by questions are the structure of the code
         self.numbered_runs: list[tuple[int, int]] | None = None  # see roles.numbered_rules
         # the front matter ended with an adoption sentence ("vast te stellen de volgende gedragsregels:")
         self.adopted = False

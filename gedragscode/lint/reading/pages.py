@@ -6,8 +6,10 @@ footer (the title, the name of the body) and a page number ("Pagina 3 van 12", "
 bare number). :func:`content_lines` returns the lines of the text without that furniture:
 
 * a line near the top or bottom of a page (within three lines of text) is a running line when the
-  same line, digits aside, stands near the edge of at least half of the pages (both pages of a
-  two-page text);
+  same line stands near the edge of at least half of the pages (both pages of a two-page text);
+  numbers in it may differ from page to page only when they count the pages, so that a heading such
+  as "Artikel 4" that happens to open many pages is no running line (repetition decides, not the
+  pattern); the first line of the first page (the title) stays;
 * a page number is a line at the very top or bottom of a page (within two lines) that is only a
   page number; a bare number must lie within three of the page's own number.
 """
@@ -42,19 +44,52 @@ def _edge_indexes(lines: Sequence[str], depth: int) -> list[int]:
     return sorted(set(filled[:depth] + filled[-depth:]))
 
 
+def _numbers(line: str) -> list[int]:
+    return [int(d) for d in _DIGITS.findall(line)[:4] if len(d) <= 4]
+
+
+def _counters(occurrences: Sequence[tuple[int, str]], needed: int) -> bool:
+    """Whether the numbers in these (page number, line) occurrences count the pages: on at least
+    ``needed`` of them one number equals the page number plus one and the same constant."""
+    offsets: Counter[int] = Counter()
+    for page_number, line in occurrences:
+        offsets.update({value - page_number for value in _numbers(line)})
+    return bool(offsets) and max(offsets.values()) >= needed
+
+
 def remove_running_lines(pages: Sequence[Sequence[str]]) -> list[list[str]]:
-    """The lines of each page with running headers/footers and page numbers blanked out ("")."""
+    """The lines of each page with running headers/footers and page numbers blanked out ("").
+
+    A line near the edge of a page is running when the same text stands near the edge of at least
+    half of the pages; a line with numbers that differ from page to page only when those numbers
+    count the pages ("Gedragscode 2023 - pagina 3"), so that headings such as "Artikel 4" at the top
+    of many pages stay. The title at the very top of the first page stays as well.
+    """
     result = [list(page) for page in pages]
     n = len(result)
     if n >= 2:
-        counts: Counter[str] = Counter()
-        for page in result:
-            counts.update({_key(page[i]) for i in _edge_indexes(page, 3)})
+        exact: Counter[str] = Counter()
+        keys: dict[str, list[tuple[int, str]]] = {}
+        for number, page in enumerate(result, start=1):
+            edge = {i: page[i] for i in _edge_indexes(page, 3)}
+            exact.update({_WS.sub(" ", line.strip().lower()) for line in edge.values()})
+            for key in {_key(line) for line in edge.values()}:
+                keys.setdefault(key, []).append(
+                    (number, next(line for line in edge.values() if _key(line) == key))
+                )
         needed = n if n == 2 else max(2, math.ceil(n * 0.5))
-        running = {k for k, c in counts.items() if c >= needed and k and len(k) <= _MAX_RUNNING}
-        for page in result:
+        running_exact = {k for k, c in exact.items() if c >= needed and k and len(k) <= _MAX_RUNNING}
+        running_keys = {
+            k
+            for k, found in keys.items()
+            if "#" in k and len(found) >= needed and len(k) <= _MAX_RUNNING and _counters(found, needed)
+        }
+        first_line = next((i for i, line in enumerate(result[0]) if line.strip()), None)
+        for number, page in enumerate(result, start=1):
             for i in _edge_indexes(page, 3):
-                if _key(page[i]) in running:
+                if number == 1 and i == first_line:
+                    continue
+                if _WS.sub(" ", page[i].strip().lower()) in running_exact or _key(page[i]) in running_keys:
                     page[i] = ""
     for number, page in enumerate(result, start=1):
         filled = [i for i, line in enumerate(page) if line.strip()]
@@ -87,16 +122,21 @@ def _page_spans(text: str) -> list[list[Span]]:
     return pages
 
 
-def content_lines(text: str) -> list[Span]:
-    """The non-blank lines of a paged ``text`` that are not page furniture, stripped, in order."""
+def content_lines(text: str, *, paged: bool = True) -> list[tuple[Span, bool]]:
+    """The non-blank lines of ``text``, stripped and in order, each with whether a blank line (or a
+    page break) precedes it. With ``paged``, the page furniture is left out."""
     pages = _page_spans(text)
-    cleaned = remove_running_lines([[text[s.start : s.end] for s in page] for page in pages])
-    out: list[Span] = []
-    for spans, lines in zip(pages, cleaned, strict=True):
-        for span, line in zip(spans, lines, strict=True):
+    lines = [[text[s.start : s.end] for s in page] for page in pages]
+    cleaned = remove_running_lines(lines) if paged else lines
+    out: list[tuple[Span, bool]] = []
+    blank = True
+    for spans, page in zip(pages, cleaned, strict=True):
+        for span, line in zip(spans, page, strict=True):
             if not line.strip():
+                blank = blank or not text[span.start : span.end].strip()  # furniture is no paragraph break
                 continue
             raw = text[span.start : span.end]
             lead = len(raw) - len(raw.lstrip())
-            out.append(Span(span.start + lead, span.start + len(raw.rstrip())))
+            out.append((Span(span.start + lead, span.start + len(raw.rstrip())), blank))
+            blank = False
     return out

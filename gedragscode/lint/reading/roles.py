@@ -26,6 +26,7 @@ from gedragscode.lint.reading.headings import (
     heading_like,
     number_key,
     question_heading,
+    question_title,
     strip_label,
 )
 from gedragscode.lint.reading.lines import BULLETS
@@ -46,6 +47,7 @@ __all__ = [
     "continues_numbering",
     "explanation_ends",
     "explanatory_heading",
+    "explanatory_question",
     "find_notes",
     "intro_declared_part",
     "intro_heading",
@@ -55,6 +57,7 @@ __all__ = [
     "qa_block",
     "resumes_code",
     "rules_follow",
+    "section_duty",
 ]
 
 INTRO_STRONG = re.compile(
@@ -246,6 +249,16 @@ def qa_block(b: Builder, i: int) -> bool:
             return True
     return False
 
+_WHY = re.compile(r"^(?:waarom|hoe\s+(?:werkt|zit|komt)|wat\s+(?:betekent|houdt)\b.*\bin)\b", re.IGNORECASE)
+
+
+def explanatory_question(question: str) -> bool:
+    """Whether a question heading asks for an explanation rather than heading a rule: "Waarom deze
+    code?", "Hoe werkt de code?", "Wat houdt integriteit in?", or an explanatory heading."""
+    text = question.strip()
+    return bool(_WHY.match(text) or _EXPLANATORY.match(text) or intro_heading(text))
+
+
 def explanation_ends(b: Builder, i: int, has_articles: bool) -> bool:
     """Whether line ``i`` ends an explanatory section: a structural heading, or a heading that is no
     question and starts provisions (it announces rules, or the sections after it hold duties)."""
@@ -275,12 +288,30 @@ def rules_follow(b: Builder, i: int) -> bool:
     up to a toelichting, signature or explanatory heading.
     """
     if b.rules_from is None:
-        b.rules_from = _rule_sections(b)
+        b.rules_from, b.section_duties = _rule_sections(b)
     return b.rules_from[i] >= 2
 
 
-def _rule_sections(b: Builder) -> list[int]:
-    """For every line ``i``: how many headed sections with duty wording follow from ``i`` (one backward pass).
+def section_duty(b: Builder, i: int) -> bool:
+    """Whether the section headed by line ``i`` (up to the next heading) has the wording of a duty or ban."""
+    if b.section_duties is None:
+        b.rules_from, b.section_duties = _rule_sections(b)
+    return b.section_duties[i]
+
+
+def _section_start(b: Builder, j: int) -> bool:
+    """A heading-like line (or a question on a line of its own) followed by body text."""
+    lines = b.lines
+    line = lines[j]
+    heading = heading_like(line) or question_heading(line, b.heads[j]) or (
+        line.core_start == line.start and b.heads[j] is None and question_title(line.core)
+    )
+    return heading and j + 1 < len(lines) and not SUBITEM.match(line.core) and body_like(lines[j + 1])
+
+
+def _rule_sections(b: Builder) -> tuple[list[int], list[bool]]:
+    """For every line ``i``: how many headed sections with duty wording follow from ``i``, and whether
+    the section that line ``i`` heads has duty wording (one backward pass).
 
     Reading forward from ``i``, a section starts at a heading-like line followed by body text; a
     section counts when one of its lines (not its heading) has the wording of a duty or ban; the
@@ -292,25 +323,25 @@ def _rule_sections(b: Builder) -> list[int]:
     n = len(lines)
     after = [0] * (n + 1)
     pending = [0] * (n + 1)
+    own = [False] * (n + 1)
+    duty_below = False  # a duty in the lines after j, up to the next section start or stop
     for j in range(n - 1, -1, -1):
         line = lines[j]
-        start = (
-            (heading_like(line) or question_heading(line, b.heads[j]))
-            and j + 1 < n
-            and not SUBITEM.match(line.core)
-            and body_like(lines[j + 1])
-        )
-        if start:
+        if _section_start(b, j):
             after[j] = after[j + 1]
             pending[j] = after[j + 1]
+            own[j] = duty_below
+            duty_below = False
         elif TOELICHTING.match(line.core) or ONDERTEKENING.match(line.core) or explanatory_heading(b, j):
             after[j] = 0
             pending[j] = 0
+            duty_below = False
         else:
             pending[j] = pending[j + 1]
             duty = _OBLIGATION.search(line.core) is not None and not EED.match(line.core)
             after[j] = 1 + pending[j + 1] if duty else after[j + 1]
-    return after
+            duty_below = duty_below or duty
+    return after, own
 
 
 def numbered_rules(b: Builder, i: int) -> bool:

@@ -43,6 +43,7 @@ from gedragscode.lint.reading.roles import (
     answered,
     explanation_ends,
     explanatory_heading,
+    explanatory_question,
     find_notes,
     intro_declared_part,
     intro_heading,
@@ -164,6 +165,23 @@ class UnitReader(Builder):
                 zone = "onder"
                 i += 1
                 continue
+            # --- a code without articles whose sections are headed by questions ("Wat doe ik met een
+            # cadeau?"): each section is read on its own evidence, not as a block of questions and answers
+            if (
+                zone in ("pre", "code")
+                and not has_articles
+                and is_question(self, i)
+                and answered(self, i)
+                and (self.question_sections or (qa_block(self, i) and rules_follow(self, i)))
+            ):
+                self.question_sections = True
+                explains = explanatory_question(core)
+                role = "normatief" if not explains else "inleiding" if zone == "pre" else "toelichting"
+                self.open(role, line, heading=core)
+                if role == "normatief":
+                    zone, intro = "code", False
+                i += 1
+                continue
             # --- explanatory sections: "Uitleg bij ...", "Vragen en antwoorden", a block of questions and answers
             if zone != "uitleg" and (explanatory_heading(self, i) or qa_block(self, i)):
                 zone_before, zone = zone, "uitleg"
@@ -239,7 +257,8 @@ class UnitReader(Builder):
                 and heading_like(line)
                 and not (self.cur is not None and self.cur.keyword_article)
             ):
-                if zone == "pre" and (intro or has_articles):
+                rules = intro and not has_articles and rules_follow(self, i)
+                if zone == "pre" and (intro or has_articles) and not rules:
                     self.open("inleiding", line, label=h.label, number=h.number, heading=h.rest.strip())
                 else:
                     self.set_chapter(1, core)
@@ -433,7 +452,9 @@ class UnitReader(Builder):
             return True
         if zone == "pre" and (has_articles or intro):
             if title and rest and heading_like(line):
-                self.open("inleiding", line, label=h.label, number=h.number, heading=rest)
+                # after an introduction, headed sections that hold duties are the provisions
+                starts = intro and not has_articles and rules_follow(self, i)
+                self.open("normatief" if starts else "inleiding", line, label=h.label, number=h.number, heading=rest)
                 return True
             return False
         if (not has_articles and zone != "pre") or (not has_articles and not intro):
