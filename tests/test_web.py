@@ -363,6 +363,32 @@ def test_static_files_are_served_from_the_package(client: Any) -> None:
     assert "@media print" in css and "http" not in css
 
 
+def test_report_page_shows_statuses_it_does_not_know_yet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An 'onzeker' finding (lint's newer status) is shown with its candidate passage and suggestion."""
+    from dataclasses import replace
+
+    from gedragscode.lint.result import ClauseFinding, Evidence, LintResult
+    from gedragscode.web import app as web_app
+    from gedragscode.web.check import Checked
+
+    text = "Artikel 1\n\nWie iets krijgt, laat dat weten."
+    finding = ClauseFinding("geschenken", "Geschenken en diensten", "onzeker", "aanbevolen",  # type: ignore[arg-type]
+                            "waarschuwing", True, (Evidence("Artikel 1", 11, 42, text[11:42], 3, 1),),
+                            message="Mogelijk gevonden; controleer of dit de bepaling is.",
+                            suggestion="Een geschenk boven € 50 wordt gemeld.")
+    if "confidence" in ClauseFinding.__dataclass_fields__:
+        finding = replace(finding, confidence=0.6)  # type: ignore[call-arg]
+    result = LintResult("x.txt", "text", "gemeente", ("raadslid",), (finding,), model_version="2023")
+    if "onzeker" not in LintResult("x", "text", None, (), ()).counts():
+        pytest.skip("the library has no 'onzeker' status yet")
+    monkeypatch.setattr(web_app, "check_upload", lambda *a, **k: Checked("tok", result, text, time.time()))
+    page = _text(_upload(create_app().test_client(), b"x", "x.txt"))
+    item = page[page.index('id="bepaling-geschenken"'):]
+    assert 'class="badge st-onzeker"' in item and "sev-waarschuwing" in item
+    assert "Mogelijk gevonden" in item and "Voorgestelde tekst" in item
+    assert re.search(r'<mark id="vindplaats-1"[^>]*>.*laat dat weten', page)
+
+
 # ---------------------------------------------------------------- highlighting
 
 
