@@ -264,8 +264,32 @@ def test_report_downloads_reuse_the_librarys_reports(client: Any) -> None:
     assert _text(html) == gedragscode.render_report([expected], "html", suggest=True, single=True)
     assert client.get(link.group(1)).status_code == 200
     assert client.get("/toetsen/onbekend/rapport.json").status_code == 404
-    # no wijzigingsbesluit until the library can write one
-    assert "wijzigingsbesluit" not in page.lower() or hasattr(gedragscode, "wijzig")
+
+
+def test_wijzigingsbesluit_from_an_upload(client: Any) -> None:
+    data = (DOCUMENTS / "code_artikelen.txt").read_bytes()
+    page = _text(_upload(client, data, "code_artikelen.txt"))
+    link = re.search(r'href="(/toetsen/[^"/]+/wijzigingsbesluit\.docx)"', page)
+    assert link, "the report offers the wijzigingsbesluit"
+    assert "/geconsolideerd.docx" in page and "/raadsvoorstel.docx" in page
+    response = client.get(link.group(1))
+    assert response.status_code == 200
+    assert "wijzigingsbesluit-code-artikelen.docx" in response.headers["Content-Disposition"]
+    expected = gedragscode.amend(data, "code_artikelen.txt", product="besluit", fmt="docx")
+    text = [p.text for p in docx.Document(io.BytesIO(response.data)).paragraphs]
+    assert text == [p.text for p in docx.Document(io.BytesIO(expected)).paragraphs]
+    assert text[0].startswith("Besluit tot wijziging van de Gedragscode integriteit raadsleden gemeente Zonnedal")
+    assert client.get(link.group(1).replace("wijzigingsbesluit", "iets-anders")).status_code == 404
+
+
+def test_wijzigingsbesluit_for_an_unrecognised_structure_is_a_dutch_error(client: Any) -> None:
+    page = _text(_upload(client, b"Wij vinden integriteit belangrijk. Meer niet.\n", "kort.txt"))
+    link = re.search(r'href="(/toetsen/[^"/]+/wijzigingsbesluit\.docx)"', page)
+    assert link
+    response = client.get(link.group(1))
+    assert response.status_code in (200, 422)
+    if response.status_code == 422:
+        assert "Geen wijzigingsbesluit mogelijk" in _text(response)
 
 
 def test_toetsen_reads_docx_uploads(client: Any) -> None:

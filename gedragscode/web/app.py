@@ -11,6 +11,7 @@ Routes (stable; documented in docs/developer.md):
 ``POST /toetsen``                          multipart upload in field ``bestand`` → the report page
 ``GET /toetsen/<token>``                   the report page of an earlier upload (kept in memory)
 ``GET /toetsen/<token>/rapport.<json|html>``  the library's JSON or HTML report of that upload
+``GET /toetsen/<token>/<product>.docx``    wijzigingsbesluit, geconsolideerd or raadsvoorstel (``amend``)
 =========================================  ==============================================================
 
 Safety: every request must name this server in its ``Host`` header (loopback names unless the
@@ -54,6 +55,12 @@ DOWNLOADS: dict[str, tuple[str, str, str]] = {
     "md": (".md", "text/markdown; charset=utf-8", "Markdown"),
     "gdc": (".gdc", "text/plain; charset=utf-8", "Eigen bestand (.gdc)"),
     "controle": ("-nog-te-controleren.txt", "text/plain; charset=utf-8", "Nog te controleren (lijst)"),
+}
+#: The products of ``gedragscode wijzig`` offered for an upload: URL name -> (product, button text).
+AMENDMENTS: dict[str, tuple[str, str]] = {
+    "wijzigingsbesluit": ("besluit", "Wijzigingsbesluit (DOCX)"),
+    "geconsolideerd": ("geconsolideerd", "Code met de wijzigingen erin (DOCX, met revisies)"),
+    "raadsvoorstel": ("raadsvoorstel", "Raadsvoorstel (DOCX)"),
 }
 GDC_LIMIT = 1024 * 1024  # a local code file is a few kilobytes
 _CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -116,7 +123,7 @@ def create_app(*, allowed_hosts: Sequence[str] | None = LOOPBACK_HOSTS, max_uplo
 
     app.jinja_env.globals.update(
         STATUS_LABEL=STATUS_LABEL, STATUS_SYMBOL=STATUS_SYMBOL, UNITS=drafting.UNITS, DOWNLOADS=DOWNLOADS,
-        version=gedragscode.__version__, model=model, limit_mb=max(1, limit // (1024 * 1024)),
+        version=gedragscode.__version__, model=model, AMENDMENTS=AMENDMENTS, limit_mb=max(1, limit // (1024 * 1024)),
         evidence_label=evidence_label, body_label=body_label,
     )
 
@@ -307,16 +314,21 @@ def create_app(*, allowed_hosts: Sequence[str] | None = LOOPBACK_HOSTS, max_uplo
         response.headers.set("Content-Disposition", "attachment", filename=f"toetsing-{stem}.{fmt}")
         return response
 
-    @app.get("/toetsen/<token>/wijzigingsbesluit.docx")
-    def amendment(token: str) -> Response:
+    @app.get("/toetsen/<token>/<product>.docx")
+    def amendment(token: str, product: str) -> Response:
+        if product not in AMENDMENTS:
+            abort(404)
         checked = _checked(token)
         if not _amendment_available():
             return _error_page(404, "Nog niet beschikbaar",
                                "Het wijzigingsbesluit kan deze versie van gedragscode nog niet maken.")
-        data = _amendment(checked)
-        response = Response(data, mimetype=DOWNLOADS["docx"][1])
+        try:
+            data = _amendment(checked, AMENDMENTS[product][0])
+        except GedragscodeError as exc:
+            return _error_page(422, "Geen wijzigingsbesluit mogelijk", f"{checked.result.file}: {exc.message}")
+        response = Response(data, content_type=DOWNLOADS["docx"][1])
         stem = _slug(checked.result.file.rsplit(".", 1)[0])
-        response.headers.set("Content-Disposition", "attachment", filename=f"wijzigingsbesluit-{stem}.docx")
+        response.headers.set("Content-Disposition", "attachment", filename=f"{product}-{stem}.docx")
         return response
 
     return app
@@ -326,16 +338,13 @@ def create_app(*, allowed_hosts: Sequence[str] | None = LOOPBACK_HOSTS, max_uplo
 
 
 def _amendment_available() -> bool:
-    """Whether the library can write a wijzigingsbesluit (``gedragscode.wijzig``; not yet built)."""
-    return callable(getattr(gedragscode, "wijzig", None))
+    """Whether the library can write a wijzigingsbesluit (``gedragscode.amend``)."""
+    return callable(getattr(gedragscode, "amend", None))
 
 
-def _amendment(checked: Checked) -> bytes:
-    """The wijzigingsbesluit for an uploaded code, from the library's ``wijzig`` function.
-
-    The one place that calls it: when ``gedragscode.wijzig`` lands, adapt this call to its
-    signature (it is expected to take the lint result and the document's text).
-    """
-    wijzig: Any = getattr(gedragscode, "wijzig")  # noqa: B009 - optional, newer library
-    data = wijzig(checked.result, checked.text, "docx")
+def _amendment(checked: Checked, product: str) -> bytes:
+    """One product of ``gedragscode wijzig`` for an upload, as DOCX, from the library's ``amend``."""
+    amend: Any = getattr(gedragscode, "amend")  # noqa: B009 - looked up late, like the availability check
+    data = amend(checked.data, checked.filename, product=product, fmt="docx", body=checked.body,
+                 offices=list(checked.offices) or None)
     return data if isinstance(data, bytes) else str(data).encode("utf-8")

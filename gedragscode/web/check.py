@@ -44,6 +44,10 @@ class Checked:
     result: LintResult
     text: str
     created: float
+    data: bytes = b""                 # the upload, kept (in memory) for the wijzigingsbesluit
+    filename: str = ""
+    body: str | None = None
+    offices: tuple[str, ...] = ()
 
 
 def check_upload(data: bytes, filename: str | None, *, body: str | None = None,
@@ -52,14 +56,16 @@ def check_upload(data: bytes, filename: str | None, *, body: str | None = None,
     name = display_name(filename)
     doc = read_document(name, data=data)
     result = gedragscode.lint_document(doc, body=body, offices=list(offices) if offices else None, suggest=True)
-    return Checked(token=secrets.token_urlsafe(16), result=result, text=doc.text, created=time.time())
+    return Checked(token=secrets.token_urlsafe(16), result=result, text=doc.text, created=time.time(), data=data,
+                   filename=name, body=body, offices=tuple(offices or ()))
 
 
 class ResultStore:
     """The last few checked uploads, in memory, for downloading their reports."""
 
-    def __init__(self, capacity: int = 16, ttl: float = 4 * 3600) -> None:
+    def __init__(self, capacity: int = 16, ttl: float = 4 * 3600, max_bytes: int = 256 * 1024 * 1024) -> None:
         self.capacity = capacity
+        self.max_bytes = max_bytes
         self.ttl = ttl
         self._items: OrderedDict[str, Checked] = OrderedDict()
         self._lock = threading.Lock()
@@ -67,7 +73,8 @@ class ResultStore:
     def add(self, checked: Checked) -> None:
         with self._lock:
             self._items[checked.token] = checked
-            while len(self._items) > self.capacity:
+            while len(self._items) > 1 and (len(self._items) > self.capacity or
+                                            sum(len(c.data) for c in self._items.values()) > self.max_bytes):
                 self._items.popitem(last=False)
 
     def get(self, token: str) -> Checked | None:
