@@ -315,3 +315,31 @@ def test_the_adoption_formula_ends_with_its_sentence_in_a_long_line() -> None:
             + "Zij overwegen dat integriteit de basis is van het vertrouwen. " * 6
             + "\n\nArtikel 1\n\nEen lid meldt zijn nevenfuncties.\n")
     assert _identify(text) == ("provincie", {"statenlid"})
+
+
+_COMMISSION = ("Gedragscode integriteit raadsleden gemeente Proefstad\n\nDe raad van de gemeente Proefstad;\n\n"
+               "gelet op artikel 15, derde lid, van de Gemeentewet;\n\nbesluit:\n\nArtikel 1 Reikwijdte\n\n"
+               "1. Deze gedragscode geldt voor de leden van de raad.\n\n2. {s}\n\nArtikel 2 Geschenken\n\n"
+               "Een raadslid meldt een geschenk van meer dan € 50 bij de griffier.\n")
+
+
+@pytest.mark.parametrize(("sentence", "commission"), [
+    ("Zij geldt eveneens voor de externe leden van de commissies.", True),
+    ("Zij is ook van toepassing op burgerleden.", True),
+    ("De code geldt ook voor fractievertegenwoordigers.", True),
+    ("Deze code is mede van toepassing op duo-commissieleden.", True),
+    ("Hij geldt eveneens voor de leden van raadscommissies die geen raadslid zijn.", True),
+    ("De gedragscode geldt tevens voor de niet-raadsleden in de commissies.", True),
+    ("Deze regels gelden ook voor commissieleden.", True),
+    ("Zij geldt niet voor de burgerleden.", False),
+    ("Het college vergadert wekelijks op dinsdag.", False),
+])
+def test_commission_members_in_the_scope_article(sentence: str, commission: bool) -> None:
+    """commissieleden are found as well as the other offices: by the words for them (burgerleden,
+    fractievertegenwoordigers, duo-commissieleden, externe leden) and in a later sentence of the scope
+    article that refers to the code as "zij"/"hij"."""
+    from gedragscode import lint_document
+    from gedragscode.lint.document import SourceDocument
+
+    result = lint_document(SourceDocument("x.txt", "text", _COMMISSION.format(s=sentence)))
+    assert result.offices == (("raadslid", "commissielid") if commission else ("raadslid",))

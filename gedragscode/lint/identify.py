@@ -531,7 +531,14 @@ _SCOPE_STRICT = re.compile(r"\b(?:deze|de|dit|het|onderhavige) (?:[\w-]+ ){0,2}?
                            r" (?:\w+ ){0,3}?(?:voor|op)\b")
 _SCOPE_NOT_SUBJECT = {"van", "in", "uit", "bij", "met", "volgens", "krachtens", "naast", "over"}
 # where the offices the code is for end: an exception, a limitation, the bodies it also addresses
-_SCOPE_END = re.compile(r";|\b(?:maar|tenzij|behalve|uitgezonderd|met uitzondering|niet|noch|richt zich)\b")
+_SCOPE_END = re.compile(r";|\b(?:maar|tenzij|behalve|uitgezonderd|met uitzondering|niet(?!-)|noch|richt zich)\b")
+# "deze regels gelden ook voor ...", "deze bepalingen zijn van toepassing op ...": the rules as the subject
+_SCOPE_RULES = re.compile(r"\bdeze (?:[\w-]+ )?(?:gedrags|integriteits)?(?:regels|bepalingen)\b (?:(?:\w+ ){0,3}?gelden"
+                          r"|zijn (?:\w+ ){0,2}?(?:van toepassing|bestemd|bedoeld)) (?:\w+ ){0,3}?(?:voor|op)\b")
+# a later sentence of the scope article with the code as a pronoun: "Zij geldt eveneens voor de externe
+# leden van de commissies", "Hij is ook van toepassing op burgerleden"
+_SCOPE_PRONOUN = re.compile(r"^\W*(?:zij|ze|hij|deze|dit|die)\s+(?:(?:geldt|gelden)|(?:is|zijn)\s+(?:\w+\s+){0,2}?"
+                            r"(?:van toepassing|bestemd|bedoeld))\s+(?:\w+\s+){0,3}?(?:voor|op)\b")
 
 
 _SCOPE_CACHE: list[tuple[Segmentation, list[tuple[str, str, str, str]]]] = []
@@ -569,6 +576,9 @@ def _scope_statement(folded: str) -> re.Match[str] | None:
         if re.search(r"\b(?:niet|geen)\b", m.group(0)):
             continue
         return m
+    for m in _SCOPE_RULES.finditer(folded):
+        if not re.search(r"\b(?:niet|geen)\b", m.group(0)):
+            return m
     return None
 
 
@@ -583,6 +593,10 @@ def _scope_article_offices(seg: Segmentation, body: Body) -> tuple[set[str], str
     definitions = definitions_in(seg)
     for role, label, folded, original in _scope_sentences(seg):
         m = _scope_statement(folded)
+        if m is None and (0 if role == "normatief" else 1, label) in by_unit:
+            m = _SCOPE_PRONOUN.search(folded)  # "Zij geldt eveneens voor ..." after the code's own scope
+            if m is not None and re.search(r"\b(?:niet|geen)\b", m.group(0)):
+                m = None
         if m is None:
             continue
         offices = offices_in(_SCOPE_END.split(folded[m.end():])[0], body, definitions=definitions)
