@@ -41,7 +41,7 @@ def _check_body(ctx: click.Context, param: click.Parameter, value: str | None) -
 
 def _fails(result: LintResult, threshold: int) -> bool:
     for clause in result.clauses:
-        if clause.status in ("missing", "outdated") and clause.severity and LEVELS[clause.severity] >= threshold:
+        if clause.status != "not_required" and clause.severity and LEVELS[clause.severity] >= threshold:
             return True
     return False
 

@@ -68,10 +68,12 @@ def test_statuses_levels_and_severities(model: Model) -> None:
     found = _by_id(lint_document(SourceDocument("proef.txt", "text", CODE), model))
     assert found["reikwijdte"].status == "present"
     assert found["reikwijdte"].evidence[0].label == "Artikel 1"
-    # the gift threshold of € 100 is above the model's € 50
-    assert found["geschenken"].status == "outdated"
-    assert found["geschenken"].message
-    assert found["geschenken"].severity == "waarschuwing"
+    # the gift threshold of € 100 is above the model's € 50 but within its bounds (€ 0 to € 250): a local
+    # choice, present with an info note that points at the lid holding the amount
+    assert found["geschenken"].status == "present"
+    assert "€ 100" in found["geschenken"].message and "lokale keuze" in found["geschenken"].message
+    assert found["geschenken"].severity == "info"
+    assert found["geschenken"].evidence[0].label == "Artikel 2, lid 1"
     # stemonthouding without "beraadslaging": outdated since 2023, and statutory
     assert found["stemonthouding"].status == "outdated"
     assert found["stemonthouding"].severity == "fout"
@@ -203,30 +205,38 @@ def _lint_article(model: Model, sentence: str) -> gedragscode.ClauseFinding:
     return lint_document(doc, model, body="gemeente", offices=["raadslid"]).clauses[0]
 
 
-@pytest.mark.parametrize(("sentence", "outdated"), [
-    ("Een geschenk boven € 50 wordt gemeld.", False),
-    ("Een geschenk boven €75,00 wordt gemeld.", True),
-    ("Een geschenk boven EUR 60 wordt gemeld.", True),
-    ("Een geschenk boven 40 euro wordt gemeld.", False),
-    ("Een geschenk boven honderd euro wordt gemeld.", True),
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("Een geschenk boven € 50 wordt gemeld.", "present"),
+    ("Een geschenk boven €75,00 wordt gemeld.", "note"),          # above € 50, within the bounds (€ 250)
+    ("Een geschenk boven EUR 60 wordt gemeld.", "note"),
+    ("Een geschenk boven 40 euro wordt gemeld.", "present"),
+    ("Een geschenk boven honderd euro wordt gemeld.", "note"),
+    ("Een geschenk boven driehonderd euro wordt gemeld.", "outdated"),  # above the bounds
+    ("Een geschenk boven € 1.000 wordt gemeld.", "outdated"),
 ])
-def test_amount_check(model: Model, sentence: str, outdated: bool) -> None:
+def test_amount_check(model: Model, sentence: str, verdict: str) -> None:
     small = _small_model(model, OutdatedCheck("bedrag", "te hoog", "zin", "grens"))
     finding = _lint_article(small, sentence)
-    assert finding.status == ("outdated" if outdated else "present")
-    assert (finding.message == "te hoog") is outdated
+    assert finding.status == ("outdated" if verdict == "outdated" else "present")
+    assert (finding.message == "te hoog") is (verdict == "outdated")
+    assert (finding.severity == "info") is (verdict == "note")
+    if verdict == "note":
+        assert "binnen de grenzen van het model" in finding.message
+        assert finding.evidence[0].text == sentence
 
 
-@pytest.mark.parametrize(("sentence", "outdated"), [
-    ("Een geschenk wordt binnen één week gemeld.", False),
-    ("Een geschenk wordt binnen 14 dagen gemeld.", True),
-    ("Een geschenk wordt binnen een maand gemeld.", True),
-    ("Een geschenk wordt binnen vijf dagen gemeld.", False),
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("Een geschenk wordt binnen één week gemeld.", "present"),
+    ("Een geschenk wordt binnen 14 dagen gemeld.", "note"),      # within the bounds (1 dag to 1 maand)
+    ("Een geschenk wordt binnen een maand gemeld.", "note"),
+    ("Een geschenk wordt binnen twee maanden gemeld.", "outdated"),
+    ("Een geschenk wordt binnen vijf dagen gemeld.", "present"),
 ])
-def test_term_check(model: Model, sentence: str, outdated: bool) -> None:
+def test_term_check(model: Model, sentence: str, verdict: str) -> None:
     small = _small_model(model, OutdatedCheck("termijn", "te lang", "artikel", "termijn"))
     finding = _lint_article(small, sentence)
-    assert finding.status == ("outdated" if outdated else "present")
+    assert finding.status == ("outdated" if verdict == "outdated" else "present")
+    assert (finding.severity == "info") is (verdict == "note")
 
 
 def test_missing_and_contains_checks(model: Model) -> None:

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import gedragscode
 from gedragscode.lint.readers import read_document
-from gedragscode.model import Model
+from gedragscode.model import Duration, Model, Money, Parameter, ParamType
 
 try:
     from gedragscode.render.build import render as render_code
@@ -99,8 +99,9 @@ def test_deleting_one_article_makes_exactly_that_clause_missing(code: tuple[str,
     by_title = {c.title: c.id for c in _model().clauses}
     deleted = by_title[article.group("title").strip()]
     result = _lint(cut, body, offices)
-    missing = {c.id for c in result.clauses if c.status == "missing"}
-    assert missing == {deleted}
+    # "not found": missing, or onzeker when another article comes close (the report then names the passage)
+    not_found = {c.id for c in result.clauses if c.status in ("missing", "onzeker")}
+    assert not_found == {deleted}
 
 
 # ---------------------------------------------------------------- measured accuracy
@@ -162,3 +163,62 @@ def test_blind_fixture_scores(folder: str) -> None:
     assert scores["office-f1"] >= 0.95
     assert scores["precision"] >= 0.95
     assert scores["recall"] >= 0.95
+
+
+# ---------------------------------------------------------------- parameter values within the model's bounds
+
+
+def _in_bounds(draw: st.DrawFn, param: Parameter) -> str | None:
+    """A value for ``param`` inside its bounds, as a ``--set`` string (None: leave the default)."""
+    if param.type is ParamType.BEDRAG and isinstance(param.minimum, Money) and isinstance(param.maximum, Money):
+        cents = draw(st.integers(int(param.minimum.amount * 100), int(param.maximum.amount * 100)))
+        return f"{cents // 100},{cents % 100:02d}" if cents % 100 else str(cents // 100)
+    if param.type is ParamType.TERMIJN and isinstance(param.minimum, Duration) and isinstance(param.maximum, Duration):
+        unit = draw(st.sampled_from(["dag", "week", "maand"]))
+        size = {"dag": 1, "week": 7, "maand": 30}[unit]
+        low, high = -(-param.minimum.days // size), param.maximum.days // size
+        if low > high:
+            return None
+        n = draw(st.integers(max(1, low), high))
+        return f"{n} {unit}" if n == 1 else f"{n} {dict(dag='dagen', week='weken', maand='maanden')[unit]}"
+    if param.type is ParamType.JANEE:
+        return draw(st.sampled_from(["ja", "nee"]))
+    if param.type is ParamType.KEUZE and param.choices:
+        return draw(st.sampled_from(list(param.choices)))
+    return None
+
+
+@st.composite
+def bounded_codes(draw: st.DrawFn) -> tuple[str, tuple[str, ...], dict[str, str]]:
+    body, offices = draw(codes())
+    expected = _expected(body, offices)
+    settings: dict[str, str] = {}
+    for clause in _model().clauses:
+        if clause.id not in expected:
+            continue
+        for param in clause.parameters:
+            value = _in_bounds(draw, param)
+            if value is not None and draw(st.booleans()):
+                settings[f"{clause.id}.{param.name}"] = value
+    return body, offices, settings
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(bounded_codes())
+def test_any_value_within_the_bounds_lints_clean(code: tuple[str, tuple[str, ...], dict[str, str]]) -> None:
+    """A code rendered with parameter values inside the model's bounds lints clean at the default
+    --fail-on (waarschuwing): a value that differs from the handreiking is at most an info note, whose
+    first evidence is the lid that holds the value."""
+    body, offices, chosen = code
+    bound = gedragscode.make_code(body, list(offices), "Proefstad", year=2026, settings=chosen, model=_model())
+    md = render_code(bound, "md")
+    assert isinstance(md, str)
+    result = _lint(md)
+    problems = [(c.id, c.status, c.severity) for c in result.clauses
+                if c.severity in ("fout", "waarschuwing") and c.status != "not_required"]
+    assert not problems, (chosen, problems)
+    assert not [c.id for c in result.clauses if c.status == "outdated"]
+    for finding in result.clauses:
+        if finding.status == "present" and finding.severity == "info":
+            lid = finding.evidence[0].text
+            assert any(ch.isdigit() for ch in lid) or "week" in lid or "maand" in lid, (finding.id, lid)

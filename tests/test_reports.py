@@ -136,7 +136,7 @@ def test_json_single_object_follows_contract() -> None:
     assert by_id["stemonthouding"]["severity"] == "fout"
     assert by_id["stemonthouding"]["suggestion"].startswith("1. Een raadslid")
     assert "suggestion" not in by_id["oud_ambtsdragers"]  # no model text given
-    assert data["summary"] == {"present": 1, "outdated": 1, "missing": 3, "not_required": 1, "fout": 1,
+    assert data["summary"] == {"present": 1, "outdated": 1, "missing": 3, "not_required": 1, "onzeker": 0, "fout": 1,
                                "waarschuwing": 2, "info": 1, "total": 6, "worst": "fout"}
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -30,7 +31,7 @@ from gedragscode.errors import GedragscodeError, Location, ModelError
 from gedragscode.lint.document import LidSegment, Segmentation, Sentence, SourceDocument, Span, Unit
 from gedragscode.lint.identify import Identification, identify
 from gedragscode.lint.match import DocumentIndex, Hit, Matcher, fold
-from gedragscode.lint.result import ClauseFinding, Evidence, LintFailure, LintResult, Severity, Status
+from gedragscode.lint.result import ClauseFinding, Evidence, LintFailure, LintResult, Severity
 from gedragscode.lint.segment import segment
 from gedragscode.model import Clause, Duration, Level, Model, Money, Office, OutdatedCheck
 
@@ -108,6 +109,11 @@ def amounts_in(text: str) -> list[Decimal]:
     return [amount for _start, _end, amount in amount_spans(text)]
 
 
+def amounts_at(text: str) -> list[tuple[int, Decimal]]:
+    """(offset, amount) of every euro amount in ``text``, in text order."""
+    return [(start, amount) for start, _end, amount in amount_spans(text)]
+
+
 def amount_spans(text: str) -> list[tuple[int, int, Decimal]]:
     """The euro amounts of :func:`amounts_in` with their offsets ``(start, end, amount)`` in ``text``."""
     found: list[tuple[int, int, Decimal]] = []
@@ -144,6 +150,11 @@ _UNIT_DAYS = {"werkdag": 1.4, "werkdagen": 1.4, "dag": 1, "dagen": 1, "week": 7,
 def durations_in(text: str) -> list[float]:
     """Terms in ``text`` in days: "binnen één week" 7, "binnen 14 dagen" 14, "twee weken" 14 ..."""
     return [days for _start, _end, days in duration_spans(text)]
+
+
+def durations_at(text: str) -> list[tuple[int, float]]:
+    """(offset, days) of every term in ``text``, in text order."""
+    return [(start, days) for start, _end, days in duration_spans(text)]
 
 
 def duration_spans(text: str) -> list[tuple[int, int, float]]:
@@ -233,9 +244,39 @@ def _check_spans(check: OutdatedCheck, hit: Hit, matcher: Matcher) -> list[Span]
     return [lid.span if lid is not None else hit.unit.span]
 
 
-def _outdated(clause: Clause, hits: Sequence[Hit], matcher: Matcher) -> str:
-    """The message of the first failing ``verouderd als`` check, or ""."""
+@dataclass(frozen=True)
+class _Verdict:
+    """What the outdated checks say about a present clause: the message of the first failing check
+    (status ``outdated``), and notes on values that differ from the handreiking but lie within the
+    model's bounds (a local choice: status ``present``, severity ``info``), each at the offset of the value."""
+
+    outdated: str = ""
+    notes: tuple[tuple[str, int], ...] = ()
+
+
+def _limit(value: object) -> float | None:
+    if isinstance(value, Money):
+        return float(value.amount)
+    if isinstance(value, Duration):
+        return float(value.days)
+    return None
+
+
+def _shown(kind: str, value: float) -> str:
+    if kind == "bedrag":
+        return str(Money(Decimal(str(value)).quantize(Decimal("0.01"))))
+    days = round(value)
+    if value >= 7 and days % 7 == 0:
+        return f"{days // 7} {'week' if days == 7 else 'weken'}"
+    return f"{days} {'dag' if days == 1 else 'dagen'}"
+
+
+def _outdated(clause: Clause, hits: Sequence[Hit], matcher: Matcher) -> _Verdict:
+    """The outdated checks of a present clause. An amount or term above the model's default is
+    outdated only when it also lies above the parameter's upper bound (or the parameter has none);
+    within the bounds it is a local choice that gets an info-level note."""
     text = matcher.segmentation.document.text
+    notes: list[tuple[str, int]] = []
     for check in clause.outdated:
         spans_per_hit = [_check_spans(check, h, matcher) for h in hits]
         if check.kind in ("bedrag", "termijn"):
@@ -243,7 +284,7 @@ def _outdated(clause: Clause, hits: Sequence[Hit], matcher: Matcher) -> str:
             if param is None:
                 continue
             seen: set[tuple[int, int]] = set()
-            values: list[float] = []
+            values: list[tuple[int, float]] = []
             for spans in spans_per_hit:
                 for span in spans:
                     if (span.start, span.end) in seen:
@@ -251,21 +292,44 @@ def _outdated(clause: Clause, hits: Sequence[Hit], matcher: Matcher) -> str:
                     seen.add((span.start, span.end))
                     chunk = text[span.start:span.end]
                     if check.kind == "bedrag":
-                        values.extend(float(a) for a in amounts_in(chunk))
+                        values.extend((span.start + at, float(a)) for at, a in amounts_at(chunk))
                     else:
-                        values.extend(durations_in(chunk))
-            default = param.default
-            limit = (float(default.amount) if isinstance(default, Money)
-                     else float(default.days) if isinstance(default, Duration) else None)
-            if limit is not None and any(v > limit for v in values):
-                return check.message
+                        values.extend((span.start + at, d) for at, d in durations_at(chunk))
+            limit = _limit(param.default)
+            if limit is None:
+                continue
+            upper = _limit(param.maximum)
+            above = [(at, v) for at, v in values if v > limit]
+            if any(upper is None or v > upper for _, v in above):
+                return _Verdict(check.message, tuple(notes))
+            for at, v in above[:1]:
+                lower = _limit(param.minimum)
+                bounds = (f"{_shown(check.kind, lower)} tot en met {_shown(check.kind, upper)}"
+                          if lower is not None and upper is not None else "")
+                what = "De termijn" if check.kind == "termijn" else "Het bedrag"
+                notes.append((f"{what} van {_shown(check.kind, v)} wijkt af van de handreiking "
+                              f"({param.default}), maar ligt binnen de grenzen van het model ({bounds}): "
+                              "een lokale keuze, geen verouderde bepaling.", at))
         elif check.pattern is not None:
             found = any(matcher.matches_in(check.pattern, spans) for spans in spans_per_hit)
             if check.kind == "ontbreekt" and not found:
-                return check.message
+                return _Verdict(check.message, tuple(notes))
             if check.kind == "bevat" and found:
-                return check.message
-    return ""
+                return _Verdict(check.message, tuple(notes))
+    return _Verdict("", tuple(notes))
+
+
+def _note_evidence(seg: Segmentation, matcher: Matcher, hits: Sequence[Hit], offset: int) -> Evidence | None:
+    """The lid (or, without leden, the article) that holds the value at ``offset``."""
+    unit = next((h.unit for h in hits if h.unit.span.contains(offset)), None) or seg.unit_at(offset)
+    if unit is None:
+        return None
+    lid = _lid_at(unit, offset)
+    span = lid.span if lid is not None else unit.span
+    text = seg.document.text[span.start:span.end].strip()
+    span = seg.source_span(span)  # offsets, line and column in the document as read
+    line, column = seg.original.line_col(span.start)
+    return Evidence(label=_label(unit, lid), start=span.start, end=span.end, text=text, line=line, column=column)
 
 
 # ---------------------------------------------------------------- suggestions
@@ -351,27 +415,84 @@ def lint_document(doc: SourceDocument, model: Model | None = None, *, body: str 
     if suggest and ident.body is not None and ident.offices:
         suggestions = _suggestions(model, ident.body, ident.offices, ident.place)
     findings: list[ClauseFinding] = []
+    absent: list[tuple[Clause, Level, Severity | None]] = []
     for clause in model.clauses:
-        hits = _find(clause, intro_matcher if clause.form == "inleiding" else matcher)
+        clause_matcher = intro_matcher if clause.form == "inleiding" else matcher
+        hits = _find(clause, clause_matcher)
         hits.sort(key=lambda h: (h.span.start, h.span.end))
         level = clause.level_for(ident.body or "")
         required = any(clause.applies.matches(b, o) for b, o in pairs)
         severity = _severity(level) if required else None
         if hits:
             evidence = _dedupe(_evidence(seg, matcher, h) for h in hits)
-            message = _outdated(clause, hits, intro_matcher if clause.form == "inleiding" else matcher)
-            status: Status = "outdated" if message else "present"
-            findings.append(ClauseFinding(clause.id, clause.title, status, level.value,
-                                          severity if message else None, required, evidence, message))
-        elif required:
+            verdict = _outdated(clause, hits, clause_matcher)
+            if verdict.outdated:
+                findings.append(ClauseFinding(clause.id, clause.title, "outdated", level.value, severity, required,
+                                              evidence, verdict.outdated))
+                continue
+            notes = [(message, _note_evidence(seg, clause_matcher, hits, at)) for message, at in verdict.notes]
+            noted = tuple(ev for _, ev in notes if ev is not None)
             findings.append(ClauseFinding(
-                clause.id, clause.title, "missing", level.value, severity, True, (),
-                f"Geen bepaling over '{clause.title}' gevonden.", suggestions.get(clause.id, "")))
+                clause.id, clause.title, "present", level.value, "info" if notes else None, required,
+                _dedupe([*noted, *evidence]), " ".join(message for message, _ in notes)))
+        elif required:
+            absent.append((clause, level, severity))
+            findings.append(ClauseFinding(clause.id, clause.title, "missing", level.value, severity, True))
         else:
             findings.append(ClauseFinding(clause.id, clause.title, "not_required", level.value, None, False))
+    structure = _structure_confidence(findings)
+    by_id = {f.id: i for i, f in enumerate(findings)}
+    for clause, level, severity in absent:
+        clause_matcher = intro_matcher if clause.form == "inleiding" else matcher
+        near, candidate = _near_miss(clause, clause_matcher)
+        i = by_id[clause.id]
+        if candidate is not None:
+            findings[i] = ClauseFinding(
+                clause.id, clause.title, "onzeker", level.value, severity, True,
+                (_evidence(seg, clause_matcher, candidate),),
+                f"Mogelijk aanwezig, maar het bewijs is zwak: de beste passage bevat {round(near * 100)}% van wat "
+                f"een bepaling over '{clause.title}' kenmerkt. Controleer deze passage.",
+                suggestions.get(clause.id, ""), confidence=round(near, 2))
+        else:
+            findings[i] = ClauseFinding(
+                clause.id, clause.title, "missing", level.value, severity, True, (),
+                f"Geen bepaling over '{clause.title}' gevonden.", suggestions.get(clause.id, ""),
+                confidence=round(structure * (1 - near / 2), 2))
     return LintResult(file=doc.name, format=doc.format, body=ident.body, offices=ident.offices,
                       clauses=tuple(findings), title=ident.title, place=ident.place, detection=detection,
                       model_version=model.version)
+
+
+UNCERTAIN_SHARE = 2 / 3
+"""A clause is ``onzeker`` when one unit has the subject of a recogniser with at least three required
+parts and all of its other parts but one (and none of its exclusions)."""
+
+
+def _near_miss(clause: Clause, matcher: Matcher) -> tuple[float, Hit | None]:
+    """How close the clause comes to being found: the best share of a recogniser's required parts in one
+    unit, and that unit when it is an ``onzeker`` candidate (else None)."""
+    best, candidate = 0.0, None
+    for recogniser in clause.recognisers:
+        near = matcher.near_miss(recogniser)
+        if near is None:
+            continue
+        uncertain = near.subject and near.parts >= 3 and near.share >= UNCERTAIN_SHARE
+        if uncertain and (candidate is None or near.share > best):
+            best, candidate = near.share, near.hit
+        elif candidate is None:
+            best = max(best, near.share)
+    return best, candidate
+
+
+def _structure_confidence(findings: Sequence[ClauseFinding]) -> float:
+    """How far the absence of a clause can be trusted from the whole document: a code in which lint
+    found fewer than half of the clauses required of it may not have been read right (headings not
+    recognised, text read as explanation), so each "missing" there is less certain."""
+    required = [f for f in findings if f.required]
+    if not required:
+        return 1.0
+    found = sum(1 for f in required if f.status in ("present", "outdated"))
+    return min(1.0, found / (0.5 * len(required)))
 
 
 def _find(clause: Clause, matcher: Matcher) -> list[Hit]:

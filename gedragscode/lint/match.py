@@ -40,6 +40,7 @@ __all__ = [
     "DocumentIndex",
     "Hit",
     "Matcher",
+    "NearMiss",
     "fold",
     "matches_text",
     "tokenize",
@@ -440,6 +441,16 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class NearMiss:
+    """The unit closest to a match of a recogniser (see :meth:`Matcher.near_miss`)."""
+
+    share: float        # share of the required parts found in the unit
+    subject: bool       # the first required part (the subject) is among them
+    parts: int          # number of required parts
+    hit: Hit
+
+
+@dataclass(frozen=True)
 class _Region:
     unit: Unit
     lid: LidSegment | None
@@ -516,6 +527,46 @@ class Matcher:
             if positions is not None:
                 hits.append(Hit(region.unit, region.lid, region.sentence, region.span, tuple(positions)))
         return hits
+
+    def near_miss(self, recogniser: Recogniser) -> NearMiss | None:
+        """The unit that comes closest to a match of ``recogniser``.
+
+        The required parts are the conjuncts of the pattern (of each alternative of a top-level ``of``)
+        that are not ``niet``; a unit counts only when every ``niet`` part holds there. The best unit is
+        the one where the first required part (by convention the one that names the subject: the gift,
+        the vote, the side job) is found, and then the most of the other parts. None for a pattern with
+        fewer than two required parts, for the ``document`` scope, and when no unit has a part."""
+        if recogniser.scope == "document":
+            return None
+        node = compile_pattern(recogniser.pattern)
+        branches = node.parts if isinstance(node, _Or) else (node,)
+        best: NearMiss | None = None
+        for branch in branches:
+            parts = branch.parts if isinstance(branch, _And) else (branch,)
+            required = [p for p in parts if not isinstance(p, _Not)]
+            excluded = [p for p in parts if isinstance(p, _Not)]
+            if len(required) < 2:
+                continue
+            seen: set[int] = set()
+            for part in required:
+                for region in self._candidates(part, recogniser.scope):
+                    key = region.tokens[0]
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    ranges, spans = [region.tokens], [region.span]
+                    if any(self.index.evaluate(p, ranges, spans) is None for p in excluded):
+                        continue
+                    got = [self.index.evaluate(p, ranges, spans) for p in required]
+                    found = sum(g is not None for g in got)
+                    if found == len(required):
+                        continue
+                    candidate = NearMiss(found / len(required), got[0] is not None, len(required),
+                                         Hit(region.unit, region.lid, region.sentence, region.span,
+                                             tuple(sorted({i for g in got if g for i in g}))))
+                    if best is None or (candidate.subject, candidate.share) > (best.subject, best.share):
+                        best = candidate
+        return best
 
     def _document_hit(self, regions: list[_Region], positions: Positions) -> Hit:
         if positions:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Status = Literal["present", "outdated", "missing", "not_required"]
+Status = Literal["present", "outdated", "onzeker", "missing", "not_required"]
 Severity = Literal["fout", "waarschuwing", "info"]
 
 SEVERITY_ORDER: dict[str, int] = {"info": 1, "waarschuwing": 2, "fout": 3}
@@ -35,11 +35,14 @@ class ClauseFinding:
     title: str
     status: Status
     level: str                       # wettelijk | aanbevolen | optioneel
-    severity: Severity | None        # for missing/outdated clauses that are required; else None
+    severity: Severity | None        # for missing/onzeker/outdated clauses that are required; "info" for a
+                                     # present clause with a note (a value that differs from the model's); else None
     required: bool                   # the clause applies to the detected offices
     evidence: tuple[Evidence, ...] = ()
-    message: str = ""                # Dutch: why outdated / what is missing
+    message: str = ""                # Dutch: why outdated / what is missing / why onzeker / the note
     suggestion: str = ""             # model text to add (Markdown-free plain text), with --suggest
+    confidence: float | None = None  # missing: how sure the clause is absent; onzeker: how much of a
+                                     # recogniser the best candidate passage has (0..1); else None
 
 
 @dataclass(frozen=True)
@@ -58,17 +61,17 @@ class LintResult:
 
     def counts(self) -> dict[str, int]:
         """Number of clauses per status, and of missing/outdated per severity."""
-        out = {"present": 0, "outdated": 0, "missing": 0, "not_required": 0,
+        out = {"present": 0, "outdated": 0, "missing": 0, "not_required": 0, "onzeker": 0,
                "fout": 0, "waarschuwing": 0, "info": 0}
         for c in self.clauses:
             out[c.status] += 1
-            if c.status in ("missing", "outdated") and c.severity:
+            if c.severity and c.status != "not_required":
                 out[c.severity] += 1
         return out
 
     def worst(self) -> Severity | None:
         """The most severe finding, or None when nothing required is missing or outdated."""
-        sev = [c.severity for c in self.clauses if c.status in ("missing", "outdated") and c.severity]
+        sev = [c.severity for c in self.clauses if c.severity and c.status != "not_required"]
         if not sev:
             return None
         return max(sev, key=lambda s: SEVERITY_ORDER[s])

@@ -29,6 +29,7 @@ __all__ = [
 STATUS_LABEL: dict[str, str] = {
     "present": "aanwezig",
     "outdated": "verouderd",
+    "onzeker": "onzeker",
     "missing": "ontbreekt",
     "not_required": "niet vereist",
     "error": "niet gecontroleerd",
@@ -36,6 +37,7 @@ STATUS_LABEL: dict[str, str] = {
 STATUS_SYMBOL: dict[str, str] = {
     "present": "✓",
     "outdated": "!",
+    "onzeker": "?",
     "missing": "✗",
     "not_required": "–",
     "error": "?",
@@ -96,6 +98,8 @@ def summary_line(result: LintResult) -> str:
     )
     if n["outdated"]:
         line += f", {n['outdated']} verouderd"
+    if n.get("onzeker"):
+        line += f", {n['onzeker']} onzeker"
     return line
 
 
@@ -113,7 +117,7 @@ def body_sort_key(body: str | None) -> tuple[int, str]:
 
 def _severity_rank(finding: ClauseFinding) -> int:
     """0 for problems of the highest severity, upwards; present and not required last."""
-    if finding.status in ("missing", "outdated"):
+    if finding.status in ("missing", "outdated", "onzeker"):
         return 3 - SEVERITY_ORDER.get(finding.severity or "", 0)
     return 4 if finding.status == "present" else 5
 

@@ -56,6 +56,7 @@ nav ul { margin: 0; padding-left: 1.25rem; }
 .st-present { background: #e3f3e6; border-color: #2e7d32; color: #1b5e20; }
 .st-outdated { background: #fff3d6; border-color: #b26a00; color: #7a4a00; }
 .st-missing { background: #fde7e7; border-color: #c62828; color: #8e1c1c; }
+.st-onzeker { background: #ede7f6; border-color: #5e35b1; color: #3b1f7a; }
 .st-not_required { background: #f0f0f0; border-color: #8a8a8a; color: #444; }
 .st-error { background: #ede7f6; border-color: #5e35b1; color: #4527a0; }
 .sev-fout { background: #c62828; border-color: #c62828; color: #fff; }
@@ -117,7 +118,8 @@ def badge(status: str) -> str:
 
 
 def _severity_badge(finding: ClauseFinding) -> str:
-    if finding.status not in ("missing", "outdated"):
+    if finding.status not in ("missing", "outdated", "onzeker") and not (
+            finding.status == "present" and finding.severity):
         return ""
     sev = finding.severity
     return f' <span class="badge sev-{_e(sev or "none")}">{_e(sev or "niet vereist")}</span>'
@@ -174,7 +176,7 @@ def _card(result: LintResult) -> list[str]:
     for key, one, many in (("fout", "fout", "fouten"), ("waarschuwing", "waarschuwing", "waarschuwingen"),
                            ("info", "info", "info")):
         out.append(f'<li><span class="badge sev-{key}">{_e(plural(counts[key], one, many))}</span></li>')
-    for status in ("present", "outdated", "missing", "not_required"):
+    for status in ("present", "outdated", "onzeker", "missing", "not_required"):
         out.append(f"<li>{badge(status)} {counts[status]}</li>")
     out.append("</ul>")
     out.append(f'<p class="samenvatting">{_e(summary_line(result))}</p>')
@@ -188,6 +190,9 @@ def _finding_cell(finding: ClauseFinding, suggest: bool) -> str:
         parts.append(f"<p>{_e(finding.message)}</p>")
     elif finding.status == "missing":
         parts.append("<p>Niet gevonden in het document.</p>")
+    if finding.confidence is not None:
+        what = "dat zij ontbreekt" if finding.status == "missing" else "van de kandidaat-passage"
+        parts.append(f'<p class="zekerheid">Zekerheid {what}: {round(finding.confidence * 100)}%</p>')
     for ev in finding.evidence:
         where = evidence_label(ev.label)
         line = f", regel {ev.line}" if ev.line > 0 else ""

@@ -6,9 +6,15 @@ One object per document::
      "model_version",
      "clauses": [{"id", "title", "status", "level", "severity", "required",
                   "evidence": [{"label", "start", "end", "text", "line", "column"}],
-                  "message", "suggestion"?}],
-     "summary": {"present", "outdated", "missing", "not_required", "fout", "waarschuwing",
+                  "message", "confidence", "suggestion"?}],
+     "summary": {"present", "outdated", "missing", "not_required", "onzeker", "fout", "waarschuwing",
                  "info", "total", "worst"}}
+
+``status`` is ``present``, ``outdated``, ``onzeker`` (weak evidence: the best candidate passage is the
+evidence), ``missing`` or ``not_required``. ``confidence`` (0..1, or null) is set for ``missing`` (how
+sure lint is that the clause is absent) and ``onzeker`` (how much of a recogniser the candidate passage
+has). A present clause with ``severity`` ``"info"`` carries a note in ``message`` (a value that differs
+from the handreiking within the model's bounds), its first evidence the lid that holds the value.
 
 A document that could not be checked is ``{"file", "error"}``. ``suggestion`` is only
 there with ``--suggest`` and when the model has text for the clause.
@@ -43,6 +49,7 @@ def _clause(finding: ClauseFinding, suggest: bool) -> dict[str, Any]:
         "required": finding.required,
         "evidence": [_evidence(ev) for ev in finding.evidence],
         "message": finding.message,
+        "confidence": finding.confidence,
     }
     if suggest and finding.suggestion:
         out["suggestion"] = finding.suggestion

@@ -128,6 +128,7 @@ table.heatmap tr.groep th { background: #dde0e4; font-weight: 700; text-align: l
 table.heatmap td.cel { text-align: center; min-width: 2.2rem; font-weight: 700; }
 td.cel.st-present { background: #a5d6a7; color: #1b5e20; }
 td.cel.st-outdated { background: #ffcc80; color: #6d3f00; }
+td.cel.st-onzeker { background: #d1c4e9; color: #311b92; }
 td.cel.st-missing { background: #ef9a9a; color: #7f1010; }
 td.cel.st-not_required { background: #eeeeee; color: #555; }
 td.cel.st-none { background: #fff; color: #999; }
@@ -170,7 +171,7 @@ def overview_html(results: Sequence[LintResult | LintFailure]) -> str:
         "<main>",
         '<h2 id="legenda">Legenda</h2>',
         '<ul class="legenda">',
-        *(f"<li>{badge(s)}</li>" for s in ("present", "outdated", "missing", "not_required")),
+        *(f"<li>{badge(s)}</li>" for s in ("present", "outdated", "onzeker", "missing", "not_required")),
         '<li><span class="badge st-none">· niet getoetst</span></li>',
         "</ul>",
     ]
@@ -211,7 +212,7 @@ def overview_html(results: Sequence[LintResult | LintFailure]) -> str:
                 row.append(f'<td class="cel st-none" title="{_e(ctitle)}: niet getoetst">·</td>')
                 continue
             label = STATUS_LABEL[finding.status]
-            if finding.status in ("missing", "outdated") and finding.severity:
+            if finding.status in ("missing", "outdated", "onzeker") and finding.severity:
                 label += f" ({finding.severity})"
             row.append(
                 f'<td class="cel st-{_e(finding.status)}" data-status="{_e(finding.status)}" '

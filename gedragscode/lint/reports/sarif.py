@@ -112,6 +112,14 @@ def _message(finding: ClauseFinding) -> str:
     severity = f", {finding.severity}" if finding.severity else ", niet vereist"
     if finding.status == "missing":
         text = f"De clausule ‘{title}’ ({finding.id}) ontbreekt ({finding.level}{severity})."
+    elif finding.status == "onzeker":
+        text = f"De clausule ‘{title}’ ({finding.id}) is mogelijk aanwezig ({finding.level}{severity})."
+        if finding.evidence and finding.evidence[0].label:
+            text += f" Beste kandidaat: {finding.evidence[0].label}."
+    elif finding.status == "present":
+        text = f"De clausule ‘{title}’ ({finding.id}) is aanwezig, met een opmerking ({finding.level})."
+        if finding.evidence and finding.evidence[0].label:
+            text += f" Zie {finding.evidence[0].label}."
     else:
         text = f"De clausule ‘{title}’ ({finding.id}) is verouderd ({finding.level}{severity})."
         if finding.evidence and finding.evidence[0].label:
@@ -122,7 +130,7 @@ def _message(finding: ClauseFinding) -> str:
 
 
 def _result(finding: ClauseFinding, rule_index: int, uri: str, file: str, index: int) -> dict[str, Any]:
-    first = finding.evidence[0] if finding.status == "outdated" and finding.evidence else None
+    first = finding.evidence[0] if finding.status != "missing" and finding.evidence else None
     out: dict[str, Any] = {
         "ruleId": finding.id,
         "ruleIndex": rule_index,
@@ -133,6 +141,8 @@ def _result(finding: ClauseFinding, rule_index: int, uri: str, file: str, index:
         "properties": {"status": finding.status, "statusNl": STATUS_LABEL[finding.status],
                        "niveau": finding.level},
     }
+    if finding.confidence is not None:
+        out["properties"]["zekerheid"] = finding.confidence
     if first is not None and len(finding.evidence) > 1:
         out["relatedLocations"] = [
             {"id": i, **_location(uri, index, ev), "message": {"text": ev.label or "vindplaats"}}
@@ -173,7 +183,8 @@ def sarif_log(results: Sequence[LintResult | LintFailure]) -> dict[str, Any]:
             if finding.id not in rule_index:
                 rule_index[finding.id] = len(rules)
                 rules.append(_rule(finding))
-            if finding.status in ("missing", "outdated"):
+            if finding.status in ("missing", "outdated", "onzeker") or (
+                    finding.status == "present" and finding.severity):
                 sarif_results.append(_result(finding, rule_index[finding.id], uri, item.file, index))
 
     invocation: dict[str, Any] = {"executionSuccessful": not notifications}

@@ -90,7 +90,9 @@ def _problem(finding: ClauseFinding, paint: _Paint, suggest: bool) -> list[str]:
     lines = [head]
     if finding.message:
         lines.extend(_wrap(finding.message, _DETAIL))
-    for ev in finding.evidence[:1] if finding.status == "outdated" else ():
+    if finding.confidence is not None and finding.status == "missing":
+        lines.append(f"{_DETAIL}Zekerheid dat zij ontbreekt: {round(finding.confidence * 100)}%")
+    for ev in finding.evidence[:1] if finding.status in ("outdated", "onzeker") else ():
         lines.append(f"{_DETAIL}{evidence_label(ev.label)}:")
         lines.extend(_wrap(f"“{short_quote(ev.text)}”", _DETAIL + "  "))
     if suggest and finding.suggestion.strip():
@@ -111,22 +113,24 @@ def _present(finding: ClauseFinding, paint: _Paint) -> list[str]:
         where += f" (en op {plural(more, 'andere plek', 'andere plekken')})"
     lines.append(f"{_INDENT}  {where}")
     lines.extend(_wrap(f"“{short_quote(first.text)}”", _INDENT + "  "))
+    if finding.message:
+        lines.extend(_wrap(f"Opmerking (info): {finding.message}", _INDENT + "  "))
     return lines
 
 
 def _result(result: LintResult, paint: _Paint, suggest: bool) -> list[str]:
     lines = _header(result, paint)
     ordered = problems_first(result.clauses)
-    problems = [c for c in ordered if c.status in ("missing", "outdated")]
+    problems = [c for c in ordered if c.status in ("missing", "outdated", "onzeker")]
     present = [c for c in ordered if c.status == "present"]
     not_required = [c for c in ordered if c.status == "not_required"]
     lines.append("")
     if problems:
-        lines.append("  Ontbrekend of verouderd:")
+        lines.append("  Ontbrekend of verouderd, of onzeker:")
         for finding in problems:
             lines.extend(_problem(finding, paint, suggest))
     else:
-        lines.append("  Geen ontbrekende of verouderde clausules.")
+        lines.append("  Geen ontbrekende, onzekere of verouderde clausules.")
     if present:
         lines.append("")
         lines.append("  Aanwezig:")
