@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -202,3 +203,33 @@ def test_real_segmentation_matches() -> None:
     seg = segment(doc)
     hits = Matcher(seg).find(Recogniser("zin", AllOf((Phrase(("deze gedragscode",)), Phrase(("geldt voor",))))))
     assert hits and hits[0].unit.role == "normatief"
+
+
+def test_lemma_forms_are_cached_on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The forms of a lemma are worked out from simplemma's dictionary once and then read from the
+    cache file, so a warm lint never loads the dictionary; a broken file is computed again."""
+    from gedragscode.lint import lemmas
+
+    monkeypatch.setenv("GEDRAGSCODE_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("GEDRAGSCODE_NO_CACHE", raising=False)
+    monkeypatch.setattr(lemmas, "_TABLE", {})
+    monkeypatch.setattr(lemmas, "_LOADED", False)
+    found = lemmas.forms("melden")
+    assert {"meldt", "meldde", "gemeld", "meld", "melden"} <= found
+    assert "melding" not in found                       # a noun has its own lemma
+    files = list(tmp_path.glob("lemmas-nl-*.json"))
+    assert len(files) == 1
+    monkeypatch.setattr(lemmas, "_TABLE", {})
+    monkeypatch.setattr(lemmas, "_LOADED", False)
+
+    def no_dictionary() -> None:
+        raise AssertionError("the dictionary was loaded although the cache has the lemma")
+
+    monkeypatch.setattr(lemmas, "_inverse", no_dictionary)
+    assert lemmas.forms("melden") == found
+    files[0].write_text("{kapot", encoding="utf-8")
+    monkeypatch.undo()
+    monkeypatch.setenv("GEDRAGSCODE_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(lemmas, "_TABLE", {})
+    monkeypatch.setattr(lemmas, "_LOADED", False)
+    assert lemmas.forms("melden") == found

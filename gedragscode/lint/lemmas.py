@@ -16,17 +16,23 @@ niet deel aan de stemming", "stem je niet mee"): the base verb with the particle
 clause, or the particle right before it ("deel te nemen"). The particles are a closed class of Dutch
 grammar (mechanism, not clause content); which verbs a recogniser wants stays in the model.
 
-simplemma is imported on first use only (its Dutch table takes a few tenths of a second to load), so
-``import gedragscode`` and documents whose model has no ``lemma`` atoms never pay for it.
+Matching uses :func:`forms`: the set of word forms that count for a lemma, worked out from simplemma's
+dictionary once and kept in the user cache directory, so linting never lemmatises the document's words
+one by one and, with a warm cache, never loads simplemma (its Dutch table takes a few tenths of a
+second). A word that the dictionary does not know counts only for itself.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import tempfile
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-__all__ = ["PARTICLES", "lemma_of", "lemmas_of", "split_verb"]
+__all__ = ["PARTICLES", "forms", "lemma_of", "lemmas_of", "split_verb"]
 
 PARTICLES: tuple[str, ...] = tuple(sorted((
     "aan", "achter", "af", "bekend", "bij", "binnen", "buiten", "deel", "door", "in", "kenbaar", "kennis",
@@ -50,14 +56,15 @@ def _lemmatize() -> Any:
 
 @lru_cache(maxsize=131072)
 def lemma_of(word: str) -> str:
-    """The folded dictionary form of a folded word ("gemeld" -> "melden", "deelgenomen" -> "deelnemen")."""
+    """The folded dictionary form of a folded word ("gemeld" -> "melden", "deelgenomen" -> "deelnemen"),
+    as simplemma's ``lemmatize`` gives it (used by the lemmatiser benchmark; lint uses :func:`forms`)."""
     if not word or not word.isalpha():
         return word
     try:
         lemma = _lemmatize()(word, lang="nl")
     except (ValueError, LookupError):  # pragma: no cover - simplemma always knows Dutch
         return word
-    return _fold(str(lemma)).replace("_", "").replace(" ", "")
+    return _norm(str(lemma))
 
 
 @lru_cache(maxsize=131072)
@@ -66,6 +73,113 @@ def lemmas_of(word: str) -> frozenset[str]:
     that (simplemma takes a plural diminutive one step: "cadeautjes" -> "cadeautje" -> "cadeau")."""
     first = lemma_of(word)
     return frozenset((word, first, lemma_of(first))) if first != word else frozenset((word,))
+
+
+def _norm(lemma: str) -> str:
+    return _fold(lemma).replace("_", "").replace(" ", "")
+
+
+# ---------------------------------------------------------------- the forms of a lemma, cached on disk
+
+
+@lru_cache(maxsize=1)
+def _inverse() -> tuple[dict[str, str], dict[str, list[str]]]:
+    """simplemma's Dutch dictionary (form -> lemma, folded) and its inverse (lemma -> forms)."""
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    table = DefaultDictionaryFactory().get_dictionary("nl")
+    forward: dict[str, str] = {}
+    inverse: dict[str, list[str]] = {}
+    for form, lemma in table.items():
+        key, value = _fold(form), _norm(lemma)
+        forward[key] = value
+        inverse.setdefault(value, []).append(key)
+    return forward, inverse
+
+
+def _compute_forms(lemma: str) -> frozenset[str]:
+    forward, inverse = _inverse()
+
+    def lemmas(word: str) -> set[str]:
+        first = forward.get(word, word)
+        return {word, first, forward.get(first, first)}
+
+    targets = lemmas(lemma)
+    found = set(targets)
+    for target in targets:
+        for form in inverse.get(target, ()):
+            found.add(form)
+            found.update(inverse.get(form, ()))  # two steps: "cadeautjes" -> "cadeautje" -> "cadeau"
+    return frozenset(found)
+
+
+def _cache_file() -> Path | None:
+    from gedragscode.model_cache import cache_dir, cache_enabled
+
+    if not cache_enabled():
+        return None
+    try:
+        from importlib.metadata import version
+
+        tag = version("simplemma")
+    except Exception:  # pragma: no cover - an unusual install
+        tag = "unknown"
+    return cache_dir() / f"lemmas-nl-simplemma-{tag}-v{_FORMAT}.json"
+
+
+_FORMAT = 1
+_TABLE: dict[str, frozenset[str]] = {}
+_LOADED = False
+
+
+def _load() -> None:
+    global _LOADED
+    _LOADED = True
+    path = _cache_file()
+    if path is None:
+        return
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict):
+            for lemma, found in data.items():
+                if isinstance(lemma, str) and isinstance(found, list) and all(isinstance(f, str) for f in found):
+                    _TABLE.setdefault(lemma, frozenset(found))
+    except (OSError, ValueError):
+        return  # no cache yet, or a broken one: computed again and rewritten
+
+
+def _store() -> None:
+    path = _cache_file()
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        payload = json.dumps({k: sorted(v) for k, v in sorted(_TABLE.items())}, ensure_ascii=False)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False,
+                                         prefix=".lemmas-", suffix=".tmp") as fh:
+            fh.write(payload)
+        os.replace(fh.name, path)
+    except OSError:
+        return  # a read-only cache directory: the table is only kept for this process
+
+
+def forms(lemma: str) -> frozenset[str]:
+    """Every folded word form that counts for ``lemma``: a form counts when it, its dictionary form or
+    the dictionary form of that is one of the lemma's own (the lemma, its dictionary form, and that
+    of the dictionary form), looked up in simplemma's Dutch dictionary.
+
+    The forms of every lemma asked for are kept in a small JSON file in the user cache directory
+    (beside the model cache; keyed by simplemma's version), so that a lint process with a warm cache
+    does not load simplemma's dictionary at all (a few tenths of a second); a missing or broken file
+    is computed again and rewritten."""
+    if not _LOADED:
+        _load()
+    found = _TABLE.get(lemma)
+    if found is None:
+        found = _compute_forms(lemma)
+        _TABLE[lemma] = found
+        _store()
+    return found
 
 
 @lru_cache(maxsize=4096)

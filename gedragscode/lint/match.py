@@ -8,8 +8,8 @@ text) is then a token range, and evaluating a pattern on it is a few binary sear
 ``regex`` runs case-insensitively on the unit's raw text.
 
 ``lemma`` atoms look words up by their dictionary form (:mod:`gedragscode.lint.lemmas`, simplemma's
-Dutch table): the index lemmatises each *distinct* form of the document once, the first time a
-``lemma`` atom is asked for, and keeps lemma -> token positions. A separable verb
+Dutch table): a lemma stands for the set of word forms that have it (worked out once and cached on
+disk), looked up in the index's folded forms like a ``woord``. A separable verb
 (``lemma(deelnemen)``) is also found split: the base verb ("neemt", lemma "nemen") with its particle
 ("deel") later in the same clause (at most :data:`SPLIT_REACH` words on, no ``. ; : ? !`` between), or
 the particle right before it ("deel neemt", "deel te nemen").
@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gedragscode.lint.document import LidSegment, Role, Segmentation, Sentence, Span, Unit
-from gedragscode.lint.lemmas import lemmas_of, split_verb
+from gedragscode.lint.lemmas import forms, split_verb
 from gedragscode.model import AllOf, AnyOf, Lemma, Near, Not, Pattern, Phrase, Recogniser, Regex, Scope, Stem, Word
 
 __all__ = [
@@ -219,7 +219,6 @@ class DocumentIndex:
         self._forms = forms
         self._sorted_forms = sorted(forms)
         self._cache: dict[_Atom, Positions] = {}
-        self._lemmas: dict[str, list[int]] | None = None
         self._breaks: list[int] | None = None
         self._tokens: list[Token] | None = None
 
@@ -270,15 +269,12 @@ class DocumentIndex:
         tok = self.norms[i]
         return tok.startswith(word[:-1]) if word.endswith("*") else tok == word
 
-    def lemma_positions(self) -> dict[str, list[int]]:
-        """Lemma -> token positions (a word counts for its dictionary form and for itself); built once."""
-        if self._lemmas is None:
-            index: dict[str, list[int]] = {}
-            for form, positions in self._forms.items():
-                for lemma in lemmas_of(form):
-                    index.setdefault(lemma, []).extend(positions)
-            self._lemmas = index
-        return self._lemmas
+    def _positions_of(self, words: frozenset[str]) -> list[int]:
+        """Sorted positions of the tokens (and joined hyphen chains) whose form is one of ``words``."""
+        found: list[int] = []
+        for word in words:
+            found.extend(self._forms.get(word, ()))
+        return sorted(set(found))
 
     def _clause_breaks(self) -> list[int]:
         """Sorted indices of the tokens that follow a ``. ; : ? !``."""
@@ -294,9 +290,7 @@ class DocumentIndex:
         return k >= len(breaks) or breaks[k] > b
 
     def _lemma(self, lemma: str) -> Iterator[int]:
-        index = self.lemma_positions()
-        for form in lemmas_of(lemma):
-            yield from index.get(form, ())
+        yield from self._positions_of(forms(lemma))
         split = split_verb(lemma)
         if split is None:
             return
@@ -304,7 +298,7 @@ class DocumentIndex:
         particles = self._forms.get(particle, [])
         if not particles:
             return
-        for verb in sorted({i for form in lemmas_of(base) for i in index.get(form, ())}):
+        for verb in self._positions_of(forms(base)):
             k = bisect_right(particles, verb)
             after = particles[k] if k < len(particles) else -1
             if 0 <= after - verb <= SPLIT_REACH and self._same_clause(verb, after):
