@@ -128,9 +128,9 @@ def test_plan_of_an_outdated_gemeente_code() -> None:
     assert ("woorden_vervangen", "6", "1", ("geschenken",)) in ops
     assert ("woorden_vervangen", "7", "", ("buitenlandse_reizen",)) in ops
     words = {op.clause_ids[0]: (op.old, op.new) for op in plan.operations if op.kind == "woorden_vervangen"}
-    assert words["geschenken"] == ("dan € 100", "dan € 50")
-    assert words["nevenfuncties"] == ("binnen twee weken", "binnen één week")
-    assert words["buitenlandse_reizen"] == ("binnen een maand", "binnen één week")
+    assert words["geschenken"] == ("dan € 300", "dan € 50")
+    assert words["nevenfuncties"] == ("binnen vijf weken", "binnen één week")
+    assert words["buitenlandse_reizen"] == ("binnen twee maanden", "binnen één week")
     # missing clauses after the article of the nearest preceding theme, numbered with a letter
     inserted = {a.clause_id: (op.article.number, a.number) for op in plan.operations for a in op.articles}
     assert inserted["onverenigbare_betrekkingen"] == ("4", "4a")
@@ -224,7 +224,7 @@ def test_besluit_in_aanwijzingen_style() -> None:
     assert "gelet op artikel 15, derde lid, van de Gemeentewet;" in md
     assert "vast te stellen het Besluit tot wijziging van de Gedragscode integriteit raadsleden" in md
     assert "## Artikel I\n" in md and "## Artikel II\n" in md
-    assert "In artikel 6, eerste lid, wordt “dan € 100” vervangen door “dan € 50”." in md
+    assert "In artikel 6, eerste lid, wordt “dan € 300” vervangen door “dan € 50”." in md
     assert "Artikel 3, eerste lid, komt te luiden:" in md
     assert "Artikel 5 komt te luiden:" in md
     assert "Na artikel 4 worden twee artikelen ingevoegd, luidende:" in md
@@ -262,7 +262,7 @@ def test_raadsvoorstel() -> None:
     # the findings table: clause, level, status, where it stands, what the besluit does
     assert "| Bepaling | Niveau | Uitslag | Vindplaats in de huidige code | Voorstel |" in md
     row = next(line for line in md.splitlines() if line.startswith("| Geschenken en diensten"))
-    assert "verouderd" in row and "Artikel 6, lid 1" in row and "dan € 100 wordt dan € 50" in row
+    assert "verouderd" in row and "Artikel 6, lid 1" in row and "dan € 300 wordt dan € 50" in row
     assert "Beraadslaging en stemming bij persoonlijk belang: De bepaling spreekt alleen over de stemming" in md
 
 

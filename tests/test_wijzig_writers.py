@@ -66,7 +66,7 @@ def test_consolidated_docx_has_real_revisions() -> None:
     ids = [el.get(f"{W}id") for el in ins + dels]
     assert len(ids) == len(set(ids))
     deleted = "".join(t.text or "" for t in doc.iter(f"{W}delText"))
-    assert "100" in deleted and "artikel 25" in deleted and "twee weken" in deleted
+    assert "300" in deleted and "artikel 25" in deleted and "vijf weken" in deleted
     # inserted articles are whole inserted paragraphs: their paragraph marks are revisions too
     marks = [p for p in doc.iter(f"{W}p") if p.find(f"{W}pPr/{W}rPr/{W}ins") is not None]
     assert any("Artikel 4a" in "".join(t.text or "" for t in p.iter(f"{W}t")) for p in marks)
