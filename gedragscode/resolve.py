@@ -330,14 +330,11 @@ class _ModelResolver:
         outdated: list[OutdatedCheck] = []
         examples: list[Example] = []
         changed: list[str] = []
-        checks: list[str] = []
+        checks: list[str] = [] if c.check is None else [_text(c.check)]
         labels: set[str] = set()
         seen_simple: set[str] = set()
         for st in c.statements:
             if isinstance(st, s.SimpleStmt):
-                if st.key == "controleer":
-                    checks.append(_text(st.value))
-                    continue
                 if st.key in ("voorbeeld", "tegenvoorbeeld"):
                     examples.append(Example(_text(st.value), st.key == "voorbeeld", _loc(st.pos)))
                     continue

@@ -162,8 +162,8 @@ labels = st.none() | names.filter(lambda n: n not in ("voor", "controleer", "toe
 onderdeel = st.builds(s.OnderdeelSyntax, texts, st.none() | applies, check=checks, name=labels)
 clause_stmts = st.one_of(
     st.builds(s.SimpleStmt, st.sampled_from(["hoofdstuk", "vorm"]), names),
-    st.builds(s.SimpleStmt, st.sampled_from(["sinds", "gewijzigd", "toelichting", "voorbeeld", "tegenvoorbeeld",
-                                             "controleer"]), texts),
+    st.builds(s.SimpleStmt, st.sampled_from(["sinds", "gewijzigd", "toelichting", "voorbeeld", "tegenvoorbeeld"]),
+              texts),
     applies,
     st.builds(s.LevelSyntax, st.sampled_from(["wettelijk", "aanbevolen", "optioneel"]),
               st.lists(names, max_size=2).map(tuple)),
@@ -185,7 +185,7 @@ clause_stmts = st.one_of(
     st.builds(s.OutdatedSyntax, st.sampled_from(["ontbreekt", "bevat"]), texts, st.none(), patterns,
               st.none() | st.sampled_from(["zin", "artikel", "document"])),
 )
-clauses = st.builds(s.ClauseDecl, names, texts, st.lists(clause_stmts, max_size=6).map(tuple))
+clauses = st.builds(s.ClauseDecl, names, texts, st.lists(clause_stmts, max_size=6).map(tuple), check=checks)
 code_stmts = st.one_of(
     st.builds(s.CodeStmt, st.just("model"), text=texts),
     st.builds(s.CodeStmt, st.just("lichaam"), name=names, text=texts),

@@ -155,7 +155,7 @@ class _Printer:
         self.emit(1, "}")
 
     def clause(self, c: s.ClauseDecl, depth: int) -> None:
-        self.emit(depth, f"clausule {c.id} {quote(c.title)} {{", c.comments)
+        self.emit(depth, f"clausule {c.id} {quote(c.title)}{_check(c.check)} {{", c.comments)
         for st in c.statements:
             self.statement(st, depth + 1)
         self.emit(depth, "}")

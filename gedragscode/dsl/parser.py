@@ -236,7 +236,10 @@ class _ToSyntax(Transformer[Token, Any]):
     @v_args(meta=True)
     def clause(self, meta: Any, c: list[Any]) -> s.ClauseDecl:
         ident, title, *stmts = c
-        return s.ClauseDecl(ident, title, tuple(stmts), pos=self.P(meta))
+        check = _check(stmts[:1])
+        if check is not None:
+            stmts = stmts[1:]
+        return s.ClauseDecl(ident, title, tuple(stmts), check=check, pos=self.P(meta))
 
     def _simple(self, key: str, meta: Any, c: list[Any]) -> s.SimpleStmt:
         return s.SimpleStmt(key, c[0], pos=self.P(meta))
@@ -268,10 +271,6 @@ class _ToSyntax(Transformer[Token, Any]):
     @v_args(meta=True)
     def c_counterexample(self, meta: Any, c: list[Any]) -> s.SimpleStmt:
         return self._simple("tegenvoorbeeld", meta, c)
-
-    @v_args(meta=True)
-    def c_check(self, meta: Any, c: list[Any]) -> s.SimpleStmt:
-        return self._simple("controleer", meta, [str(c[0])])
 
     @v_args(meta=True)
     def applies(self, meta: Any, c: list[Any]) -> s.AppliesSyntax:

@@ -219,6 +219,7 @@ class ClauseDecl(Node):
     id: str
     title: str
     statements: tuple[ClauseStmt, ...] = ()
+    check: str | None = None  # ``clausule ID "TITLE" controleer "..." {``: the clause as a whole is unverified
 
 
 # ---------------------------------------------------------------- local codes
