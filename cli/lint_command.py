@@ -72,7 +72,7 @@ def lint_command(paths: tuple[str, ...], body: str | None, offices: tuple[str, .
                  color: bool | None, jobs: int | None) -> None:
     """Toets bestaande gedragscodes aan de geactualiseerde handreiking.
 
-    PAD is een bestand (tekst, Markdown, HTML, DOCX, PDF of XML), een map (alle
+    PAD is een bestand (tekst, Markdown, HTML, DOCX, PDF, RTF of XML), een map (alle
     ondersteunde bestanden daarin) of - voor standaardinvoer. Per clausule meldt lint of
     zij aanwezig is (met vindplaats), verouderd of ontbreekt; ontbrekende wettelijke
     clausules zijn een fout, aanbevolen een waarschuwing, optionele info.

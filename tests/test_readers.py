@@ -15,6 +15,7 @@ from gedragscode.lint.document import SourceDocument
 from gedragscode.lint.readers import SUPPORTED_SUFFIXES, detect_format, normalise_text, read_document
 from gedragscode.lint.segment import segment
 
+LINT_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "lint"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "documents"
 
 
@@ -464,6 +465,51 @@ def test_pdf_truncated() -> None:
     data = make_pdf([["Artikel 1", "Tekst."]] * 3)
     with pytest.raises(DocumentError):
         read_document("half.pdf", data=data[: len(data) // 3])
+
+
+# ---------------------------------------------------------------- RTF
+
+_RTF = (
+    r"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0 Calibri;}}{\colortbl;\red0\green0\blue0;}"
+    r"{\*\generator Microsoft Word;}\pard\plain\f0 Gedragscode integriteit raadsleden Z\'e9nd\'ebl 2024\par"
+    r"\pard Artikel 1 Geschenken\par\pard 1.\tab Een raadslid meldt elk geschenk \u8220?boven vijftig euro\u8221?"
+    r" bij de griffier.\par"
+    r"\trowd\cellx2000\cellx8000\intbl Artikel 2\cell Nevenfuncties\cell\row"
+    r"\pard Een raadslid meldt zijn nevenfuncties.\par}"
+)
+
+
+def test_rtf_is_read_with_its_escapes_paragraphs_and_table_rows() -> None:
+    doc = read_document("code.rtf", data=_RTF.encode("ascii"))
+    assert doc.format == "rtf"
+    assert doc.text.split("\n\n") == [
+        "Gedragscode integriteit raadsleden Zéndël 2024",
+        "Artikel 1 Geschenken",
+        "1. Een raadslid meldt elk geschenk “boven vijftig euro” bij de griffier.",
+        "Artikel 2 | Nevenfuncties",
+        "Een raadslid meldt zijn nevenfuncties.",
+    ]
+    assert "Calibri" not in doc.text and "generator" not in doc.text and "\\" not in doc.text
+
+
+def test_rtf_is_recognised_by_content_and_never_read_as_plain_text() -> None:
+    assert detect_format(_RTF.encode("ascii")) == "rtf"
+    assert detect_format(_RTF.encode("ascii"), ".txt") == "rtf"
+    assert read_document("code.txt", data=_RTF.encode("ascii")).format == "rtf"
+    assert read_document("-", data=b"\xef\xbb\xbf" + _RTF.encode("ascii")).format == "rtf"
+    with pytest.raises(DocumentError, match="geen RTF"):
+        read_document("code.rtf", data=b"Artikel 1 Een raadslid meldt elk geschenk.")
+    with pytest.raises(DocumentError, match="geen tekst"):
+        read_document("leeg.rtf", data=rb"{\rtf1\ansi{\fonttbl{\f0 Arial;}}\par}")
+
+
+@pytest.mark.skipif(not (LINT_FIXTURES / "gemeente_raad_2021.rtf").is_file(), reason="geen fixtures")
+def test_a_code_saved_as_rtf_reads_like_the_word_file() -> None:
+    """The fixture is the DOCX fixture saved as RTF by LibreOffice: the same paragraphs."""
+    rtf = read_document(LINT_FIXTURES / "gemeente_raad_2021.rtf")
+    docx_doc = read_document(LINT_FIXTURES / "gemeente_raad_2021.docx")
+    assert rtf.format == "rtf"
+    assert rtf.text.split() == docx_doc.text.split()
 
 
 # ---------------------------------------------------------------- XML

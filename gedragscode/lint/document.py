@@ -31,7 +31,7 @@ Role = Literal[
 
 ROLES: tuple[Role, ...] = get_args(Role)
 
-FORMATS: tuple[str, ...] = ("text", "markdown", "html", "docx", "pdf", "xml")
+FORMATS: tuple[str, ...] = ("text", "markdown", "html", "docx", "pdf", "xml", "rtf")
 
 PAGE_BREAK = "\f"
 """Separates the pages of a paged text (a PDF's text as extracted, a text file made from a PDF)."""

@@ -1,7 +1,7 @@
 """Document readers: turn a file (or bytes from stdin) into a :class:`SourceDocument`.
 
 One module per format: :mod:`.text` (plain text and Markdown), :mod:`.html`, :mod:`.docx`,
-:mod:`.pdf` and :mod:`.xml`. :func:`read_document` picks the reader from the file extension or,
+:mod:`.pdf`, :mod:`.xml` and :mod:`.rtf`. :func:`read_document` picks the reader from the file extension or,
 when that says nothing (stdin, unknown suffix), by sniffing the content. Every failure to read a
 document is a :class:`gedragscode.errors.DocumentError` with a Dutch message.
 """
@@ -16,6 +16,7 @@ from types import MappingProxyType
 
 from gedragscode.errors import DocumentError, Location
 from gedragscode.lint.document import SourceDocument
+from gedragscode.lint.readers.rtf import is_rtf
 from gedragscode.lint.readers.text import decode_bytes, normalise_text
 
 __all__ = [
@@ -42,9 +43,12 @@ FORMAT_BY_SUFFIX: Mapping[str, str] = MappingProxyType(
         ".docx": "docx",
         ".pdf": "pdf",
         ".xml": "xml",
+        ".rtf": "rtf",
     }
 )
-SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".pdf", ".xml")
+SUPPORTED_SUFFIXES: tuple[str, ...] = (
+    ".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".pdf", ".xml", ".rtf",
+)  # fmt: skip
 """File extensions :func:`read_document` understands; use them when walking a folder."""
 
 MAX_DOCUMENT_BYTES = 200 * 1024 * 1024
@@ -58,6 +62,7 @@ _READERS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "docx": ("docx", "read_docx"),
         "pdf": ("pdf", "read_pdf"),
         "xml": ("xml", "read_xml"),
+        "rtf": ("rtf", "read_rtf"),
     }
 )
 
@@ -76,6 +81,7 @@ _FORMAT_ALIASES = {
     "htm": "html",
     "xhtml": "html",
     "word": "docx",
+    "rich-text": "rtf",
 }
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
 _HTML_ANY = re.compile(rb"<(?:html|body|div|p|h[1-6])\b[^>]*>", re.IGNORECASE)
@@ -85,7 +91,12 @@ _MARKDOWN = re.compile(
 
 
 def detect_format(data: bytes, suffix: str = "") -> str:
-    """The format name for ``data``: from ``suffix`` if known, else by sniffing the bytes."""
+    """The format name for ``data``: from ``suffix`` if known, else by sniffing the bytes.
+
+    RTF is recognised by its content whatever the suffix: a ``.txt`` or ``.doc`` file that holds RTF is
+    read as RTF, never as plain text with its control words."""
+    if is_rtf(data[:256]):
+        return "rtf"
     by_suffix = FORMAT_BY_SUFFIX.get(suffix.lower())
     if by_suffix is not None:
         return by_suffix
@@ -125,7 +136,7 @@ def read_document(
 
     ``source`` is a path, or ``"-"`` for standard input (then pass the bytes as ``data``).
     ``data``, when given, is used instead of reading ``source``. ``format`` forces a reader
-    ("text", "markdown", "html", "docx", "pdf", "xml"); by default it follows from the file
+    ("text", "markdown", "html", "docx", "pdf", "xml", "rtf"); by default it follows from the file
     extension, or from the content when the extension says nothing. ``name`` overrides the
     display name (default: ``source`` as given).
 
