@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,16 +45,28 @@ def _format_for(fmt: str | None, output: Path | None) -> str:
     return fmt or inferred or "md"
 
 
+#: The options of the aanhef and the signing block: option -> keyword of gedragscode.make_code.
+_DETAIL_OPTIONS = {"--vastgesteld": "adopted", "--voorstel-van": "proposed_by", "--voorstel-datum": "proposal_date",
+                   "--voorstel-kenmerk": "proposal_reference", "--advies": "advice",
+                   "--naam-voorzitter": "chair_name", "--naam-griffier": "clerk_name"}
+
+
 def _code_from_flags(body: str | None, offices: tuple[str, ...], naam: str | None, jaar: int | None,
                      settings: tuple[str, ...], zonder: tuple[str, ...], intrekking: str | None,
-                     inwerkingtreding: str | None) -> Code:
+                     inwerkingtreding: str | None, details: Mapping[str, str] | None = None) -> Code:
     missing = [flag for flag, value in (("--body", body), ("--office", offices), ("--naam", naam)) if not value]
     if missing:
         raise GedragscodeError("geef een lokaal .gdc-bestand op, of " + " en ".join(missing)
                                + " (zie gedragscode render --help)")
     assert body is not None and naam is not None
+    extra = {_DETAIL_OPTIONS[k]: v for k, v in (details or {}).items() if v}
     return gedragscode.make_code(body, _split(offices), naam, year=jaar, settings=_settings(settings),
-                                 omit=_split(zonder), repeals=intrekking or "", effective=inwerkingtreding or "")
+                                 omit=_split(zonder), repeals=intrekking or "", effective=inwerkingtreding or "",
+                                 adopted=extra.get("adopted", ""), proposed_by=extra.get("proposed_by", ""),
+                                 proposal_date=extra.get("proposal_date", ""),
+                                 proposal_reference=extra.get("proposal_reference", ""),
+                                 advice=extra.get("advice", ""), chair_name=extra.get("chair_name", ""),
+                                 clerk_name=extra.get("clerk_name", ""))
 
 
 def _parse_date(value: str | None) -> _dt.date | _dt.datetime | None:
@@ -111,6 +123,18 @@ _FORCE_HELP = "Overschrijf een bestaand uitvoerbestand."
 @click.option("--inwerkingtreding", metavar="TEKST",
               help="Wanneer de regeling in werking treedt, bijvoorbeeld 'op 1 januari 2027' "
                    "(standaard: op de dag na die van de bekendmaking).")
+@click.option("--vastgesteld", metavar="DATUM", help="Datum van vaststelling in de ondertekening, bijvoorbeeld "
+              "'17 december 2026' (standaard: open, om in te vullen).")
+@click.option("--voorstel-van", "voorstel_van", metavar="TEKST",
+              help="Wie de code voorstelt, voor de aanhef ('gelezen het voorstel van ...'); standaard het "
+                   "presidium (code met volksvertegenwoordigers) of het dagelijks bestuur.")
+@click.option("--voorstel-datum", "voorstel_datum", metavar="DATUM", help="Datum van het voorstel, in de aanhef.")
+@click.option("--voorstel-kenmerk", "voorstel_kenmerk", metavar="TEKST", help="Kenmerk van het voorstel, in de aanhef.")
+@click.option("--advies", metavar="TEKST",
+              help="Wiens advies is gevraagd, in de aanhef ('gezien het advies van ...'), bijvoorbeeld "
+                   "'de commissie Bestuur'.")
+@click.option("--naam-voorzitter", "naam_voorzitter", metavar="NAAM", help="Naam onder 'De voorzitter,'.")
+@click.option("--naam-griffier", "naam_griffier", metavar="NAAM", help="Naam onder 'De griffier,'.")
 @click.option("--format", "fmt", type=click.Choice([*gedragscode.FORMATS, "json"]),
               help="Uitvoerformaat: md (Markdown), html of docx (Word). Standaard afgeleid van -o, anders md. "
                    "Met --controle: json in plaats van tekst.")
@@ -142,7 +166,10 @@ def render_command(local_code: Path | None, body: str | None, offices: tuple[str
                    jaar: int | None, settings: tuple[str, ...], zonder: tuple[str, ...], intrekking: str | None,
                    inwerkingtreding: str | None, fmt: str | None, controle: bool, outputs: tuple[Path, ...],
                    force: bool, two_codes: bool, repeals_vv: str | None, repeals_bestuur: str | None,
-                   datum: str | None, no_toc: bool, sjabloon: Path | None) -> None:
+                   datum: str | None, no_toc: bool, sjabloon: Path | None, vastgesteld: str | None = None,
+                   voorstel_van: str | None = None, voorstel_datum: str | None = None,
+                   voorstel_kenmerk: str | None = None, advies: str | None = None,
+                   naam_voorzitter: str | None = None, naam_griffier: str | None = None) -> None:
     """Maak de volledige gedragscode voor een lichaam en ambt(en), klaar om vast te stellen.
 
     Geef een lokaal .gdc-bestand op (zie 'gedragscode init'), of kies lichaam, ambten en
@@ -162,9 +189,14 @@ def render_command(local_code: Path | None, body: str | None, offices: tuple[str
       gedragscode render almelo.gdc --controle --format json
       gedragscode render --twee-codes --body gemeente --naam Almelo --format docx -o codes/
     """
+    details = {"--vastgesteld": vastgesteld, "--voorstel-van": voorstel_van, "--voorstel-datum": voorstel_datum,
+               "--voorstel-kenmerk": voorstel_kenmerk, "--advies": advies, "--naam-voorzitter": naam_voorzitter,
+               "--naam-griffier": naam_griffier}
+    given = {k: v for k, v in details.items() if v}
     if two_codes:
         _render_two_codes(local_code, body, offices, naam, jaar, settings, zonder, intrekking, inwerkingtreding,
-                          fmt, controle, outputs, force, repeals_vv, repeals_bestuur, datum, no_toc, sjabloon)
+                          fmt, controle, outputs, force, repeals_vv, repeals_bestuur, datum, no_toc, sjabloon,
+                          given)
         return
     if repeals_vv or repeals_bestuur:
         raise GedragscodeError("--intrekking-vv en --intrekking-bestuur horen bij --twee-codes; gebruik anders "
@@ -188,7 +220,8 @@ def render_command(local_code: Path | None, body: str | None, offices: tuple[str
         raise GedragscodeError("een Word-document (docx) kan niet naar de terminal; geef een bestand op met -o")
     if output is not None and output.exists() and not force:
         raise GedragscodeError(f"het bestand {output} bestaat al; gebruik --force om het te overschrijven")
-    code = _load(local_code, body, offices, naam, jaar, settings, zonder, intrekking, inwerkingtreding)
+    code = _load(local_code, body, offices, naam, jaar, settings, zonder, intrekking, inwerkingtreding,
+                 details=given)
     items = gedragscode.checklist(code)
     if controle:
         _emit(gedragscode.render_checklist(items, "json" if fmt == "json" else "text", code.name), output, force,
@@ -202,25 +235,27 @@ def render_command(local_code: Path | None, body: str | None, offices: tuple[str
 
 def _load(local_code: Path | None, body: str | None, offices: tuple[str, ...], naam: str | None,
           jaar: int | None, settings: tuple[str, ...], zonder: tuple[str, ...], intrekking: str | None,
-          inwerkingtreding: str | None, *, allowed: tuple[str, ...] = ()) -> Code:
+          inwerkingtreding: str | None, *, allowed: tuple[str, ...] = (),
+          details: Mapping[str, str] | None = None) -> Code:
     """The code from a local file or from the flags (never both)."""
     if local_code is not None:
         flags = [name for name, value in (("--body", body), ("--office", offices), ("--naam", naam),
                                           ("--jaar", jaar), ("--set", settings), ("--zonder", zonder),
-                                          ("--intrekking", intrekking), ("--inwerkingtreding", inwerkingtreding))
+                                          ("--intrekking", intrekking), ("--inwerkingtreding", inwerkingtreding),
+                                          *(details or {}).items())
                  if value and name not in allowed]
         if flags:
             raise GedragscodeError(f"geef óf een lokaal .gdc-bestand óf de opties {', '.join(flags)}, niet "
                                    "allebei; zet lokale keuzes in het bestand")
         return gedragscode.load_code(local_code)
-    return _code_from_flags(body, offices, naam, jaar, settings, zonder, intrekking, inwerkingtreding)
+    return _code_from_flags(body, offices, naam, jaar, settings, zonder, intrekking, inwerkingtreding, details)
 
 
 def _render_two_codes(local_code: Path | None, body: str | None, offices: tuple[str, ...], naam: str | None,
                       jaar: int | None, settings: tuple[str, ...], zonder: tuple[str, ...], intrekking: str | None,
                       inwerkingtreding: str | None, fmt: str | None, controle: bool, outputs: tuple[Path, ...],
                       force: bool, repeals_vv: str | None, repeals_bestuur: str | None, datum: str | None,
-                      no_toc: bool, sjabloon: Path | None) -> None:
+                      no_toc: bool, sjabloon: Path | None, details: Mapping[str, str] | None = None) -> None:
     """``render --twee-codes``: both codes rendered first, then both files written (or neither)."""
     if controle:
         raise GedragscodeError("--controle werkt per code; bij --twee-codes staat de lijst 'nog te controleren' "
@@ -239,7 +274,8 @@ def _render_two_codes(local_code: Path | None, body: str | None, offices: tuple[
         if found is None:
             raise GedragscodeError(f"onbekend lichaam '{body}'; kies uit: {', '.join(b.id for b in model.bodies)}")
         offices = tuple(o.id for o in found.offices)
-    code = _load(local_code, body, offices, naam, jaar, settings, zonder, intrekking, inwerkingtreding)
+    code = _load(local_code, body, offices, naam, jaar, settings, zonder, intrekking, inwerkingtreding,
+                 details=details)
     chosen, paths = two_codes.targets(outputs, fmt, _SUFFIXES, code.place)
     _docx_only(chosen, (("--datum", datum), ("--geen-inhoudsopgave", no_toc), ("--sjabloon", sjabloon)))
     when = _parse_date(datum)

@@ -97,15 +97,24 @@ def load(source: PathLike, *, model: Model | None = None) -> Model | Code:
 
 def make_code(body: str, offices: Sequence[str], place: str, *, year: int | None = None,
               settings: Mapping[str, str] | None = None, omit: Sequence[str] = (), name: str | None = None,
-              repeals: str = "", effective: str = "", model: Model | None = None) -> Code:
+              repeals: str = "", effective: str = "", model: Model | None = None, adopted: str = "",
+              proposed_by: str = "", proposal_date: str = "", proposal_reference: str = "", advice: str = "",
+              chair_name: str = "", clerk_name: str = "") -> Code:
     """Build a code from plain arguments, as ``gedragscode render --body ... --office ...`` does.
 
-    ``settings`` maps ``"clause.parameter"`` (or ``"term.name"``) to a value as a user
-    types it ("75", "2 weken", "ja", "de griffier"); it is read as the parameter's type.
+    ``settings`` maps ``"clause.parameter"`` (or ``"term.name"``, or ``"clause.parameter@office"``
+    for one office) to a value as a user types it ("75", "2 weken", "ja", "de griffier"); it is
+    read as the parameter's type. ``repeals``, ``effective``, ``adopted``, ``proposed_by``,
+    ``proposal_date``, ``proposal_reference``, ``advice``, ``chair_name`` and ``clerk_name`` are the
+    texts of the slotbepalingen, the aanhef and the signing block (the local-code statements
+    ``intrekking``, ``inwerkingtreding``, ``vastgesteld``, ``voorstel``, ``voorstel_datum``,
+    ``voorstel_kenmerk``, ``advies``, ``naam_voorzitter`` and ``naam_griffier``).
     ``model`` defaults to the bundled handreiking model.
     """
     return bind_code(model or bundled_model(), body, offices, place, year=year, settings=settings, omit=omit,
-                     name=name, repeals=repeals, effective=effective)
+                     name=name, repeals=repeals, effective=effective, adopted=adopted, proposed_by=proposed_by,
+                     proposal_date=proposal_date, proposal_reference=proposal_reference, advice=advice,
+                     chair_name=chair_name, clerk_name=clerk_name)
 
 
 def check_model_overlaps(model: Model) -> list[GedragscodeError]:

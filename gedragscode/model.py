@@ -277,6 +277,8 @@ class Lid:
     name: str = ""
     #: The toelichting on this lid (a template); shown only where the lid is rendered.
     toelichting: str = ""
+    #: A title when this lid starts a new article of the clause ("Citeertitel"); "" otherwise.
+    heading: str = ""
 
 
 @dataclass(frozen=True)
@@ -327,6 +329,12 @@ class Clause:
     changed: tuple[str, ...] = ()
     #: Unverified facts in the clause's text as a whole (``controleer "..."`` statements).
     checks: tuple[str, ...] = ()
+    #: Part of the structure of the regeling (begrippen, reikwijdte, slotbepalingen): never left out.
+    structural: bool = False
+
+    def can_be_left_out(self, body: str) -> bool:
+        """Whether a local code may leave the clause out (``zonder``): not statutory, not structural."""
+        return not self.structural and self.level_for(body) is not Level.WETTELIJK
 
     def level_for(self, body: str) -> Level:
         """The requirement level in ``body`` (the most specific rule wins)."""
@@ -496,3 +504,12 @@ class Code:
     #: Values set for one office only (``zet CLAUSE.PARAM voor OFFICE = ...``): clause -> parameter -> office -> value.
     office_values: Mapping[str, Mapping[str, Mapping[str, Value]]] = field(
         default_factory=lambda: MappingProxyType({}))
+    #: The aanhef: who proposed the code ("" = the model's default), the date and reference of the
+    #: proposal, and whose advice was heard ("" = none).
+    proposed_by: str = ""
+    proposal_date: str = ""
+    proposal_reference: str = ""
+    advice: str = ""
+    #: The names under the signatures ("" = a line to fill in).
+    chair_name: str = ""
+    clerk_name: str = ""

@@ -331,10 +331,14 @@ class _ModelResolver:
         examples: list[Example] = []
         changed: list[str] = []
         checks: list[str] = [] if c.check is None else [_text(c.check)]
+        structural = False
         labels: set[str] = set()
         seen_simple: set[str] = set()
         for st in c.statements:
             if isinstance(st, s.SimpleStmt):
+                if st.key == "structureel":
+                    structural = True
+                    continue
                 if st.key in ("voorbeeld", "tegenvoorbeeld"):
                     examples.append(Example(_text(st.value), st.key == "voorbeeld", _loc(st.pos)))
                     continue
@@ -391,7 +395,8 @@ class _ModelResolver:
                                         f"clausule '{c.id}'", pos)
                     labels.add(label or "")
                 leden.append(Lid(_text(st.text), onderdelen, self.applies(st.scope), _loc(st.pos),
-                                 _text(st.check or ""), st.name or "", _text(st.toelichting or "")))
+                                 _text(st.check or ""), st.name or "", _text(st.toelichting or ""),
+                                 _text(st.heading or "")))
             elif isinstance(st, s.RecogniserSyntax):
                 self.check_pattern(st.pattern, st.pos)
                 recognisers.append(Recogniser(st.scope, st.pattern, _loc(st.pos)))  # type: ignore[arg-type]
@@ -409,7 +414,7 @@ class _ModelResolver:
             since=since, refs=tuple(refs), parameters=tuple(params), leden=tuple(leden),
             toelichting=explanation, recognisers=tuple(recognisers), outdated=tuple(outdated),
             examples=tuple(examples), form=form or "artikel", location=_loc(c.pos),  # type: ignore[arg-type]
-            changed=tuple(changed), checks=tuple(checks),
+            changed=tuple(changed), checks=tuple(checks), structural=structural,
         )
         self.check_templates(c, clause, extra_terms, bodies)
         return clause
@@ -534,6 +539,11 @@ def resolve_model(trees: Iterable[s.SyntaxTree]) -> Model:
 # ---------------------------------------------------------------- local codes
 
 
+#: Local-code statements of the aanhef and the signing block, and the Code field each fills.
+_DETAILS = {"voorstel": "proposed_by", "voorstel_datum": "proposal_date", "voorstel_kenmerk": "proposal_reference",
+            "advies": "advice", "naam_voorzitter": "chair_name", "naam_griffier": "clerk_name"}
+
+
 def _dedupe(errors: list[GedragscodeError]) -> list[GedragscodeError]:
     seen: set[str] = set()
     out = []
@@ -564,6 +574,7 @@ def resolve_code(decl: s.CodeDecl, model: Model, *, today: _dt.date | None = Non
     year = (today or _dt.date.today()).year
     terms = dict(body.terms)
     repeals = effective = adopted = ""
+    details: dict[str, str] = {}
     omitted: list[tuple[str, s.Pos]] = []
     settings: list[s.CodeStmt] = []
     extra: list[s.ClauseDecl] = []
@@ -607,6 +618,8 @@ def resolve_code(decl: s.CodeDecl, model: Model, *, today: _dt.date | None = Non
             effective = st.text
         elif st.kind == "vastgesteld":
             adopted = st.text
+        elif st.kind in _DETAILS:
+            details[_DETAILS[st.kind]] = st.text
     if not offices and "ambten" not in seen:
         errors.add("de gedragscode noemt geen ambten (ambten raadslid, ...)", decl.pos)
     if not offices:
@@ -643,6 +656,9 @@ def resolve_code(decl: s.CodeDecl, model: Model, *, today: _dt.date | None = Non
                 errors.add(f"clausule '{name}' geldt niet voor deze ambten; weglaten is niet nodig", pos)
         elif found.level_for(body.id) is Level.WETTELIJK:
             errors.add(f"clausule '{name}' is wettelijk verplicht en kan niet worden weggelaten", pos)
+        elif found.structural:
+            errors.add(f"clausule '{name}' hoort bij de opbouw van de regeling ({found.title.lower()}) en kan "
+                       "niet worden weggelaten", pos)
     omitted_ids = {n for n, _ in omitted}
     clauses = [c for c in clauses if c.id not in omitted_ids]
 
@@ -718,6 +734,7 @@ def resolve_code(decl: s.CodeDecl, model: Model, *, today: _dt.date | None = Non
         adopted=adopted, location=_loc(decl.pos), chosen=frozenset(chosen),
         office_values=MappingProxyType({c: MappingProxyType({p: MappingProxyType(o) for p, o in ps.items()})
                                         for c, ps in office_values.items()}),
+        **details,
     )
     _check_receivers(code, set_at, errors, decl.pos)
     errors.raise_if_any()
@@ -787,11 +804,16 @@ def default_code_name(body: Body, offices: tuple[Office, ...], place: str, year:
 
 def bind_code(model: Model, body: str, offices: Sequence[str], place: str, *, year: int | None = None,
               settings: Mapping[str, str] | None = None, omit: Sequence[str] = (), name: str | None = None,
-              repeals: str = "", effective: str = "") -> Code:
+              repeals: str = "", effective: str = "", adopted: str = "", proposed_by: str = "",
+              proposal_date: str = "", proposal_reference: str = "", advice: str = "", chair_name: str = "",
+              clerk_name: str = "") -> Code:
     """Bind ``model`` to one body and offices from plain arguments (what ``make_code`` does).
 
-    ``settings`` maps ``"clause.parameter"`` (or ``"term.name"``) to a value as a user
-    types it ("75", "2 weken", "ja", "de griffier"); it is read as the parameter's type.
+    ``settings`` maps ``"clause.parameter"`` (or ``"term.name"``, or ``"clause.parameter@office"``
+    for one office) to a value as a user types it ("75", "2 weken", "ja", "de griffier"); it is
+    read as the parameter's type. The other texts fill the aanhef (who proposed the code, the
+    date and reference of the proposal, whose advice was heard), the signing block (adoption
+    date, the names under the signatures) and the slotbepalingen (repealed code, entry into force).
     """
     year = year or _dt.date.today().year
     b = model.body(body)
@@ -832,10 +854,12 @@ def bind_code(model: Model, body: str, offices: Sequence[str], place: str, *, ye
             raise ModelError(f"clausule '{clause_id}' heeft geen parameter '{param_name}' (wel: {known})")
         stmts.append(s.CodeStmt("zet", name=clause_id, param=param_name, value=coerce_value(param, raw),
                                 office=for_office.strip()))
-    if repeals:
-        stmts.append(s.CodeStmt("intrekking", text=repeals))
-    if effective:
-        stmts.append(s.CodeStmt("inwerkingtreding", text=effective))
+    for kind, text in (("intrekking", repeals), ("inwerkingtreding", effective), ("vastgesteld", adopted),
+                       ("voorstel", proposed_by), ("voorstel_datum", proposal_date),
+                       ("voorstel_kenmerk", proposal_reference), ("advies", advice),
+                       ("naam_voorzitter", chair_name), ("naam_griffier", clerk_name)):
+        if text.strip():
+            stmts.append(s.CodeStmt(kind, text=text.strip()))
     code_name = name or default_code_name(b, tuple(resolved_offices), place, year)
     try:
         return resolve_code(s.CodeDecl(code_name, tuple(stmts)), model)

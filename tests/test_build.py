@@ -195,17 +195,45 @@ def test_legal_basis_text_dedupes_and_orders() -> None:
 # ---------------------------------------------------------------- signing, title, metadata
 
 
-@pytest.mark.parametrize(("body", "griffier", "voorzitter", "meeting"), [
-    ("gemeente", "De griffier,", "De burgemeester,", "de openbare vergadering van de raad"),
-    ("provincie", "De statengriffier,", "De commissaris van de Koning,",
-     "de openbare vergadering van Provinciale Staten"),
-    ("waterschap", "De secretaris-directeur,", "De voorzitter,", "de openbare vergadering van het algemeen bestuur"),
-    ("openbaar_lichaam", "De eilandgriffier,", "De gezaghebber,", "de openbare vergadering van de eilandsraad"),
+@pytest.mark.parametrize(("body", "griffier", "meeting"), [
+    ("gemeente", "De griffier,", "de openbare vergadering van de raad"),
+    ("provincie", "De statengriffier,", "de openbare vergadering van Provinciale Staten"),
+    ("waterschap", "De secretaris-directeur,", "de openbare vergadering van het algemeen bestuur"),
+    ("openbaar_lichaam", "De eilandgriffier,", "de openbare vergadering van de eilandsraad"),
 ])
-def test_signing_per_body(body: str, griffier: str, voorzitter: str, meeting: str) -> None:
+def test_signing_per_body(body: str, griffier: str, meeting: str) -> None:
+    """The chair of the meeting signs as "De voorzitter,", then the body's griffier, each with a name line."""
     doc = build_document(everyone(body))
     groups = doctree.signing_groups(doc.signing)
-    assert groups == [[f"Aldus vastgesteld in {meeting} van ..."], [griffier], [voorzitter]]
+    assert groups == [[f"Aldus vastgesteld in {meeting} van ..."], ["De voorzitter,", "(naam)"],
+                      [griffier, "(naam)"]]
+
+
+def test_signing_names_and_aanhef_details_are_settable() -> None:
+    code = gedragscode.make_code("gemeente", ["raadslid"], "Almelo", year=2026, adopted="2026-12-17",
+                                 proposed_by="de agendacommissie", proposal_date="2026-11-03",
+                                 proposal_reference="RV 2026/112", advice="de commissie Bestuur",
+                                 chair_name="J. de Vries", clerk_name="P. Bakker")
+    doc = build_document(code)
+    assert doc.aanhef[1] == "gelezen het voorstel van de agendacommissie van 3 november 2026, kenmerk RV 2026/112;"
+    assert doc.aanhef[2] == "gezien het advies van de commissie Bestuur;"
+    assert doc.aanhef[3].startswith("gelet op ")
+    assert doctree.signing_groups(doc.signing) == [
+        ["Aldus vastgesteld in de openbare vergadering van de raad van 17 december 2026."],
+        ["De voorzitter,", "J. de Vries"], ["De griffier,", "P. Bakker"]]
+    local = code_from("""
+gedragscode "X" {
+  lichaam gemeente "Almelo"
+  ambten raadslid
+  voorstel "de agendacommissie"
+  voorstel_datum "3 november 2026"
+  voorstel_kenmerk "RV 2026/112"
+  advies "de commissie Bestuur"
+  naam_voorzitter "J. de Vries"
+  naam_griffier "P. Bakker"
+}
+""")
+    assert build_document(local).aanhef[1:3] == doc.aanhef[1:3]
 
 
 def test_signing_with_adoption_date() -> None:
@@ -426,16 +454,27 @@ def test_inleiding_goes_to_document_inleiding() -> None:
     assert all(a.title != intro[0].title for a in doc.articles())
 
 
-def test_repeal_only_in_slotbepalingen() -> None:
+def test_slotbepalingen_in_the_order_of_the_aanwijzingen() -> None:
+    """Intrekking in its own article, then inwerkingtreding, then citeertitel; the dictum repeals too."""
     code = gedragscode.load_code(GOLDEN / "gemeente_raad.gdc")
     doc = build_document(code)
     old = "Gedragscode integriteit raadsleden gemeente Almelo 2019"
-    assert not any(old in line for line in doc.aanhef)
+    assert doc.aanhef[-1].endswith(f", onder gelijktijdige intrekking van de {old}.")
+    slot = doc.chapters[-1]
+    assert [a.title for a in slot.articles] == ["Intrekking", "Inwerkingtreding", "Citeertitel"]
+    assert slot.articles[0].leden[0].text == f"De {old} wordt ingetrokken."
+    assert slot.articles[2].leden[0].text == f"Deze regeling wordt aangehaald als: {code.name}."
     holders = [a for a in doc.articles() if any(old in lid.text for lid in a.leden)]
-    assert [a.title for a in holders] == ["Slotbepalingen"]
+    assert [a.title for a in holders] == ["Intrekking"]
     without = build_document(gedragscode.make_code("gemeente", ["raadslid"], "Almelo", year=2026))
-    slot = next(a for a in without.articles() if a.title == "Slotbepalingen")
-    assert all("vervalt" not in lid.text for lid in slot.leden)
+    assert [a.title for a in without.chapters[-1].articles] == ["Inwerkingtreding", "Citeertitel"]
+    assert "intrekking" not in without.aanhef[-1]
+
+
+@pytest.mark.parametrize("clause", ["begrippen", "reikwijdte", "slotbepalingen", "vog"])
+def test_structural_and_statutory_clauses_cannot_be_left_out(clause: str) -> None:
+    with pytest.raises(gedragscode.ModelError, match=f"clausule '{clause}' (hoort bij de opbouw|is wettelijk)"):
+        gedragscode.make_code("gemeente", ["wethouder"], "Almelo", year=2026, omit=[clause])
 
 
 def test_template_error_is_a_render_error() -> None:

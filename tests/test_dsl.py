@@ -158,7 +158,7 @@ selectors = st.one_of(st.just(s.SelectorSyntax("*")), st.builds(s.SelectorSyntax
 applies = st.builds(s.AppliesSyntax, st.lists(selectors, min_size=1, max_size=3).map(tuple),
                     st.lists(names, max_size=2).map(tuple))
 checks = st.none() | texts  # ``controleer "..."`` markers
-labels = st.none() | names.filter(lambda n: n not in ("voor", "controleer", "toelichting"))
+labels = st.none() | names.filter(lambda n: n not in ("voor", "controleer", "toelichting", "kop"))
 onderdeel = st.builds(s.OnderdeelSyntax, texts, st.none() | applies, check=checks, name=labels)
 clause_stmts = st.one_of(
     st.builds(s.SimpleStmt, st.sampled_from(["hoofdstuk", "vorm"]), names),
@@ -175,7 +175,8 @@ clause_stmts = st.one_of(
               check=checks),
     st.builds(s.ParamSyntax, names, st.just("keuze"), texts, st.lists(texts, min_size=1, max_size=3).map(tuple)),
     st.builds(s.LidSyntax, texts, st.none() | applies, st.none() | st.lists(onderdeel, max_size=3).map(tuple),
-              check=checks, name=labels),
+              check=checks, name=labels, heading=st.none() | texts),
+    st.just(s.SimpleStmt("structureel", "")),
     # a lid's own toelichting lives in its block
     st.builds(s.LidSyntax, texts, st.none() | applies, st.lists(onderdeel, max_size=2).map(tuple), check=checks,
               name=labels, toelichting=texts),
@@ -195,7 +196,9 @@ code_stmts = st.one_of(
     st.builds(s.CodeStmt, st.just("zet"), name=names, param=names, value=values, office=names),
     st.builds(s.CodeStmt, st.just("zet_term"), name=names, text=texts),
     st.builds(s.CodeStmt, st.just("zonder"), names=st.lists(names, min_size=1, max_size=3).map(tuple)),
-    st.builds(s.CodeStmt, st.sampled_from(["intrekking", "inwerkingtreding", "vastgesteld"]), text=texts),
+    st.builds(s.CodeStmt, st.sampled_from(["intrekking", "inwerkingtreding", "vastgesteld", "voorstel",
+                                           "voorstel_datum", "voorstel_kenmerk", "advies", "naam_voorzitter",
+                                           "naam_griffier"]), text=texts),
 )
 terms = st.builds(s.TermDecl, names, texts, checks)
 offices = st.builds(s.OfficeDecl, names, texts, texts, names, texts, st.none() | st.booleans(),

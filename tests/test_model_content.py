@@ -265,7 +265,7 @@ def _texts_with_builder(model: Model, body: str, offices: tuple[str, ...],
     title_to_id = {c.title: c.id for c in model.clauses}
     for chapter in doc.chapters:
         for article in chapter.articles:
-            where = title_to_id.get(article.title, article.title)
+            where = article.clause_id or title_to_id.get(article.title, article.title)
             for lid in article.leden:
                 yield where, lid.text
                 for onderdeel in lid.onderdelen:

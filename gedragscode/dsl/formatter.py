@@ -162,6 +162,9 @@ class _Printer:
 
     def statement(self, st: s.ClauseStmt, d: int) -> None:
         if isinstance(st, s.SimpleStmt):
+            if st.key == "structureel":
+                self.emit(d, "structureel", st.comments)
+                return
             value = st.value if st.key in ("hoofdstuk", "vorm") else quote(st.value)
             self.emit(d, f"{st.key} {value}", st.comments)
         elif isinstance(st, s.AppliesSyntax):
@@ -185,7 +188,9 @@ class _Printer:
                 line += " " + quote(st.description)
             self.emit(d, line + _check(st.check), st.comments)
         elif isinstance(st, s.LidSyntax):
-            scope = (f"{st.name} " if st.name else "") + (f"voor {_applies(st.scope)} " if st.scope else "")
+            scope = ((f"{st.name} " if st.name else "")
+                     + (f"kop {quote(st.heading)} " if st.heading is not None else "")
+                     + (f"voor {_applies(st.scope)} " if st.scope else ""))
             if st.onderdelen is None and st.toelichting is None:
                 self.emit(d, f"lid {scope}{quote(st.text)}{_check(st.check)}", st.comments)
             else:

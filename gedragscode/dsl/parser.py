@@ -80,6 +80,10 @@ class _Explanation(str):
     """The toelichting inside a lid's block while the transformer runs."""
 
 
+class _Heading(str):
+    """The title after ``kop`` (a lid that starts a new article) while the transformer runs."""
+
+
 class _Label(str):
     """The name of a lid or onderdeel (``lid NAME ...``) while the transformer runs."""
 
@@ -273,6 +277,10 @@ class _ToSyntax(Transformer[Token, Any]):
         return self._simple("tegenvoorbeeld", meta, c)
 
     @v_args(meta=True)
+    def c_structural(self, meta: Any, c: list[Any]) -> s.SimpleStmt:
+        return s.SimpleStmt("structureel", "", pos=self.P(meta))
+
+    @v_args(meta=True)
     def applies(self, meta: Any, c: list[Any]) -> s.AppliesSyntax:
         selectors = c[0]
         within = c[1] if len(c) > 1 else ()
@@ -354,6 +362,7 @@ class _ToSyntax(Transformer[Token, Any]):
         onderdelen = None
         text = ""
         name = None
+        heading = None
         for x in c:
             if isinstance(x, s.AppliesSyntax):
                 scope = x
@@ -361,6 +370,8 @@ class _ToSyntax(Transformer[Token, Any]):
                 continue
             elif isinstance(x, _Label):
                 name = str(x)
+            elif isinstance(x, _Heading):
+                heading = str(x)
             elif isinstance(x, str):
                 text = x
             else:
@@ -370,7 +381,10 @@ class _ToSyntax(Transformer[Token, Any]):
             explanations = [x for x in onderdelen if isinstance(x, _Explanation)]
             explanation = str(explanations[-1]) if explanations else None
             onderdelen = tuple(x for x in onderdelen if not isinstance(x, _Explanation))
-        return s.LidSyntax(text, scope, onderdelen, _check(c), name, explanation, pos=self.P(meta))
+        return s.LidSyntax(text, scope, onderdelen, _check(c), name, explanation, heading, pos=self.P(meta))
+
+    def heading(self, c: list[Any]) -> _Heading:
+        return _Heading(c[0])
 
     def lid_explanation(self, c: list[Any]) -> _Explanation:
         return _Explanation(c[0])
@@ -494,6 +508,30 @@ class _ToSyntax(Transformer[Token, Any]):
     @v_args(meta=True)
     def k_adopted(self, meta: Any, c: list[Any]) -> s.CodeStmt:
         return s.CodeStmt("vastgesteld", text=c[0], pos=self.P(meta))
+
+    @v_args(meta=True)
+    def k_proposal(self, meta: Any, c: list[Any]) -> s.CodeStmt:
+        return s.CodeStmt("voorstel", text=c[0], pos=self.P(meta))
+
+    @v_args(meta=True)
+    def k_proposal_date(self, meta: Any, c: list[Any]) -> s.CodeStmt:
+        return s.CodeStmt("voorstel_datum", text=c[0], pos=self.P(meta))
+
+    @v_args(meta=True)
+    def k_proposal_ref(self, meta: Any, c: list[Any]) -> s.CodeStmt:
+        return s.CodeStmt("voorstel_kenmerk", text=c[0], pos=self.P(meta))
+
+    @v_args(meta=True)
+    def k_advice(self, meta: Any, c: list[Any]) -> s.CodeStmt:
+        return s.CodeStmt("advies", text=c[0], pos=self.P(meta))
+
+    @v_args(meta=True)
+    def k_chair_name(self, meta: Any, c: list[Any]) -> s.CodeStmt:
+        return s.CodeStmt("naam_voorzitter", text=c[0], pos=self.P(meta))
+
+    @v_args(meta=True)
+    def k_clerk_name(self, meta: Any, c: list[Any]) -> s.CodeStmt:
+        return s.CodeStmt("naam_griffier", text=c[0], pos=self.P(meta))
 
     # values
     def money(self, c: list[Any]) -> Money:

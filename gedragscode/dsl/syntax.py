@@ -182,6 +182,7 @@ class LidSyntax(Node):
     check: str | None = None
     name: str | None = None  # ``lid NAME ...``: a name other texts refer to ({{ verwijs.NAME }})
     toelichting: str | None = None  # ``toelichting "..."`` inside the lid's block
+    heading: str | None = None  # ``lid kop "Citeertitel" ...``: the lid starts a new article with this title
 
 
 @dataclass(frozen=True)
@@ -202,7 +203,7 @@ class OutdatedSyntax(Node):
 @dataclass(frozen=True)
 class SimpleStmt(Node):
     """``hoofdstuk``, ``vorm``, ``sinds``, ``gewijzigd``, ``toelichting``, ``voorbeeld``, ``tegenvoorbeeld``,
-    ``controleer``."""
+    ``controleer``, ``structureel`` (value "")."""
 
     key: str
     value: str
@@ -233,7 +234,9 @@ class CodeStmt(Node):
       * ``model`` (text), ``lichaam`` (name = body id, text = place), ``ambten`` (names),
       * ``jaar`` (number), ``zet`` (name = clause, param, value; ``office`` for ``zet ... voor OFFICE``),
         ``zet_term`` (name, text),
-      * ``zonder`` (names), ``intrekking`` / ``inwerkingtreding`` / ``vastgesteld`` (text).
+      * ``zonder`` (names), ``intrekking`` / ``inwerkingtreding`` / ``vastgesteld`` (text),
+      * ``voorstel`` / ``voorstel_datum`` / ``voorstel_kenmerk`` / ``advies`` / ``naam_voorzitter`` /
+        ``naam_griffier`` (text): the aanhef and the signing block.
     """
 
     kind: str

@@ -352,7 +352,8 @@ def _suggestions(model: Model, body: str, offices: tuple[str, ...], place: str) 
             prefix = f"{lid.number}. " if lid.number is not None else ""
             lines.append(prefix + lid.text)
             lines.extend(f"   {o.label}. {o.text}" for o in lid.onderdelen)
-        out[article.clause_id] = "\n".join(lines)
+        # a clause may render as several articles (the slotbepalingen): suggest them all
+        out[article.clause_id] = "\n".join(filter(None, (out.get(article.clause_id, ""), *lines)))
     return out
 
 
@@ -419,6 +420,10 @@ def lint_document(doc: SourceDocument, model: Model | None = None, *, body: str 
     for clause in model.clauses:
         clause_matcher = intro_matcher if clause.form == "inleiding" else matcher
         hits = _find(clause, clause_matcher)
+        if clause.form == "inleiding" and not hits:
+            # an inleiding the code declares part of itself ("maakt integraal deel uit") is read as provisions
+            clause_matcher = matcher
+            hits = [h for r in clause.recognisers for h in matcher.find(r)]
         hits.sort(key=lambda h: (h.span.start, h.span.end))
         level = clause.level_for(ident.body or "")
         required = any(clause.applies.matches(b, o) for b, o in pairs)
@@ -496,11 +501,11 @@ def _structure_confidence(findings: Sequence[ClauseFinding]) -> float:
 
 
 def _find(clause: Clause, matcher: Matcher) -> list[Hit]:
-    """Where the clause is found; an inleiding without recognisers is found in any inleiding unit."""
+    """Where the clause is found; an inleiding its recognisers do not find is found in any inleiding unit."""
     hits: list[Hit] = []
     for recogniser in clause.recognisers:
         hits.extend(matcher.find(recogniser))
-    if clause.form == "inleiding" and not clause.recognisers:
+    if clause.form == "inleiding" and not hits:
         hits = [Hit(u, None, None, u.span, ()) for u in matcher.units if u.leden][:1]
     return hits
 

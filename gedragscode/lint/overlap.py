@@ -39,6 +39,7 @@ def check_overlaps(model: Model) -> list[GedragscodeError]:
             errors.append(exc)
             continue
         owner = {a.number: a.clause_id for a in document.articles()}
+        intro = next((c.id for c in model.clauses if c.form == "inleiding"), "")
         source = read_document("overlap.md", data=to_markdown(document).encode("utf-8"))
         matcher = Matcher(segment(source))
         for clause in model.clauses:
@@ -46,14 +47,16 @@ def check_overlaps(model: Model) -> list[GedragscodeError]:
                 if recogniser.scope == "document":
                     continue
                 for hit in matcher.find(recogniser):
-                    other = owner.get(hit.unit.number, "")
+                    other = owner.get(hit.unit.number, "") if hit.unit.number else (
+                        intro if hit.unit.heading.strip().lower() == "inleiding" else "")
                     if not other or other == clause.id or (clause.id, index, other) in seen:
                         continue
                     seen.add((clause.id, index, other))
                     text = source.text[hit.span.start:hit.span.end]
+                    where = f"artikel {hit.unit.number}" if hit.unit.number else "de inleiding"
                     errors.append(DslSemanticError(
                         f"clausule '{clause.id}' overlapt met clausule '{other}': deze herken-regel vindt ook "
-                        f"artikel {hit.unit.number} van een {body.name}scode (\"{_short(text)}\"); één regel hoort "
+                        f"{where} van een {body.name}scode (\"{_short(text)}\"); één regel hoort "
                         "op één plaats: herformuleer die bepaling of maak de herken-regel strenger",
                         recogniser.location or clause.location))
     return errors

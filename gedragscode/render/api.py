@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from gedragscode.dsl import syntax as s
 from gedragscode.dsl.formatter import format_tree, format_value
-from gedragscode.model import Code, Level, Parameter, ParamType, Value
+from gedragscode.model import Code, Parameter, ParamType, Value
 
 __all__ = ["starter_code"]
 
@@ -89,10 +89,17 @@ def starter_code(code: Code) -> str:
         pending.clear()
 
     # adoption details: set when known, else a commented example
-    pending += ["", "# Vorige gedragscode die vervalt, datum van inwerkingtreding en datum van vaststelling:"]
+    pending += ["", "# Vorige gedragscode die vervalt, datum van inwerkingtreding en datum van vaststelling;",
+                "# voorstel, datum en kenmerk van het voorstel en advies voor de aanhef; namen voor de ondertekening:"]
     for kind, value, example in (("intrekking", code.repeals, "Gedragscode integriteit ..."),
                                  ("inwerkingtreding", code.effective, f"op 1 januari {code.year + 1}"),
-                                 ("vastgesteld", code.adopted, "...")):
+                                 ("vastgesteld", code.adopted, "..."),
+                                 ("voorstel", code.proposed_by, "het presidium"),
+                                 ("voorstel_datum", code.proposal_date, "..."),
+                                 ("voorstel_kenmerk", code.proposal_reference, "..."),
+                                 ("advies", code.advice, "de commissie ..."),
+                                 ("naam_voorzitter", code.chair_name, "..."),
+                                 ("naam_griffier", code.clerk_name, "...")):
         if value:
             add(s.CodeStmt(kind, text=value))
         else:
@@ -108,7 +115,7 @@ def starter_code(code: Code) -> str:
             pending.append(_commented(stmt))
 
     optional = [c for c in model.applicable_clauses(code.body.id, code.offices)
-                if c.level_for(code.body.id) is not Level.WETTELIJK]
+                if c.can_be_left_out(code.body.id)]
     if optional:
         pending += ["", "# Bepalingen die niet wettelijk verplicht zijn. Haal het hekje weg om er een weg te laten:"]
         for clause in optional:

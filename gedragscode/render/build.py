@@ -47,6 +47,7 @@ _DEFAULT_TERMS: Mapping[str, str] = {
     "vergadering": "de openbare vergadering",
     "griffier": "de griffier",
     "voorzitter": "de voorzitter",
+    "ondertekenaar_voorzitter": "de voorzitter",
 }
 
 
@@ -559,28 +560,48 @@ def _proposer(code: Code, terms: Mapping[str, str]) -> str:
     return terms.get("bestuur", "")
 
 
+def _with_article(title: str) -> str:
+    """"de Gedragscode ... 2016" for a title; a title that starts with an article is kept."""
+    title = " ".join(title.split()).rstrip(".")
+    return title if re.match(r"(?i)(?:de|het) ", title) else f"de {title}"
+
+
 def _aanhef(code: Code, terms: Mapping[str, str]) -> tuple[str, ...]:
+    """Aanhef and dictum: the proposer, date and reference of the proposal and an advice are the code's own."""
     lines = [templating.hoofdletter(_term(terms, "vertegenwoordiging_vol")) + ";"]
-    proposer = _proposer(code, terms)
+    proposer = code.proposed_by.strip() or _proposer(code, terms)
     if proposer:
-        lines.append(f"gelezen het voorstel van {proposer};")
+        line = f"gelezen het voorstel van {proposer}"
+        if code.proposal_date.strip():
+            line += f" van {dutch_date(code.proposal_date.strip())}"
+        if code.proposal_reference.strip():
+            line += f", kenmerk {code.proposal_reference.strip()}"
+        lines.append(line + ";")
+    if code.advice.strip():
+        lines.append(f"gezien het advies van {code.advice.strip()};")
     basis = legal_basis_text(code.offices)
     if basis:
         lines.append(f"gelet op {basis};")
     lines.append(f"{_term(terms, 'besluit')}:")
-    lines.append(f"vast te stellen de volgende regeling: {code.name}.")
+    dictum = f"vast te stellen de volgende regeling: {code.name}"
+    if code.repeals.strip():
+        dictum += f", onder gelijktijdige intrekking van {_with_article(code.repeals)}"
+    lines.append(dictum + ".")
     return tuple(lines)
 
 
 def _signing(code: Code, terms: Mapping[str, str]) -> tuple[str, ...]:
-    when = code.adopted.strip() or "..."
+    """"Aldus vastgesteld ...", then the chair of the meeting and the griffier, each with a name line."""
+    when = dutch_date(code.adopted.strip()) or "..."
     end = "" if when.endswith((".", "…")) else "."
     return (
         f"Aldus vastgesteld in {_term(terms, 'vergadering')} van {when}{end}",
         "",
-        templating.hoofdletter(_term(terms, "griffier")) + ",",
+        templating.hoofdletter(_term(terms, "ondertekenaar_voorzitter")) + ",",
+        code.chair_name.strip() or "(naam)",
         "",
-        templating.hoofdletter(_term(terms, "voorzitter")) + ",",
+        templating.hoofdletter(_term(terms, "griffier")) + ",",
+        code.clerk_name.strip() or "(naam)",
     )
 
 
@@ -628,6 +649,10 @@ class _Draft:
 
     clause: Clause
     chapter: str
+    title: str = ""
+    #: the model leden (indices) this article renders: all of them, or one part of a clause whose
+    #: leden with a ``kop`` start articles of their own (intrekking, inwerkingtreding, citeertitel)
+    indices: tuple[int, ...] = ()
     leden: list[doctree.Lid] = field(default_factory=list)
     scopes: list[list[Office]] = field(default_factory=list)
     uses: list[tuple[list[Office], _Uses, list[str]]] = field(default_factory=list)
@@ -648,6 +673,16 @@ class _Draft:
         return list(seen.values())
 
 
+def _parts(clause: Clause) -> list[tuple[str, tuple[int, ...]]]:
+    """The articles of a clause: (title, lid indices). A lid with a ``kop`` starts a new article."""
+    parts: list[tuple[str, list[int]]] = [(clause.title, [])]
+    for index, lid in enumerate(clause.leden):
+        if lid.heading:
+            parts.append((lid.heading, []))
+        parts[-1][1].append(index)
+    return [(title, tuple(indices)) for title, indices in parts if indices]
+
+
 def _is_late(clause: Clause) -> bool:
     """A clause that names the articles of the code (the reikwijdte): rendered once they are known."""
     return any("beperkingen" in template_names(t) for lid in clause.leden
@@ -656,11 +691,13 @@ def _is_late(clause: Clause) -> bool:
 
 def _render_leden(code: Code, clause: Clause, scope: Sequence[Office], base: _Base, draft: _Draft,
                   extra: Mapping[str, Any] | None = None) -> None:
-    """Render the leden of ``clause`` that apply to ``scope`` into ``draft``, numbered 1, 2, ..."""
+    """Render the draft's leden of ``clause`` that apply to ``scope`` into ``draft``, numbered 1, 2, ..."""
     body = code.body.id
     rendered: list[tuple[str, tuple[doctree.Onderdeel, ...]]] = []
     sources: list[int] = []
     for index, lid in enumerate(clause.leden):
+        if draft.indices and index not in draft.indices:
+            continue
         lid_scope = [o for o in scope if lid.applies.matches(body, o)]
         if not lid_scope:
             continue
@@ -714,13 +751,13 @@ def _flush(checklist: _Checklist, where: str, draft: _Draft) -> None:
 
 def _explanation(code: Code, clause: Clause, scope: Sequence[Office], base: _Base,
                  checklist: _Checklist | None = None, where: str = "",
-                 explained: Sequence[tuple[int, list[Office]]] = ()) -> list[str]:
+                 explained: Sequence[tuple[int, list[Office]]] = (), *, own: bool = True) -> list[str]:
     """The toelichting of one article: the clause's own, then that of each rendered lid that has one.
 
     A lid's toelichting is rendered for the offices the lid was rendered for, with ``dit_lid``
     naming the lid ("het vierde lid"), so it never explains a lid the code does not have.
     """
-    parts: list[tuple[str, Sequence[Office], dict[str, Any]]] = [(clause.toelichting, scope, {})]
+    parts: list[tuple[str, Sequence[Office], dict[str, Any]]] = [(clause.toelichting, scope, {})] if own else []
     for index, lid_scope in explained:
         lid = clause.leden[index]
         parts.append((lid.toelichting, lid_scope, {"dit_lid": _token("L", clause.id, f"#{index}")}))
@@ -825,10 +862,11 @@ def build_document(code: Code, *, numbering: Mapping[str, str] | None = None) ->
                 inleiding.extend(f"{o.label}. {o.text}" for o in lid.onderdelen)
             _flush(checklist, "Inleiding", draft)
             continue
-        draft = _Draft(clause, clause.chapter)
-        if not _is_late(clause):
-            _render_leden(code, clause, scope, base, draft)
-        drafts.append(draft)
+        for title, indices in _parts(clause):
+            draft = _Draft(clause, clause.chapter, title, indices)
+            if not _is_late(clause):
+                _render_leden(code, clause, scope, base, draft)
+            drafts.append(draft)
 
     order = [c.id for c in code.model.chapters] + [c.chapter for c in code.clauses
                                                    if code.model.chapter(c.chapter) is None]
@@ -877,11 +915,12 @@ def build_document(code: Code, *, numbering: Mapping[str, str] | None = None) ->
                                       tuple(doctree.Onderdeel(o.label, references.resolve(o.text, n))
                                             for o in lid.onderdelen), lid.offices, lid.source)
                           for lid in draft.leden)
-            articles.append(doctree.Article(str(n), clause.title, leden, f"artikel-{n}", "", clause.id))
-            _flush(checklist, f"Artikel {n} {clause.title}", draft)
+            articles.append(doctree.Article(str(n), draft.title, leden, f"artikel-{n}", "", clause.id))
+            _flush(checklist, f"Artikel {n} {draft.title}", draft)
+            first = references.articles.get(clause.id) == n  # the clause's toelichting goes with its first article
             paragraphs = [references.resolve(p, n) for p in
                           _explanation(code, clause, draft.offices, base, checklist, f"Toelichting op artikel {n}",
-                                       draft.explained)]
+                                       draft.explained, own=first)]
             if code.model.clause(clause.id) is None:
                 # a clause the griffie added: say so, and ask for the explanation it lacks
                 paragraphs.insert(0, f"Dit artikel is een aanvulling van {_term(terms, 'vertegenwoordiging')} "
@@ -891,7 +930,7 @@ def build_document(code: Code, *, numbering: Mapping[str, str] | None = None) ->
                                    "Dit artikel is lokaal toegevoegd en heeft nog geen toelichting; schrijf die "
                                    "(toelichting \"...\" in de clausule).")
             if paragraphs:
-                explanations.append(doctree.Explanation(f"Artikel {n} {clause.title}", tuple(paragraphs),
+                explanations.append(doctree.Explanation(f"Artikel {n} {draft.title}", tuple(paragraphs),
                                                         f"toelichting-artikel-{n}"))
         found = code.model.chapter(chapter_id)
         c = len(chapters) + 1

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 import gedragscode
 from gedragscode.errors import GedragscodeError
-from gedragscode.model import Body, Clause, Code, Duration, Level, Model, Money, Parameter, ParamType, Value
+from gedragscode.model import Body, Clause, Code, Duration, Model, Money, Parameter, ParamType, Value
 from gedragscode.render.doctree import CheckItem, Document
 from gedragscode.resolve import coerce_value
 
@@ -368,7 +368,7 @@ def build(form: DraftForm, model: Model | None = None, *, today: _dt.date | None
             level = clause.level_for(body.id)
             values = code.values.get(clause.id, {})
             views.append(ClauseView(
-                id=clause.id, title=clause.title, level=level.value, can_omit=level is not Level.WETTELIJK,
+                id=clause.id, title=clause.title, level=level.value, can_omit=clause.can_be_left_out(body.id),
                 omitted=clause.id in code.omitted,
                 params=tuple(_param_view(clause, p, values, form, code.terms, field_errors)
                              for p in clause.parameters),
