@@ -416,6 +416,8 @@ class Body:
     term_checks: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     #: Names for some offices together ("bestuurder").
     groups: tuple[Group, ...] = ()
+    #: Terms a local code may only set to one of these values: term name -> choices.
+    term_choices: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
     def office(self, office_id: str) -> Office | None:
         for o in self.offices:

@@ -244,7 +244,8 @@ class _ModelResolver:
             groups.append(Group(g.id, g.name, g.plural, Applicability(tuple(selectors))))
         self.bodies[b.id] = Body(b.id, b.name, MappingProxyType(terms), tuple(offices), _loc(b.pos),
                                  tuple(r.pattern for r in b.recognisers), term_checks=_term_checks(b.terms),
-                                 groups=tuple(groups))
+                                 groups=tuple(groups),
+                                 term_choices=MappingProxyType({t.name: t.choices for t in b.terms if t.choices}))
 
     def check_term_templates(self, b: s.BodyDecl, terms: Mapping[str, str]) -> None:
         """A term may read ``{{ naam }}`` and the body's other terms, and no term may read itself in a circle."""
@@ -607,6 +608,9 @@ def resolve_code(decl: s.CodeDecl, model: Model, *, today: _dt.date | None = Non
         elif st.kind == "zet_term":
             if st.name not in body.terms:
                 errors.add(f"lichaam '{body.id}' kent geen term '{st.name}'", st.pos)
+            elif body.term_choices.get(st.name) and st.text not in body.term_choices[st.name]:
+                errors.add(f"'{st.text}' is geen keuze voor term {st.name}; kies uit: "
+                           + ", ".join(f'"{c}"' for c in body.term_choices[st.name]), st.pos)
             terms[st.name] = st.text
         elif st.kind == "zet":
             settings.append(st)
@@ -625,7 +629,14 @@ def resolve_code(decl: s.CodeDecl, model: Model, *, today: _dt.date | None = Non
     if not offices:
         errors.raise_if_any()
 
-    office_tuple = tuple(offices)
+    # offices with the names this code gives them (a waterschap that calls its chair "dijkgraaf")
+    from gedragscode.render.terms import bound_office
+
+    try:
+        office_tuple = tuple(bound_office(o, terms, body.terms, body_stmt.text) for o in offices)
+    except GedragscodeError as exc:
+        errors.items.append(exc)
+        office_tuple = tuple(offices)
     clauses = list(model.applicable_clauses(body.id, office_tuple))
     ids = {c.id for c in model.clauses}
 
@@ -727,7 +738,8 @@ def resolve_code(decl: s.CodeDecl, model: Model, *, today: _dt.date | None = Non
 
     place = body_stmt.text
     code = Code(
-        model=model, name=decl.name, body=body, offices=office_tuple, place=place, year=year,
+        model=model, name=decl.name or default_code_name(body, office_tuple, place, year, terms), body=body,
+        offices=office_tuple, place=place, year=year,
         terms=MappingProxyType(terms),
         values=MappingProxyType({k: MappingProxyType(v) for k, v in values.items()}),
         clauses=tuple(clauses), omitted=tuple(sorted(omitted_ids)), repeals=repeals, effective=effective,
@@ -795,10 +807,14 @@ def coerce_value(param: Parameter, raw: str) -> Value:
     return value
 
 
-def default_code_name(body: Body, offices: tuple[Office, ...], place: str, year: int) -> str:
-    """"Gedragscode integriteit raadsleden gemeente Almelo 2026" and the like."""
+def default_code_name(body: Body, offices: tuple[Office, ...], place: str, year: int,
+                      terms: Mapping[str, str] | None = None) -> str:
+    """"Gedragscode integriteit raadsleden gemeente Almelo 2026" and the like (``terms``: the code's own words)."""
+    from gedragscode.render.terms import resolve_terms
+
     who = templating.join_words([o.plural for o in offices])
-    where = templating.render_text(body.terms.get("naam_vol", "{{ naam }}"), {"naam": place})
+    words = resolve_terms(terms if terms is not None else body.terms, place)
+    where = words.get("naam_vol", place)
     return f"Gedragscode integriteit {who} {where} {year}"
 
 
@@ -860,9 +876,8 @@ def bind_code(model: Model, body: str, offices: Sequence[str], place: str, *, ye
                        ("naam_voorzitter", chair_name), ("naam_griffier", clerk_name)):
         if text.strip():
             stmts.append(s.CodeStmt(kind, text=text.strip()))
-    code_name = name or default_code_name(b, tuple(resolved_offices), place, year)
-    try:
-        return resolve_code(s.CodeDecl(code_name, tuple(stmts)), model)
+    try:  # no name: resolve_code gives the default one, with the offices named as the code names them
+        return resolve_code(s.CodeDecl(name or "", tuple(stmts)), model)
     except ErrorGroup as group:
         raise ModelError("; ".join(e.message for e in group.errors)) from None
     except GedragscodeError as exc:

@@ -50,6 +50,30 @@ def hoofdletter(text: object) -> str:
     return s[:1].upper() + s[1:]
 
 
+def kind_name(name: object, kind: str, *others: str) -> str:
+    """A body's name with its kind in front, never twice: ``"Almelo" | soortnaam("gemeente")`` and
+    ``"Gemeente Almelo" | soortnaam("gemeente")`` both give "gemeente Almelo"; a name that already
+    starts with another kind word (``soortnaam("waterschap", "hoogheemraadschap")`` on "Hoogheemraadschap
+    van Rijnland") is kept as it is.
+    """
+    text = " ".join(str(name).split())
+    lowered = text.lower()
+    if lowered == kind.lower() or lowered.startswith(kind.lower() + " "):
+        return kind + text[len(kind):]
+    if any(lowered == o.lower() or lowered.startswith(o.lower() + " ") for o in others):
+        return text
+    return f"{kind} {text}"
+
+
+def bare_name(name: object, *kinds: str) -> str:
+    """A body's name without a kind word in front: ``"provincie Zeeland" | zondersoort("provincie")`` -> "Zeeland"."""
+    text = " ".join(str(name).split())
+    for kind in kinds:
+        if text.lower().startswith(kind.lower() + " "):
+            return text[len(kind) + 1:]
+    return text
+
+
 def join_words(items: object, last: str = "en") -> str:
     seq = [str(x) for x in items] if isinstance(items, list | tuple) else [str(items)]
     if len(seq) <= 1:
@@ -78,6 +102,8 @@ def environment() -> ImmutableSandboxedEnvironment:
     env.filters["hoofdletter"] = hoofdletter
     env.filters["opsomming"] = join_words
     env.filters["wetsartikelen"] = group_legal_refs
+    env.filters["soortnaam"] = kind_name
+    env.filters["zondersoort"] = bare_name
     return env
 
 

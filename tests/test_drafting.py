@@ -397,3 +397,65 @@ def test_lint_json_lists_vog_and_risicoanalyse_apart() -> None:
     by_id = {c.id: c for c in result.clauses}
     assert by_id["vog"].status == "present" and by_id["risicoanalyse"].status == "missing"
     assert by_id["risicoanalyse"].severity == "waarschuwing"
+
+
+# ---------------------------------------------------------------- naming of the body and its offices (defect 10)
+
+
+@pytest.mark.parametrize(("body", "name", "first", "title_end"), [
+    ("gemeente", "Almelo", "De raad van de gemeente Almelo;", "gemeente Almelo 2026"),
+    ("gemeente", "gemeente Almelo", "De raad van de gemeente Almelo;", "gemeente Almelo 2026"),
+    ("gemeente", "Gemeente Almelo", "De raad van de gemeente Almelo;", "gemeente Almelo 2026"),
+    ("provincie", "provincie Zeeland", "Provinciale Staten van Zeeland;", "provincie Zeeland 2026"),
+    ("waterschap", "Rijn en IJssel", "Het algemeen bestuur van waterschap Rijn en IJssel;",
+     "waterschap Rijn en IJssel 2026"),
+    ("waterschap", "Waterschap Rijn en IJssel", "Het algemeen bestuur van waterschap Rijn en IJssel;",
+     "waterschap Rijn en IJssel 2026"),
+    ("waterschap", "Hoogheemraadschap van Rijnland", "Het algemeen bestuur van het Hoogheemraadschap van Rijnland;",
+     "Hoogheemraadschap van Rijnland 2026"),
+    ("openbaar_lichaam", "Saba", "De eilandsraad van het openbaar lichaam Saba;", "openbaar lichaam Saba 2026"),
+])
+def test_the_body_is_named_once_and_with_its_kind(body: str, name: str, first: str, title_end: str) -> None:
+    found = MODEL.body(body)
+    assert found is not None
+    code = gedragscode.make_code(body, [found.offices[0].id], name, year=2026)
+    doc = build_document(code)
+    assert doc.aanhef[0] == first
+    assert code.name.endswith(title_end) and doc.title == code.name
+    text = gedragscode.render(code, "md")
+    assert isinstance(text, str)
+    assert not re.search(r"(?i)\b(gemeente|provincie|waterschap) \1\b", text)
+
+
+DIJKGRAAF = {"term.voorzitter_titel": "dijkgraaf", "term.bestuursnaam": "college van dijkgraaf en hoogheemraden"}
+
+
+def test_dijkgraaf_and_college_change_every_occurrence() -> None:
+    code = gedragscode.make_code("waterschap", ["ab_lid", "db_lid", "voorzitter"], "Hoogheemraadschap van Rijnland",
+                                 year=2026, settings=DIJKGRAAF)
+    doc = build_document(code)
+    assert code.name == ("Gedragscode integriteit leden van het algemeen bestuur, leden van het college van dijkgraaf "
+                         "en hoogheemraden en dijkgraaf Hoogheemraadschap van Rijnland 2026")
+    begrippen = [o.text for o in article(doc, "begrippen").leden[0].onderdelen]
+    assert begrippen[0] == ("ambtsdrager: een lid van het algemeen bestuur, een lid van het college van dijkgraaf en "
+                            "hoogheemraden of de dijkgraaf;")
+    assert ["De dijkgraaf,", "(naam)"] in doctree.signing_groups(doc.signing)
+    regeling = " ".join([*doc.aanhef, *doc.inleiding, *doc.signing, *(lid.text for a in doc.articles()
+                                                                     for lid in a.leden)])
+    assert not re.search(r"\bvoorzitter\b|dagelijks bestuur", regeling.replace("plaatsvervangend dijkgraaf", ""))
+    assert "dijkgraaf" in article(doc, "nevenfuncties").leden[5].text
+    assert not drafting_problems(code, doc)
+
+
+@pytest.mark.parametrize("offices", [("voorzitter",), ("db_lid",), ("ab_lid", "voorzitter"), ("db_lid", "voorzitter")])
+def test_dijkgraaf_codes_pass_the_drafting_check(offices: tuple[str, ...]) -> None:
+    code = gedragscode.make_code("waterschap", list(offices), "Rijn en IJssel", year=2026,
+                                 settings={"term.voorzitter_titel": "watergraaf"})
+    assert not drafting_problems(code)
+    assert "watergraaf" in gedragscode.render(code, "md")
+
+
+def test_a_title_that_is_no_choice_is_refused() -> None:
+    with pytest.raises(gedragscode.ModelError, match="geen keuze voor term voorzitter_titel"):
+        gedragscode.make_code("waterschap", ["voorzitter"], "Rijn en IJssel", year=2026,
+                              settings={"term.voorzitter_titel": "de dijkgraaf"})

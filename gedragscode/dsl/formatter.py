@@ -77,6 +77,11 @@ def format_pattern(p: Pattern, parent: str = "") -> str:
     return f"({text})" if parent in ("of", "en", "niet") else text
 
 
+def _term(t: s.TermDecl) -> str:
+    choices = " keuze(" + ", ".join(quote(x) for x in t.choices) + ")" if t.choices else ""
+    return f"term {t.name} = {quote(t.value)}{choices}{_check(t.check)}"
+
+
 def _check(reason: str | None) -> str:
     """The ``controleer "..."`` suffix of a statement that carries one."""
     return f" controleer {quote(reason)}" if reason is not None else ""
@@ -121,7 +126,7 @@ class _Printer:
         elif isinstance(item, s.BodyDecl):
             self.emit(0, f"lichaam {item.id} {quote(item.name)} {{", item.comments)
             for t in item.terms:
-                self.emit(1, f"term {t.name} = {quote(t.value)}{_check(t.check)}", t.comments)
+                self.emit(1, _term(t), t.comments)
             for p in item.recognisers:
                 self.emit(1, f"herken: {format_pattern(p.pattern)}", p.comments)
             for g in item.groups:
@@ -147,7 +152,7 @@ class _Printer:
         if o.statutory is not None:
             self.emit(2, f"wettelijk {'ja' if o.statutory else 'nee'}")
         for t in o.terms:
-            self.emit(2, f"term {t.name} = {quote(t.value)}{_check(t.check)}", t.comments)
+            self.emit(2, _term(t), t.comments)
         for p in o.recognisers:
             self.emit(2, f"herken: {format_pattern(p.pattern)}", p.comments)
         for p in o.general_recognisers:

@@ -175,7 +175,11 @@ class _ToSyntax(Transformer[Token, Any]):
 
     @v_args(meta=True)
     def term(self, meta: Any, c: list[Any]) -> s.TermDecl:
-        return s.TermDecl(c[0], c[1], _check(c[2:]), pos=self.P(meta))
+        choices = next((x for x in c[2:] if isinstance(x, tuple)), ())
+        return s.TermDecl(c[0], c[1], _check(c[2:]), tuple(choices), pos=self.P(meta))
+
+    def term_choices(self, c: list[Any]) -> tuple[str, ...]:
+        return tuple(c)
 
     def check(self, c: list[Any]) -> _Check:
         return _Check(c[0])

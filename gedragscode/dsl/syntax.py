@@ -79,6 +79,7 @@ class TermDecl(Node):
     name: str
     value: str
     check: str | None = None  # ``controleer "..."``: the term is a fact still to be checked
+    choices: tuple[str, ...] = ()  # ``keuze("a", "b")``: the only values a local code may set
 
 
 @dataclass(frozen=True)

@@ -634,7 +634,7 @@ def _general_explanation(code: Code, terms: Mapping[str, str],
     version = f"versie {model.version}" + (f" van {dutch_date(model.date)}" if model.date else "")
     paragraphs.append(
         f"De tekst volgt de modelbepalingen uit de handreiking \u201c{model.title}\u201d ({version}), "
-        f"toegesneden op {_term(terms, 'naam_vol') if 'naam_vol' in terms else code.place} en op de keuzes "
+        f"toegesneden op {terms.get('naam_met_lidwoord') or terms.get('naam_vol') or code.place} en op de keuzes "
         f"die daar zijn gemaakt."
     )
     return tuple(paragraphs)

@@ -13,13 +13,15 @@ therefore has a value per office; the builder splits a lid whose offices read di
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from functools import lru_cache
 
 from gedragscode import templating
 from gedragscode.errors import RenderError
 from gedragscode.model import Category, Clause, Code, Office, Parameter, Value
 
-__all__ = ["body_terms", "office_terms", "param_value", "self_names", "self_references", "template_names"]
+__all__ = ["body_terms", "bound_office", "office_terms", "own_terms", "param_value", "resolve_terms", "self_names",
+           "self_references", "template_names"]
 
 
 @lru_cache(maxsize=4096)
@@ -70,18 +72,29 @@ def body_terms(code: Code) -> dict[str, str]:
     return resolve_terms(code.terms, code.place)
 
 
-def _own_terms(code: Code, office: Office) -> dict[str, str]:
+def own_terms(terms: Mapping[str, str], body_terms: Mapping[str, str], office: Office) -> dict[str, str]:
     """The office's raw terms: its own words where it has them, else the code's (local) body words."""
-    raw = dict(code.terms)
+    raw = dict(terms)
     for key, value in office.terms.items():
-        if value != code.body.terms.get(key) or key not in raw:
+        if value != body_terms.get(key) or key not in raw:
             raw[key] = value
     return raw
 
 
 def office_terms(code: Code, office: Office) -> dict[str, str]:
     """The terms as seen from ``office``: its own value of a term where it defines one, filled in."""
-    return resolve_terms(_own_terms(code, office), code.place)
+    return resolve_terms(own_terms(code.terms, code.body.terms, office), code.place)
+
+
+def bound_office(office: Office, terms: Mapping[str, str], body_terms: Mapping[str, str], place: str) -> Office:
+    """``office`` with the name a code gives it: the office terms ``ambtsnaam`` and ``ambtsnaam_meervoud``
+    (templates over the body's terms, so "voorzitter" becomes "dijkgraaf" when the code chooses that
+    title), else the model's name."""
+    if "ambtsnaam" not in office.terms and "ambtsnaam_meervoud" not in office.terms:
+        return office
+    words = resolve_terms(own_terms(terms, body_terms, office), place)
+    name = words.get("ambtsnaam", office.name)
+    return replace(office, name=name, plural=words.get("ambtsnaam_meervoud", name))
 
 
 def param_value(code: Code, clause: Clause, param: Parameter, office: Office,
