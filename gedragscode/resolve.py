@@ -629,11 +629,15 @@ def resolve_code(decl: s.CodeDecl, model: Model, *, today: _dt.date | None = Non
     if not offices:
         errors.raise_if_any()
 
+    # "gemeente Almelo" is the gemeente Almelo: the kind word is not part of the place name
+    place = templating.bare_name(body_stmt.text, body.terms.get("soortwoord", "")) \
+        if body.terms.get("soortwoord") else body_stmt.text
+
     # offices with the names this code gives them (a waterschap that calls its chair "dijkgraaf")
     from gedragscode.render.terms import bound_office
 
     try:
-        office_tuple = tuple(bound_office(o, terms, body.terms, body_stmt.text) for o in offices)
+        office_tuple = tuple(bound_office(o, terms, body.terms, place) for o in offices)
     except GedragscodeError as exc:
         errors.items.append(exc)
         office_tuple = tuple(offices)
@@ -677,7 +681,7 @@ def resolve_code(decl: s.CodeDecl, model: Model, *, today: _dt.date | None = Non
     from gedragscode.render.terms import resolve_terms
 
     try:
-        words = resolve_terms(terms, body_stmt.text)
+        words = resolve_terms(terms, place)
     except GedragscodeError as exc:
         errors.items.append(exc)
         words = dict(terms)
@@ -736,7 +740,6 @@ def resolve_code(decl: s.CodeDecl, model: Model, *, today: _dt.date | None = Non
     errors.items = _dedupe(errors.items)
     errors.raise_if_any()
 
-    place = body_stmt.text
     code = Code(
         model=model, name=decl.name or default_code_name(body, office_tuple, place, year, terms), body=body,
         offices=office_tuple, place=place, year=year,
@@ -814,7 +817,7 @@ def default_code_name(body: Body, offices: tuple[Office, ...], place: str, year:
 
     who = templating.join_words([o.plural for o in offices])
     words = resolve_terms(terms if terms is not None else body.terms, place)
-    where = words.get("naam_vol", place)
+    where = words.get("naam_titel") or words.get("naam_vol", place)
     return f"Gedragscode integriteit {who} {where} {year}"
 
 

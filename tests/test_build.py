@@ -170,7 +170,7 @@ def test_non_statutory_office_alone_has_no_legal_basis() -> None:
      "het college van burgemeester en wethouders", "besluit:"),
     ("provincie", ["statenlid"], "Provinciale Staten van Almelo;", "het presidium van Provinciale Staten",
      "besluiten:"),
-    ("waterschap", ["db_lid"], "Het algemeen bestuur van Almelo;", "het dagelijks bestuur", "besluit:"),
+    ("waterschap", ["db_lid"], "Het algemeen bestuur van waterschap Almelo;", "het dagelijks bestuur", "besluit:"),
     ("openbaar_lichaam", ["eilandsraadslid"], "De eilandsraad van het openbaar lichaam Almelo;",
      "het presidium van de eilandsraad", "besluit:"),
 ])

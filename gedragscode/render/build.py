@@ -950,7 +950,7 @@ def build_document(code: Code, *, numbering: Mapping[str, str] | None = None) ->
         metadata={
             "generator": f"{GENERATOR} {_version()}",
             "model": f"{model.title} ({model.version})",
-            "lichaam": _term(terms, "naam_vol") if "naam_vol" in terms else code.place,
+            "lichaam": terms.get("naam_titel") or terms.get("naam_vol") or code.place,
             "ambten": ", ".join(o.name for o in code.offices),
         },
         checklist=tuple(checklist.items),
