@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["ArticleRef", "format_article_list", "group_legal_refs", "parse_legal_ref"]
+__all__ = ["ArticleRef", "format_article_list", "group_legal_refs", "law_once", "parse_legal_ref"]
 
 _ORDINALS = ("eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende",
              "elfde", "twaalfde", "dertiende", "veertiende", "vijftiende")
@@ -118,3 +118,18 @@ def group_legal_refs(refs: Iterable[str]) -> str:
     if len(parts) <= 1:
         return "".join(parts)
     return ", ".join(parts[:-1]) + " en " + parts[-1]
+
+
+def law_once(refs: Iterable[str]) -> list[str]:
+    """References that are spelled out one by one, with a law they share named once, after the last.
+
+    ``["artikel 15 van de Wet X", "artikel 47 van de Wet X"]`` gives ``["artikel 15", "artikel 47 van de
+    Wet X"]``, for a sentence such as "de leden op grond van artikel 15, de bestuurders op grond van
+    artikel 47 van de Wet X". References of different laws, or not plain lists of articles, stay whole.
+    """
+    items = [" ".join(str(r).split()) for r in refs]
+    parsed = [parse_legal_ref(r) for r in items]
+    laws = {p[1] for p in parsed if p is not None}
+    if len(items) < 2 or None in parsed or len(laws) != 1:
+        return items
+    return [format_article_list(p[0]) for p in parsed[:-1] if p is not None] + [items[-1]]

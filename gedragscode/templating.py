@@ -95,6 +95,16 @@ def group_legal_refs(refs: object, table: Mapping[str, object] | None = None, pr
     return legalrefs.group_legal_refs(items)
 
 
+def law_once(refs: object, table: Mapping[str, object] | None = None, prefix: str = "") -> list[str]:
+    """The references one by one, a law they all share named only after the last one
+    (:func:`gedragscode.legalrefs.law_once`); ``table``/``prefix`` as for :func:`group_legal_refs`.
+    In a template: ``ambten | map(attribute='categorie') | wet_eenmaal(wet, "eed_")``."""
+    items = [str(x) for x in refs] if isinstance(refs, list | tuple) else [str(refs)]
+    if table is not None:
+        items = [str(table[prefix + item]) for item in items if prefix + item in table]
+    return legalrefs.law_once(items)
+
+
 @lru_cache(maxsize=1)
 def environment() -> ImmutableSandboxedEnvironment:
     env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
@@ -102,6 +112,7 @@ def environment() -> ImmutableSandboxedEnvironment:
     env.filters["hoofdletter"] = hoofdletter
     env.filters["opsomming"] = join_words
     env.filters["wetsartikelen"] = group_legal_refs
+    env.filters["wet_eenmaal"] = law_once
     env.filters["soortnaam"] = kind_name
     env.filters["zondersoort"] = bare_name
     return env

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 import gedragscode
 from gedragscode.dsl import syntax as s
 from gedragscode.dsl.parser import parse
-from gedragscode.legalrefs import group_legal_refs
+from gedragscode.legalrefs import group_legal_refs, law_once
 from gedragscode.render import doctree
 from gedragscode.render.build import build_document
 from gedragscode.render.drafting import _addressees, _phrases, drafting_problems
@@ -251,7 +251,8 @@ gedragscode "X" {
 def test_cross_references_follow_the_rendered_numbering() -> None:
     _code, doc = built("gemeente", ("raadslid",))
     verboden = article(doc, "verboden_handelingen")
-    assert "Van het verbod, bedoeld in het eerste lid, onderdeel d, kan Gedeputeerde Staten" in verboden.leden[1].text
+    assert verboden.leden[1].text == ("Van het verbod, bedoeld in het eerste lid, onderdeel d, kan ontheffing worden "
+                                      "verleend door Gedeputeerde Staten.")
     twijfel = article(doc, "twijfel").number
     assert f"op de wijze, bedoeld in artikel {twijfel}." in verboden.leden[2].text
     sociaal = article(doc, "sociale_media")
@@ -362,6 +363,28 @@ def test_article_lists_in_aanwijzingen_style(refs: list[str], text: str) -> None
     assert group_legal_refs(refs) == text
 
 
+def test_a_shared_law_is_named_once_in_a_spelled_out_list() -> None:
+    assert law_once(["artikel 14 van de Gemeentewet", "artikel 41a van de Gemeentewet"]) == [
+        "artikel 14", "artikel 41a van de Gemeentewet"]
+    assert law_once(["artikel 34 van de Waterschapswet", "de artikelen 34 en 45 van de Waterschapswet",
+                     "artikel 50 van de Waterschapswet"]) == [
+        "artikel 34", "de artikelen 34 en 45", "artikel 50 van de Waterschapswet"]
+    mixed = ["artikel 14 van de Gemeentewet", "artikel 14 van de Provinciewet"]
+    assert law_once(mixed) == mixed
+    loose = ["artikel 14 van de Gemeentewet", "hoofdstuk VA van de Gemeentewet"]
+    assert law_once(loose) == loose
+
+
+def test_no_sentence_names_the_same_law_twice() -> None:
+    laws = ("van de Gemeentewet", "van de Provinciewet", "van de Waterschapswet",
+            "van de Wet openbare lichamen Bonaire, Sint Eustatius en Saba")
+    for body in MODEL.bodies:
+        code = gedragscode.make_code(body.id, [o.id for o in body.offices], "Proefstad", year=2026, model=MODEL)
+        for paragraph in gedragscode.render(code, "md").split("\n\n"):
+            for sentence in re.split(r"(?<=[.;:])\s+", paragraph):
+                assert not any(sentence.count(law) > 1 for law in laws), sentence
+
+
 def test_waterschap_legal_bases_per_office_and_no_crown_language() -> None:
     _code, db = built("waterschap", ("db_lid", "voorzitter"))
     assert "gelet op de artikelen 33, derde lid, en 45 van de Waterschapswet;" in db.aanhef
@@ -434,11 +457,13 @@ def test_dijkgraaf_and_college_change_every_occurrence() -> None:
     code = gedragscode.make_code("waterschap", ["ab_lid", "db_lid", "voorzitter"], "Hoogheemraadschap van Rijnland",
                                  year=2026, settings=DIJKGRAAF)
     doc = build_document(code)
-    assert code.name == ("Gedragscode integriteit leden van het algemeen bestuur, leden van het college van dijkgraaf "
-                         "en hoogheemraden en dijkgraaf Hoogheemraadschap van Rijnland 2026")
+    assert code.name == ("Gedragscode integriteit leden van het algemeen bestuur, hoogheemraden en dijkgraaf "
+                         "Hoogheemraadschap van Rijnland 2026")
     begrippen = [o.text for o in article(doc, "begrippen").leden[0].onderdelen]
-    assert begrippen[0] == ("ambtsdrager: een lid van het algemeen bestuur, een lid van het college van dijkgraaf en "
-                            "hoogheemraden of de dijkgraaf;")
+    # the members of a college van dijkgraaf en hoogheemraden other than the dijkgraaf are hoogheemraden
+    assert begrippen[0] == "ambtsdrager: een lid van het algemeen bestuur, een hoogheemraad of de dijkgraaf;"
+    assert "tot hoogheemraad wordt benoemd" in article(doc, "risicoanalyse").leden[0].text
+    assert "college van dijkgraaf en hoogheemraden" in article(doc, "stemonthouding").leden[1].text
     assert ["De dijkgraaf,", "(naam)"] in doctree.signing_groups(doc.signing)
     regeling = " ".join([*doc.aanhef, *doc.inleiding, *doc.signing, *(lid.text for a in doc.articles()
                                                                      for lid in a.leden)])

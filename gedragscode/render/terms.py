@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import lru_cache
+from types import MappingProxyType
 
 from gedragscode import templating
 from gedragscode.errors import RenderError
@@ -94,7 +95,10 @@ def bound_office(office: Office, terms: Mapping[str, str], body_terms: Mapping[s
         return office
     words = resolve_terms(own_terms(terms, body_terms, office), place)
     name = words.get("ambtsnaam", office.name)
-    return replace(office, name=name, plural=words.get("ambtsnaam_meervoud", name))
+    # the article goes with the name: "het lid van het dagelijks bestuur", "de hoogheemraad"
+    article = {"lidwoord": words["lidwoord"]} if "lidwoord" in office.terms and "lidwoord" in words else {}
+    return replace(office, name=name, plural=words.get("ambtsnaam_meervoud", name),
+                   terms=MappingProxyType({**office.terms, **article}))
 
 
 def param_value(code: Code, clause: Clause, param: Parameter, office: Office,
