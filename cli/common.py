@@ -14,6 +14,7 @@ from gedragscode import ErrorGroup, GedragscodeError
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
+EXIT_NOT_A_CODE = 3  # lint: no document given looks like a code of conduct
 
 F = TypeVar("F", bound=Callable[..., Any])
 

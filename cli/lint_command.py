@@ -16,7 +16,7 @@ from gedragscode import GedragscodeError
 if TYPE_CHECKING:
     from gedragscode import LintFailure, LintResult
 
-from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, handle_errors
+from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_NOT_A_CODE, EXIT_OK, handle_errors
 
 FORMATS = ("text", "json", "jsonl", "sarif", "html")
 LEVELS = {"info": 1, "waarschuwing": 2, "fout": 3}
@@ -63,13 +63,16 @@ def _fails(result: LintResult, threshold: int) -> bool:
 @click.option("--summary", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
               help="Schrijf ook een overzicht over alle documenten (.html of .csv).")
 @click.option("--color/--no-color", default=None, help="Kleur in het tekstrapport (standaard: op een terminal).")
+@click.option("--geen-gedragscode-ok", "not_a_code_ok", is_flag=True,
+              help="Een document dat geen gedragscode lijkt (een README, een reglement van orde) geeft geen "
+                   "exitcode 3, ook niet als het het enige is (voor pre-commit over een hele repository).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
               help="Controleer zoveel documenten tegelijk (standaard: het aantal processorkernen). "
                    "De uitvoer is dezelfde, in dezelfde volgorde.")
 @handle_errors
 def lint_command(paths: tuple[str, ...], body: str | None, offices: tuple[str, ...], fmt: str, fail_on: str,
                  suggest: bool, output: Path | None, force: bool, summary: Path | None,
-                 color: bool | None, jobs: int | None) -> None:
+                 color: bool | None, not_a_code_ok: bool, jobs: int | None) -> None:
     """Toets bestaande gedragscodes aan de geactualiseerde handreiking.
 
     PAD is een bestand (tekst, Markdown, HTML, DOCX, PDF, RTF of XML), een map (alle
@@ -87,7 +90,12 @@ def lint_command(paths: tuple[str, ...], body: str | None, offices: tuple[str, .
     Bij een map of meer bestanden verschijnt het rapport per document zodra dat
     gecontroleerd is (tekst, json en jsonl; sarif en html pas aan het eind).
 
-    Exitcodes: 0 niets op of boven --fail-on, 1 wel, 2 fout in gebruik of invoer.
+    Een document dat geen gedragscode lijkt (een README, een boodschappenlijst, een
+    reglement van orde zonder integriteitsregels, een .gdc-bestand), wordt niet getoetst:
+    het rapport zegt "dit lijkt geen gedragscode" en waarom, en het overzicht zet het apart.
+
+    Exitcodes: 0 niets op of boven --fail-on, 1 wel, 2 fout in gebruik of invoer, 3 geen
+    van de documenten lijkt een gedragscode (niet met --geen-gedragscode-ok).
     """
     from gedragscode import LintFailure  # the lint engine's types only when linting
     from gedragscode.lint.reports import stream_report
@@ -105,15 +113,17 @@ def lint_command(paths: tuple[str, ...], body: str | None, offices: tuple[str, .
     broken: list[LintFailure] = []
     overview: list[LintResult | LintFailure] = []
     findings = False
+    codes = 0
 
     def tally(items: Iterator[LintResult | LintFailure]) -> Iterator[LintResult | LintFailure]:
         """Keep what the end needs (failures, exit code, overview rows) as the results pass by."""
-        nonlocal findings
+        nonlocal findings, codes
         for item in items:
             if isinstance(item, LintFailure):
                 broken.append(item)
-            elif _fails(item, threshold):
-                findings = True
+            else:
+                codes += item.is_code
+                findings = findings or _fails(item, threshold)
             if summary is not None:
                 overview.append(for_overview(item))
             yield item
@@ -134,6 +144,8 @@ def lint_command(paths: tuple[str, ...], body: str | None, offices: tuple[str, .
         sys.exit(EXIT_ERROR)
     if findings:
         sys.exit(EXIT_FINDINGS)
+    if not codes and not not_a_code_ok:
+        sys.exit(EXIT_NOT_A_CODE)
     sys.exit(EXIT_OK)
 
 

@@ -57,7 +57,7 @@ if TYPE_CHECKING:
     from gedragscode.lint.engine import iter_lint_paths, lint, lint_document, lint_paths
     from gedragscode.lint.reports import FORMATS as REPORT_FORMATS
     from gedragscode.lint.reports import render_report, write_overview
-    from gedragscode.lint.result import ClauseFinding, Evidence, LintFailure, LintResult
+    from gedragscode.lint.result import ClauseFinding, Coverage, Evidence, LintFailure, LintResult
     from gedragscode.model import Body, Clause, Code, Model, Office
     from gedragscode.output import write_output
     from gedragscode.render import FORMATS
@@ -86,7 +86,8 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "REPORT_FORMATS": ("gedragscode.lint.reports", "FORMATS"),
     "render_report": ("gedragscode.lint.reports", "render_report"),
     "write_overview": ("gedragscode.lint.reports", "write_overview"),
-    **{name: ("gedragscode.lint.result", name) for name in ("ClauseFinding", "Evidence", "LintFailure", "LintResult")},
+    **{name: ("gedragscode.lint.result", name)
+       for name in ("ClauseFinding", "Coverage", "Evidence", "LintFailure", "LintResult")},
     **{name: ("gedragscode.model", name) for name in ("Body", "Clause", "Code", "Model", "Office")},
     "write_output": ("gedragscode.output", "write_output"),
     "starter_code": ("gedragscode.render.api", "starter_code"),
@@ -110,6 +111,7 @@ __all__ = [
     "Clause",
     "ClauseFinding",
     "Code",
+    "Coverage",
     "DocumentError",
     "DslSemanticError",
     "DslSyntaxError",

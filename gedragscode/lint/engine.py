@@ -21,15 +21,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
 from gedragscode.catalogue import bundled_model
 from gedragscode.errors import GedragscodeError, Location, ModelError
+from gedragscode.lint.coverage import measure_coverage
 from gedragscode.lint.document import LidSegment, Segmentation, Sentence, SourceDocument, Span, Unit
 from gedragscode.lint.identify import Identification, identify
+from gedragscode.lint.kind import document_kind
 from gedragscode.lint.match import DocumentIndex, Hit, Matcher, fold
 from gedragscode.lint.result import ClauseFinding, Evidence, LintFailure, LintResult, Severity
 from gedragscode.lint.segment import segment
@@ -463,9 +465,15 @@ def lint_document(doc: SourceDocument, model: Model | None = None, *, body: str 
                 clause.id, clause.title, "missing", level.value, severity, True, (),
                 f"Geen bepaling over '{clause.title}' gevonden.", suggestions.get(clause.id, ""),
                 confidence=round(structure * (1 - near / 2), 2))
+    coverage = measure_coverage(seg, index, model, findings)
+    if not coverage.recognised:  # the structure may have been misread: a missing clause is less certain
+        findings = [replace(f, confidence=round(f.confidence / 2, 2)) if f.status == "missing" and f.confidence
+                    else f for f in findings]
+    kind = document_kind(seg, ident.title, findings)
     return LintResult(file=doc.name, format=doc.format, body=ident.body, offices=ident.offices,
-                      clauses=tuple(findings), title=ident.title, place=ident.place, detection=detection,
-                      model_version=model.version)
+                      clauses=tuple(findings) if kind.is_code else (), title=ident.title, place=ident.place,
+                      detection=detection, model_version=model.version, coverage=coverage,
+                      document="gedragscode" if kind.is_code else "geen_gedragscode", reason=kind.reason)
 
 
 UNCERTAIN_SHARE = 2 / 3

@@ -45,12 +45,33 @@ class ClauseFinding:
                                      # recogniser the best candidate passage has (0..1); else None
 
 
+DocumentKind = Literal["gedragscode", "geen_gedragscode"]
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How much of the document lint read as provisions (normative text), and whether its structure
+    was recognised (see :mod:`gedragscode.lint.coverage`)."""
+
+    units: int = 0                   # units read as provisions (articles, leden, numbered paragraphs)
+    characters: int = 0              # their characters, white space not counted
+    text_characters: int = 0         # the characters of the whole text, white space not counted
+    elsewhere: tuple[str, ...] = ()  # required clauses missing from the provisions but found in the other text
+    recognised: bool = True          # False: "structuur mogelijk niet herkend"
+    message: str = ""                # Dutch, why the structure may not have been recognised ("" when it was)
+
+    @property
+    def share(self) -> float:
+        """``characters`` as a share of ``text_characters`` (0..1)."""
+        return round(self.characters / self.text_characters, 3) if self.text_characters else 0.0
+
+
 @dataclass(frozen=True)
 class LintResult:
     """All findings for one document."""
 
     file: str
-    format: str                      # reader format: text | markdown | html | docx | pdf | xml
+    format: str                      # reader format: text | markdown | html | docx | pdf | xml | rtf
     body: str | None                 # detected (or given) body id
     offices: tuple[str, ...]         # detected (or given) office ids
     clauses: tuple[ClauseFinding, ...]
@@ -58,6 +79,14 @@ class LintResult:
     place: str = ""                  # the body's name as detected ("Almelo"), "" if unknown
     detection: dict[str, str] = field(default_factory=dict, hash=False)  # how body/offices were found
     model_version: str = ""
+    coverage: Coverage = Coverage()  # how much was read as provisions
+    document: DocumentKind = "gedragscode"  # "geen_gedragscode": the clauses were not checked
+    reason: str = ""                 # Dutch: why the document does not look like a code of conduct
+
+    @property
+    def is_code(self) -> bool:
+        """Whether the document looked like a code of conduct (else its clauses were not checked)."""
+        return self.document == "gedragscode"
 
     def counts(self) -> dict[str, int]:
         """Number of clauses per status, and of missing/outdated per severity."""

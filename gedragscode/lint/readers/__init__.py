@@ -44,6 +44,7 @@ FORMAT_BY_SUFFIX: Mapping[str, str] = MappingProxyType(
         ".pdf": "pdf",
         ".xml": "xml",
         ".rtf": "rtf",
+        ".gdc": "text",  # read (lint then says it is no code: a model or local code file), never walked
     }
 )
 SUPPORTED_SUFFIXES: tuple[str, ...] = (

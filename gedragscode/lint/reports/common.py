@@ -16,8 +16,10 @@ __all__ = [
     "body_sort_key",
     "clause_columns",
     "clean",
+    "coverage_line",
     "evidence_label",
     "failures",
+    "not_a_code_line",
     "plural",
     "problems_first",
     "sanitized",
@@ -74,7 +76,9 @@ def sanitized(item: LintResult | LintFailure) -> LintResult | LintFailure:
         body=clean(item.body) if item.body is not None else None,
         offices=tuple(clean(o) for o in item.offices), clauses=clauses, title=clean(item.title),
         place=clean(item.place), detection={clean(k): clean(v) for k, v in item.detection.items()},
-        model_version=clean(item.model_version),
+        model_version=clean(item.model_version), reason=clean(item.reason),
+        coverage=replace(item.coverage, message=clean(item.coverage.message),
+                         elsewhere=tuple(clean(c) for c in item.coverage.elsewhere)),
     )
 
 
@@ -101,6 +105,24 @@ def summary_line(result: LintResult) -> str:
     if n.get("onzeker"):
         line += f", {n['onzeker']} onzeker"
     return line
+
+
+def coverage_line(result: LintResult) -> str:
+    """``"23 bepalingen (12.345 tekens, 64% van de tekst)"``: what lint read as normative text."""
+    cov = result.coverage
+    characters = f"{cov.characters:,}".replace(",", ".")
+    share = round(cov.share * 100)
+    return f"{plural(cov.units, 'bepaling', 'bepalingen')} ({characters} tekens, {share}% van de tekst)"
+
+
+def not_a_code_line(result: LintResult) -> str:
+    """``"Dit lijkt geen gedragscode: …; niet getoetst."``"""
+    reason = result.reason.strip()
+    if reason.startswith("dit lijkt geen gedragscode: "):
+        reason = reason[len("dit lijkt geen gedragscode: "):]
+    if reason.startswith("dit "):
+        return f"{reason[0].upper()}{reason[1:]}; niet getoetst."
+    return f"Dit lijkt geen gedragscode{': ' + reason if reason else ''}; niet getoetst."
 
 
 def body_label(body: str | None, place: str = "") -> str:

@@ -16,7 +16,9 @@ from gedragscode.lint.reports.common import (
     STATUS_LABEL,
     STATUS_SYMBOL,
     body_label,
+    coverage_line,
     evidence_label,
+    not_a_code_line,
     plural,
     problems_first,
     sanitized,
@@ -104,6 +106,8 @@ blockquote footer { font-family: inherit; font-size: 0.85rem; color: #555; }
 .suggestie p { white-space: pre-wrap; margin: 0;
                font-family: "Noto Serif", Georgia, Cambria, "Times New Roman", serif; }
 .mislukt { border: 2px solid #5e35b1; border-radius: 6px; padding: 0.75rem 1rem; background: #f6f2fc; }
+.geen-code { border: 2px solid #8a8a8a; border-radius: 6px; padding: 0.75rem 1rem; background: #f4f5f7; }
+.let-op { border-left: 4px solid #b26a00; padding: 0.5rem 0.75rem; background: #fff4e5; }
 """
 
 
@@ -169,9 +173,12 @@ def _card(result: LintResult) -> list[str]:
     model = f"handreiking {result.model_version}" if result.model_version else "onbekend"
     rows.append(("Model", _e(model)))
     rows.append(("Bestandsformaat", _e(result.format or "onbekend")))
+    rows.append(("Gelezen als bepalingen", _e(coverage_line(result))))
     out = ['<div class="kaart">', "<dl>"]
     out.extend(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
     out.append("</dl>")
+    if not result.coverage.recognised:
+        out.append(f'<p class="let-op" role="note"><strong>Let op:</strong> {_e(result.coverage.message)}</p>')
     out.append('<ul class="tellingen" aria-label="Tellingen">')
     for key, one, many in (("fout", "fout", "fouten"), ("waarschuwing", "waarschuwing", "waarschuwingen"),
                            ("info", "info", "info")):
@@ -242,6 +249,13 @@ def _section(item: LintResult | LintFailure, number: int, suggest: bool) -> list
             "</section>",
         ]
     heading = item.title or item.file
+    if not item.is_code:
+        return [
+            f'<section class="document" id="{anchor}" aria-labelledby="{anchor}-kop">',
+            f'<h2 id="{anchor}-kop">{_e(item.file)}</h2>',
+            f'<div class="geen-code"><p>{_e(not_a_code_line(item))}</p></div>',
+            "</section>",
+        ]
     return [
         f'<section class="document" id="{anchor}" aria-labelledby="{anchor}-kop">',
         f'<h2 id="{anchor}-kop">{_e(heading)}</h2>',
@@ -272,7 +286,8 @@ def render_html(results: Sequence[LintResult | LintFailure], *, suggest: bool = 
     if len(results) > 1:
         body.append('<nav aria-label="Documenten"><h2>Documenten</h2><ul>')
         for number, item in enumerate(results, start=1):
-            state = "niet gecontroleerd" if isinstance(item, LintFailure) else summary_line(item)
+            state = ("niet gecontroleerd" if isinstance(item, LintFailure)
+                     else "geen gedragscode, niet getoetst" if not item.is_code else summary_line(item))
             body.append(f'<li><a href="#document-{number}">{_e(item.file)}</a> — {_e(state)}</li>')
         body.append("</ul></nav>")
     body.append("<main>")

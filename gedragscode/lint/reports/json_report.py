@@ -8,13 +8,27 @@ One object per document::
                   "evidence": [{"label", "start", "end", "text", "line", "column"}],
                   "message", "confidence", "suggestion"?}],
      "summary": {"present", "outdated", "missing", "not_required", "onzeker", "fout", "waarschuwing",
-                 "info", "total", "worst"}}
+                 "info", "total", "worst"},
+     "coverage": {"units", "characters", "text_characters", "share", "recognised", "message", "elsewhere"},
+     "document": {"status", "reason"}}
 
 ``status`` is ``present``, ``outdated``, ``onzeker`` (weak evidence: the best candidate passage is the
 evidence), ``missing`` or ``not_required``. ``confidence`` (0..1, or null) is set for ``missing`` (how
 sure lint is that the clause is absent) and ``onzeker`` (how much of a recogniser the candidate passage
 has). A present clause with ``severity`` ``"info"`` carries a note in ``message`` (a value that differs
 from the handreiking within the model's bounds), its first evidence the lid that holds the value.
+
+``coverage`` says how much of the document was read as provisions: ``units`` (articles, leden,
+numbered paragraphs read as normative text), ``characters`` (their characters, white space not
+counted), ``text_characters`` (the whole text's), ``share`` (0..1), and ``recognised``: false when the
+structure may not have been recognised (a long document with almost nothing read as provisions, or
+many missing clauses that the recognisers find in the rest of the text, listed in ``elsewhere``);
+``message`` then says so in Dutch ("structuur mogelijk niet herkend: ...") and the confidence of every
+missing clause is halved. ``document.status`` is ``"gedragscode"``, or ``"geen_gedragscode"`` for a
+document that does not look like a code of conduct (a README, a shopping list, a reglement van orde
+without integrity rules, a .gdc file): its ``clauses`` are then empty (not checked) and
+``document.reason`` says why in Dutch. Both objects were added to the contract; every earlier field
+is unchanged.
 
 A document that could not be checked is ``{"file", "error"}``. ``suggestion`` is only
 there with ``--suggest`` and when the model has text for the clause.
@@ -29,9 +43,9 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from gedragscode.lint.result import ClauseFinding, Evidence, LintFailure, LintResult
+from gedragscode.lint.result import ClauseFinding, Coverage, Evidence, LintFailure, LintResult
 
-__all__ = ["dumps", "failure_dict", "result_dict", "stream_json", "stream_json_lines"]
+__all__ = ["coverage_dict", "dumps", "failure_dict", "result_dict", "stream_json", "stream_json_lines"]
 
 
 def _evidence(ev: Evidence) -> dict[str, Any]:
@@ -72,7 +86,16 @@ def result_dict(result: LintResult, *, suggest: bool = False) -> dict[str, Any]:
         "model_version": result.model_version,
         "clauses": [_clause(c, suggest) for c in result.clauses],
         "summary": summary,
+        "coverage": coverage_dict(result.coverage),
+        "document": {"status": result.document, "reason": result.reason},
     }
+
+
+def coverage_dict(coverage: Coverage) -> dict[str, Any]:
+    """The ``coverage`` object of the JSON report."""
+    return {"units": coverage.units, "characters": coverage.characters, "text_characters": coverage.text_characters,
+            "share": coverage.share, "recognised": coverage.recognised, "message": coverage.message,
+            "elsewhere": list(coverage.elsewhere)}
 
 
 def failure_dict(failure: LintFailure) -> dict[str, Any]:

@@ -29,6 +29,7 @@ from gedragscode.lint.reports.common import (
     body_sort_key,
     clause_columns,
     clean,
+    coverage_line,
     failures,
     sanitized,
 )
@@ -41,7 +42,11 @@ __all__ = ["for_overview", "overview_csv", "overview_html", "write_overview"]
 FIXED_COLUMNS: tuple[str, ...] = (
     "file", "body", "place", "offices", "title",
     "present", "outdated", "missing", "not_required", "fout", "waarschuwing", "info", "error",
+    "units", "share", "structure",
 )
+"""The CSV's first columns; ``units``/``share`` say how much was read as provisions, ``structure`` is
+``herkend`` or ``mogelijk niet herkend``. A document that is no code has ``geen gedragscode: …`` as its
+``error`` and comes after the codes, before the documents that could not be read."""
 
 
 def for_overview(result: LintResult | LintFailure) -> LintResult | LintFailure:
@@ -69,8 +74,17 @@ def _e(text: object) -> str:
 def _ordered(results: Sequence[LintResult | LintFailure]) -> list[LintResult]:
     """Checked documents by body (gemeente, provincie, waterschap, openbaar lichaam, other),
     then place, then file name."""
-    done = [r for r in results if isinstance(r, LintResult)]
+    done = [r for r in results if isinstance(r, LintResult) and r.is_code]
     return sorted(done, key=lambda r: (body_sort_key(r.body), r.place.casefold(), r.place, r.file))
+
+
+def _skipped(results: Sequence[LintResult | LintFailure]) -> list[LintResult]:
+    """The documents that do not look like a code of conduct, by file name."""
+    return sorted((r for r in results if isinstance(r, LintResult) and not r.is_code), key=lambda r: r.file)
+
+
+def _structure(result: LintResult) -> str:
+    return "herkend" if result.coverage.recognised else "mogelijk niet herkend"
 
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
@@ -100,10 +114,15 @@ def overview_csv(results: Sequence[LintResult | LintFailure]) -> str:
             _cell(result.file), result.body or "", _cell(result.place), ";".join(result.offices),
             _cell(result.title),
             *(counts[k] for k in FIXED_COLUMNS[5:12]), "",
+            result.coverage.units, result.coverage.share, _structure(result),
             *(statuses.get(cid, "") for cid in columns),
         ])
+    for result in _skipped(results):
+        writer.writerow([_cell(result.file), result.body or "", _cell(result.place), ";".join(result.offices),
+                         _cell(result.title), *([""] * 7), _cell(f"geen gedragscode: {result.reason}"),
+                         result.coverage.units, result.coverage.share, "", *([""] * len(columns))])
     for failure in sorted(failures(results), key=lambda f: f.file):
-        writer.writerow([_cell(failure.file), "", "", "", "", *([""] * 7), _cell(failure.message),
+        writer.writerow([_cell(failure.file), "", "", "", "", *([""] * 7), _cell(failure.message), "", "", "",
                          *(["error"] * len(columns))])
     return buffer.getvalue()
 
@@ -133,6 +152,7 @@ td.cel.st-missing { background: #ef9a9a; color: #7f1010; }
 td.cel.st-not_required { background: #eeeeee; color: #555; }
 td.cel.st-none { background: #fff; color: #999; }
 table.heatmap td.totaal { text-align: right; background: #fafbfc; white-space: nowrap; }
+table.heatmap td.totaal.let-op { background: #fff4e5; color: #6d3f00; font-weight: 700; }
 table.heatmap tfoot th, table.heatmap tfoot td { background: #f4f5f7; border-top: 2px solid #8a8a8a;
                                                   text-align: center; font-size: 0.8rem; }
 table.heatmap tfoot th { text-align: left; }
@@ -159,11 +179,13 @@ def overview_html(results: Sequence[LintResult | LintFailure]) -> str:
     columns = clause_columns(results)
     done = _ordered(results)
     broken = sorted(failures(results), key=lambda f: f.file)
+    skipped = _skipped(results)
     title = "Overzicht gedragscodes: welke clausules ontbreken waar"
     body = [
         "<header>",
         f"<h1>{_e(title)}</h1>",
         f'<p class="meta">{len(done)} gecontroleerde documenten'
+        + (f", {len(skipped)} geen gedragscode (overgeslagen)" if skipped else "")
         + (f", {len(broken)} niet te controleren" if broken else "")
         + f"; {len(columns)} clausules van de handreiking. Rijen: documenten per lichaam; kolommen: "
         "clausules (volledige titel bij aanwijzen).</p>",
@@ -189,10 +211,10 @@ def overview_html(results: Sequence[LintResult | LintFailure]) -> str:
             f'<abbr title="{_e(full)}"><span class="kop">{_e(_short(cid, ctitle))}</span></abbr></th>'
         )
     table.append('<th scope="col">Fouten</th><th scope="col">Waarsch.</th>'
-                 '<th scope="col">Info</th><th scope="col">Aanwezig</th>')
+                 '<th scope="col">Info</th><th scope="col">Aanwezig</th><th scope="col">Gelezen</th>')
     table.append("</tr></thead>")
 
-    width = len(columns) + 5
+    width = len(columns) + 6
     current: object = ()
     table.append("<tbody>")
     for result in done:
@@ -222,6 +244,13 @@ def overview_html(results: Sequence[LintResult | LintFailure]) -> str:
             )
         counts = result.counts()
         row.extend(f'<td class="totaal">{counts[k]}</td>' for k in ("fout", "waarschuwing", "info", "present"))
+        cov = result.coverage
+        read = f"{round(cov.share * 100)}%"
+        if cov.recognised:
+            row.append(f'<td class="totaal" title="{_e(coverage_line(result))}">{read}</td>')
+        else:
+            row.append(f'<td class="totaal let-op" title="{_e(cov.message)}">{read} '
+                       '<span aria-hidden="true">⚠</span><span class="sr"> structuur mogelijk niet herkend</span></td>')
         row.append("</tr>")
         table.append("".join(row))
     table.append("</tbody>")
@@ -242,8 +271,9 @@ def overview_html(results: Sequence[LintResult | LintFailure]) -> str:
                              f"{outdated}{of}</td>")
     sums = {k: sum(r.counts()[k] for r in done) for k in ("fout", "waarschuwing", "info", "present")}
     foot_missing.extend(f'<td class="totaal">{sums[k]}</td>' for k in ("fout", "waarschuwing", "info", "present"))
+    foot_missing.append("<td></td>")
     foot_missing.append("</tr>")
-    foot_outdated.append('<td colspan="4"></td></tr>')
+    foot_outdated.append('<td colspan="5"></td></tr>')
     table.append("<tfoot>" + "".join(foot_missing) + "".join(foot_outdated) + "</tfoot>")
     table.extend(["</table>", "</div>"])
     if total:
@@ -251,6 +281,11 @@ def overview_html(results: Sequence[LintResult | LintFailure]) -> str:
     else:
         body.append("<p>Geen documenten konden worden gecontroleerd.</p>")
 
+    if skipped:
+        body.append('<section class="overgeslagen" aria-labelledby="overgeslagen-kop">')
+        body.append(f'<h2 id="overgeslagen-kop">Geen gedragscode, overgeslagen ({len(skipped)})</h2><ul>')
+        body.extend(f"<li><code>{_e(r.file)}</code>: {_e(r.reason)}</li>" for r in skipped)
+        body.append("</ul></section>")
     if broken:
         body.append('<section class="mislukt" aria-labelledby="mislukt-kop">')
         body.append(f'<h2 id="mislukt-kop">Niet gecontroleerd ({len(broken)})</h2><ul>')

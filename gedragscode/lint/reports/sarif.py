@@ -5,7 +5,10 @@ missing or outdated clause is a result. Outdated clauses point at their evidence
 column, character offsets, snippet); missing clauses at line 1, column 1, since code
 scanning needs a region. ``partialFingerprints`` (clause id + file) let code scanning
 recognise the same finding across runs. Documents that could not be checked become
-``toolExecutionNotifications`` and make the invocation unsuccessful. Columns and offsets
+``toolExecutionNotifications`` and make the invocation unsuccessful; a document that does not look like a
+code of conduct is a notification of level ``note`` (``geen-gedragscode``), one whose structure may not
+have been recognised one of level ``warning`` (``structuur-niet-herkend``). Each artifact's properties
+carry ``document`` and the coverage (``dekking``, as in the JSON report). Columns and offsets
 count Unicode code points (``columnKind``), as the lint engine does. No timestamps, so
 equal input gives equal output.
 """
@@ -17,7 +20,8 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
-from gedragscode.lint.reports.common import STATUS_LABEL, sarif_level
+from gedragscode.lint.reports.common import STATUS_LABEL, not_a_code_line, sarif_level
+from gedragscode.lint.reports.json_report import coverage_dict
 from gedragscode.lint.result import ClauseFinding, Evidence, LintFailure, LintResult
 from gedragscode.model import Level
 
@@ -167,8 +171,10 @@ def sarif_log(results: Sequence[LintResult | LintFailure]) -> dict[str, Any]:
         if uri not in artifact_index:
             artifact_index[uri] = len(artifacts)
             artifact: dict[str, Any] = {"location": {"uri": uri}}
-            if isinstance(item, LintResult) and item.format:
-                artifact["properties"] = {"format": item.format}
+            if isinstance(item, LintResult):
+                properties: dict[str, Any] = {"format": item.format} if item.format else {}
+                properties.update(document=item.document, dekking=coverage_dict(item.coverage))
+                artifact["properties"] = properties
             artifacts.append(artifact)
         index = artifact_index[uri]
         if isinstance(item, LintFailure):
@@ -179,6 +185,13 @@ def sarif_log(results: Sequence[LintResult | LintFailure]) -> dict[str, Any]:
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri, "index": index}}}],
             })
             continue
+        where = [{"physicalLocation": {"artifactLocation": {"uri": uri, "index": index}}}]
+        if not item.is_code:
+            notifications.append({"level": "note", "message": {"text": f"{item.file}: {not_a_code_line(item)}"},
+                                  "descriptor": {"id": "geen-gedragscode"}, "locations": where})
+        elif not item.coverage.recognised:
+            notifications.append({"level": "warning", "message": {"text": f"{item.file}: {item.coverage.message}"},
+                                  "descriptor": {"id": "structuur-niet-herkend"}, "locations": where})
         for finding in item.clauses:
             if finding.id not in rule_index:
                 rule_index[finding.id] = len(rules)
@@ -187,7 +200,7 @@ def sarif_log(results: Sequence[LintResult | LintFailure]) -> dict[str, Any]:
                     finding.status == "present" and finding.severity):
                 sarif_results.append(_result(finding, rule_index[finding.id], uri, item.file, index))
 
-    invocation: dict[str, Any] = {"executionSuccessful": not notifications}
+    invocation: dict[str, Any] = {"executionSuccessful": not any(n["level"] == "error" for n in notifications)}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
     return {

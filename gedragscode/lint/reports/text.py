@@ -1,9 +1,10 @@
 """The text report: Dutch, for a griffier reading it in a terminal.
 
 Per document a header (file, detected body and offices and how they were detected,
-model version), the missing and outdated clauses by severity, the present clauses with
-where they were found and a short quote, and a summary line. Colour (ANSI) only on
-request.
+model version, how much was read as provisions and, when the structure may not have been
+recognised, a warning), the missing and outdated clauses by severity, the present clauses with
+where they were found and a short quote, and a summary line. A document that does not look
+like a code of conduct gets one line saying so. Colour (ANSI) only on request.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from gedragscode.lint.reports.common import (
     STATUS_LABEL,
+    coverage_line,
     evidence_label,
+    not_a_code_line,
     plural,
     problems_first,
     sanitized,
@@ -79,6 +82,9 @@ def _header(result: LintResult, paint: _Paint) -> list[str]:
         lines.append(f"{_INDENT}Verder:  " + "; ".join(extra))
     model = f"handreiking {result.model_version}" if result.model_version else "onbekend"
     lines.append(f"{_INDENT}Model:   {model}; bestandsformaat: {result.format or 'onbekend'}")
+    lines.append(f"{_INDENT}Gelezen: {coverage_line(result)}")
+    if not result.coverage.recognised:
+        lines.extend(_wrap(f"Let op: {result.coverage.message}", _INDENT))
     return lines
 
 
@@ -118,7 +124,13 @@ def _present(finding: ClauseFinding, paint: _Paint) -> list[str]:
     return lines
 
 
+def _not_a_code(result: LintResult, paint: _Paint) -> list[str]:
+    return [paint(result.file, "bold"), *_wrap(not_a_code_line(result), _INDENT)]
+
+
 def _result(result: LintResult, paint: _Paint, suggest: bool) -> list[str]:
+    if not result.is_code:
+        return _not_a_code(result, paint)
     lines = _header(result, paint)
     ordered = problems_first(result.clauses)
     problems = [c for c in ordered if c.status in ("missing", "outdated", "onzeker")]
@@ -126,7 +138,8 @@ def _result(result: LintResult, paint: _Paint, suggest: bool) -> list[str]:
     not_required = [c for c in ordered if c.status == "not_required"]
     lines.append("")
     if problems:
-        lines.append("  Ontbrekend of verouderd, of onzeker:")
+        lines.append("  Ontbrekend of verouderd, of onzeker:" if result.coverage.recognised
+                     else "  Mogelijk ontbrekend (de structuur is mogelijk niet herkend), verouderd of onzeker:")
         for finding in problems:
             lines.extend(_problem(finding, paint, suggest))
     else:
@@ -158,7 +171,7 @@ def stream_text(results: Iterable[LintResult | LintFailure], *, color: bool = Fa
     """The text report in pieces, one per document as it comes, then the total line: the pieces
     joined are :func:`render_text`. Only the totals are kept, so any number of documents fits."""
     paint = _Paint(color)
-    count = broken = 0
+    count = broken = skipped = 0
     totals = {"fout": 0, "waarschuwing": 0, "info": 0}
     for item in results:
         result = sanitized(item)
@@ -169,6 +182,7 @@ def stream_text(results: Iterable[LintResult | LintFailure], *, color: bool = Fa
             counts = result.counts()
             for key in totals:
                 totals[key] += counts[key]
+            skipped += not result.is_code
             block = _result(result, paint, suggest)
         yield ("\n\n" if count else "") + "\n".join(block).rstrip()
         count += 1
@@ -179,6 +193,7 @@ def stream_text(results: Iterable[LintResult | LintFailure], *, color: bool = Fa
         yield "\n\n" + (
             f"Totaal: {plural(count, 'document', 'documenten')}"
             + (f" ({broken} niet gecontroleerd)" if broken else "")
+            + (f" ({skipped} geen gedragscode, overgeslagen)" if skipped else "")
             + f"; {plural(totals['fout'], 'fout', 'fouten')}, "
             f"{plural(totals['waarschuwing'], 'waarschuwing', 'waarschuwingen')}, {totals['info']} info"
         )

@@ -1,0 +1,215 @@
+"""Coverage and honesty (issue 9): how much was read as provisions, "structuur mogelijk niet herkend",
+and documents that are no code of conduct ("dit lijkt geen gedragscode")."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import jsonschema  # type: ignore[import-untyped]
+import pytest
+from click.testing import CliRunner
+from gedragscode.cli.main import cli
+from lxml import html as lxml_html
+from restructure import parse_rendered
+
+import gedragscode
+from gedragscode.lint.document import SourceDocument
+from gedragscode.lint.readers import read_document
+from gedragscode.lint.reports import render_report
+from gedragscode.lint.reports.overview import overview_csv, overview_html
+from gedragscode.lint.reports.sarif import sarif_log
+from gedragscode.lint.result import LintResult
+from gedragscode.model import Model
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+FIXTURES = HERE / "fixtures"
+SCHEMA = json.loads((FIXTURES / "sarif-2.1.0.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _model() -> Model:
+    return gedragscode.load_model()
+
+
+def _lint(name: str, text: str) -> LintResult:
+    return gedragscode.lint_document(read_document(name, data=text.encode("utf-8")), _model())
+
+
+@lru_cache(maxsize=1)
+def _rendered() -> str:
+    code = gedragscode.make_code("gemeente", ["raadslid"], "Proefstad", year=2026, model=_model())
+    md = gedragscode.render(code, "md")
+    assert isinstance(md, str)
+    return md
+
+
+def _as_explanation() -> str:
+    """The rendered code's rules as prose under an explanatory heading: nothing is read as a provision."""
+    parsed = parse_rendered(_rendered())
+    paras = [p.text for c in parsed.chapters for a in c.articles for p in a.paras if p.text]
+    return parsed.title + "\n\nUitleg bij deze gedragscode\n\n" + "\n\n".join(paras)
+
+
+# ---------------------------------------------------------------- coverage
+
+
+def test_a_code_read_well_says_how_much_was_read_as_provisions() -> None:
+    result = _lint("code.md", _rendered())
+    cov = result.coverage
+    assert result.is_code and cov.recognised and not cov.message
+    assert cov.units >= 23 and 0 < cov.characters < cov.text_characters
+    assert 0.3 < cov.share < 1
+    assert cov.share == round(cov.characters / cov.text_characters, 3)
+
+
+def test_a_misread_structure_is_said_and_missing_clauses_are_less_certain() -> None:
+    result = _lint("uitleg.txt", _as_explanation())
+    cov = result.coverage
+    assert result.is_code and not cov.recognised
+    assert cov.units == 0 and cov.message.startswith("structuur mogelijk niet herkend")
+    assert {"geschenken", "nevenfuncties", "stemonthouding"} <= set(cov.elsewhere)
+    missing = [c for c in result.clauses if c.status == "missing"]
+    assert missing and all(c.confidence is not None and c.confidence <= 0.5 for c in missing)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["blind/gemeente/gem06_marlo_2006.txt", "blind/stijl/stijl_04_qa_meldregeling_tynaarlo_2023.txt",
+     "blind/rand/ongenummerd_eilandsraad.txt", "lint/gemeente_raad_2021.txt"],
+)
+def test_codes_read_right_raise_no_structure_warning(name: str) -> None:
+    """A short code with a long toelichting, a Q&A toelichting after the signature and an unnumbered code
+    were read right: no warning, although they have few clauses or much explanation."""
+    result = gedragscode.lint_document(read_document(FIXTURES / name), _model())
+    assert result.is_code and result.coverage.recognised, result.coverage.message
+
+
+# ---------------------------------------------------------------- no code of conduct
+
+_SHOPPING = "Boodschappenlijst\n\n- melk\n- brood\n- kaas\n\nNiet vergeten: de buurvrouw bellen over zaterdag.\n"
+_README = ("# csvtool\n\nA small tool to convert CSV files.\n\n## Installation\n\n```sh\npip install csvtool\n"
+           "python -m csvtool --help\n```\n\n## Usage\n\n```sh\ncsvtool convert data.csv\n```\n")
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "why"),
+    [
+        ("boodschappen.txt", _SHOPPING, "geen titel van een gedragscode"),
+        ("README.md", _README, "geen"),
+        ("README.md", (ROOT / "README.md").read_text("utf-8"), "documentatie"),
+        ("handleiding.md", (ROOT / "docs" / "handleiding.md").read_text("utf-8"), "documentatie"),
+        ("geschenken.gdc", (ROOT / "models" / "40_geschenken.gdc").read_text("utf-8"), "gedragscode check"),
+        ("-", (ROOT / "models" / "40_geschenken.gdc").read_text("utf-8"), "gedragscode check"),
+    ],
+)
+def test_documents_that_are_no_code(name: str, text: str, why: str) -> None:
+    result = _lint(name, text)
+    assert not result.is_code and result.document == "geen_gedragscode"
+    assert result.clauses == () and result.worst() is None
+    assert why in result.reason
+
+
+def test_a_reglement_van_orde_without_integrity_rules_is_no_code_but_keeps_its_detection() -> None:
+    result = gedragscode.lint_document(
+        read_document(FIXTURES / "blind" / "opmaak" / "reglement_van_orde_ps_oostmarke_uittreksel.txt"), _model())
+    assert not result.is_code and "Reglement van orde" in result.reason
+    assert result.body == "provincie" and "statenlid" in result.offices
+
+
+@pytest.mark.parametrize("name", ["lint/gemeente_kort_raad.txt", "documents/code_stop.xml",
+                                  "lint/protocol_provincie_2022.xml", "blind/rand/wijzigingsbesluit_raad.txt"])
+def test_short_codes_protocols_and_amendments_are_codes(name: str) -> None:
+    assert gedragscode.lint_document(read_document(FIXTURES / name), _model()).is_code
+
+
+# ---------------------------------------------------------------- reports
+
+
+def _batch() -> list[LintResult]:
+    return [_lint("code.md", _rendered()), _lint("uitleg.txt", _as_explanation()),
+            _lint("boodschappen.txt", _SHOPPING)]
+
+
+def test_every_report_carries_coverage_and_the_document_status() -> None:
+    good, misread, shopping = _batch()
+    text = render_report([good, misread, shopping], "text")
+    assert "Gelezen: " in text and "% van de tekst)" in text
+    assert "Let op: structuur mogelijk niet herkend" in text
+    assert "Mogelijk ontbrekend (de structuur is mogelijk niet herkend)" in text
+    assert "Dit lijkt geen gedragscode" in text and "(1 geen gedragscode, overgeslagen)" in text
+
+    data = json.loads(render_report([good, misread, shopping], "json"))
+    assert [d["document"]["status"] for d in data] == ["gedragscode", "gedragscode", "geen_gedragscode"]
+    assert data[0]["coverage"]["recognised"] is True and data[0]["coverage"]["units"] == good.coverage.units
+    assert data[1]["coverage"]["recognised"] is False and "geschenken" in data[1]["coverage"]["elsewhere"]
+    assert data[2]["clauses"] == [] and data[2]["document"]["reason"]
+
+    log = sarif_log([good, misread, shopping])
+    jsonschema.validate(log, SCHEMA)
+    run = log["runs"][0]
+    notes = {n["descriptor"]["id"]: n["level"] for n in run["invocations"][0]["toolExecutionNotifications"]}
+    assert notes == {"structuur-niet-herkend": "warning", "geen-gedragscode": "note"}
+    assert run["invocations"][0]["executionSuccessful"] is True
+    assert run["artifacts"][0]["properties"]["dekking"]["units"] == good.coverage.units
+    assert not [r for r in run["results"] if r["locations"][0]["physicalLocation"]["artifactLocation"]["index"] == 2]
+
+    page = lxml_html.fromstring(render_report([good, misread, shopping], "html"))
+    assert page.xpath("//p[@class='let-op']") and page.xpath("//div[@class='geen-code']")
+    assert any("Gelezen als bepalingen" in dt.text_content() for dt in page.xpath("//dt"))
+
+
+def test_the_overview_lists_documents_that_are_no_code_apart() -> None:
+    good, misread, shopping = _batch()
+    rows = list(csv.DictReader(io.StringIO(overview_csv([shopping, misread, good]))))
+    assert [r["file"] for r in rows] == ["code.md", "uitleg.txt", "boodschappen.txt"]
+    assert rows[0]["structure"] == "herkend" and rows[1]["structure"] == "mogelijk niet herkend"
+    assert float(rows[0]["share"]) == good.coverage.share and rows[0]["units"] == str(good.coverage.units)
+    assert rows[2]["error"].startswith("geen gedragscode: ")
+    page = lxml_html.fromstring(overview_html([good, misread, shopping]))
+    skipped = page.xpath("//section[@class='overgeslagen']//li")
+    assert len(skipped) == 1 and "boodschappen.txt" in skipped[0].text_content()
+    assert page.xpath("//td[contains(@class, 'let-op')]")
+    assert not page.xpath("//tr[@data-file='boodschappen.txt']")
+
+
+# ---------------------------------------------------------------- the command line
+
+
+def test_cli_exit_status_for_documents_that_are_no_code(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(_README, encoding="utf-8")
+    code = tmp_path / "code.md"
+    code.write_text(_rendered(), encoding="utf-8")
+    runner = CliRunner()
+    alone = runner.invoke(cli, ["lint", str(readme)])
+    assert alone.exit_code == 3 and "lijkt geen gedragscode" in alone.output
+    assert runner.invoke(cli, ["lint", "--geen-gedragscode-ok", str(readme)]).exit_code == 0
+    folder = runner.invoke(cli, ["lint", "--format", "json", str(tmp_path)])
+    assert folder.exit_code == 0, folder.output  # the rendered code is clean; the README is skipped
+    data = json.loads(folder.output)
+    assert {d["file"].rsplit("/", 1)[-1]: d["document"]["status"] for d in data} == {
+        "README.md": "geen_gedragscode", "code.md": "gedragscode"}
+
+
+def test_the_pre_commit_hook_does_not_fail_on_a_readme() -> None:
+    hooks = (ROOT / ".pre-commit-hooks.yaml").read_text("utf-8")
+    entry = next(line for line in hooks.splitlines() if line.strip().startswith("entry: gedragscode lint"))
+    args = entry.split("entry:", 1)[1].split()[2:]
+    result = CliRunner().invoke(cli, ["lint", *args, str(ROOT / "README.md")])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_document_that_is_no_code_from_stdin() -> None:
+    result = CliRunner().invoke(cli, ["lint", "-"], input=_SHOPPING)
+    assert result.exit_code == 3 and "Boodschappenlijst" in result.output
+
+
+def test_reading_a_text_as_no_code_needs_no_model_clauses() -> None:
+    doc = SourceDocument(name="x.txt", format="text", text=_SHOPPING)
+    result = gedragscode.lint_document(doc, _model())
+    assert result.counts()["missing"] == 0 and result.coverage.text_characters > 0
