@@ -213,3 +213,17 @@ def test_reading_a_text_as_no_code_needs_no_model_clauses() -> None:
     doc = SourceDocument(name="x.txt", format="text", text=_SHOPPING)
     result = gedragscode.lint_document(doc, _model())
     assert result.counts()["missing"] == 0 and result.coverage.text_characters > 0
+
+
+def test_the_web_report_says_what_was_read_and_when_a_document_is_no_code() -> None:
+    pytest.importorskip("flask")
+    from gedragscode.web.app import create_app
+
+    client = create_app().test_client()
+    for name, text, expected in (("boodschappen.txt", _SHOPPING, "Niet getoetst."),
+                                 ("uitleg.txt", _as_explanation(), "structuur mogelijk niet herkend")):
+        response = client.post("/toetsen", data={"bestand": (io.BytesIO(text.encode()), name)},
+                               content_type="multipart/form-data", follow_redirects=True)
+        page = response.get_data(as_text=True)
+        assert response.status_code == 200, page[:300]
+        assert "Gelezen als bepalingen" in page and expected in page
