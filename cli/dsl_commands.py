@@ -9,6 +9,7 @@ import click
 
 import gedragscode
 from gedragscode import GedragscodeError
+from gedragscode.errors import os_reason
 
 from .common import EXIT_ERROR, EXIT_FINDINGS, handle_errors, report_error
 
@@ -52,8 +53,13 @@ def fmt_command(files: tuple[Path, ...], check_only: bool, write: bool) -> None:
         try:
             text = f.read_text(encoding="utf-8")
             formatted = gedragscode.format_source(text, str(f))
-        except (OSError, UnicodeDecodeError) as exc:
-            click.echo(f"{f}: fout: bestand kan niet worden gelezen ({exc})", err=True)
+        except OSError as exc:
+            click.echo(f"{f}: fout: bestand kan niet worden gelezen ({os_reason(exc)})", err=True)
+            failed = True
+            continue
+        except UnicodeDecodeError as exc:
+            click.echo(f"{f}: fout: het bestand is geen UTF-8-tekst (byte {exc.start + 1}); sla het op als UTF-8",
+                       err=True)
             failed = True
             continue
         except GedragscodeError as exc:

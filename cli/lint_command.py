@@ -20,6 +20,39 @@ from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_NOT_A_CODE, EXIT_OK, handle_
 
 FORMATS = ("text", "json", "jsonl", "sarif", "html")
 LEVELS = {"info": 1, "waarschuwing": 2, "fout": 3}
+# the report format that an -o file name asks for
+_REPORT_SUFFIXES = {".txt": "text", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".sarif": "sarif",
+                    ".html": "html", ".htm": "html"}
+_SUMMARY_SUFFIXES = (".csv", ".html", ".htm")
+
+
+def _report_format(fmt: str | None, output: Path | None) -> str:
+    """--format, else the format of the -o file name, else text; a name of another format is refused."""
+    if output is None:
+        return fmt or "text"
+    name = output.name.lower()
+    suffix = ".sarif" if name.endswith(".sarif.json") else output.suffix.lower()
+    inferred = _REPORT_SUFFIXES.get(suffix)
+    if suffix and inferred is None:
+        raise GedragscodeError(f"een rapport kan niet als {suffix} worden geschreven ({output}); kies een "
+                               "bestandsnaam op .txt, .json, .jsonl, .sarif of .html")
+    if fmt is not None and inferred is not None and fmt != inferred:
+        raise GedragscodeError(f"--format {fmt} past niet bij de bestandsnaam {output}; gebruik --format "
+                               f"{inferred} of een andere extensie")
+    return fmt or inferred or "text"
+
+
+def _check_targets(output: Path | None, summary: Path | None, force: bool) -> None:
+    """Refuse unusable output files before any document is read, not after the whole batch."""
+    if summary is not None and summary.suffix.lower() not in _SUMMARY_SUFFIXES:
+        raise GedragscodeError(f"het overzicht (--summary) is een .csv- of .html-bestand, niet {summary}")
+    for path in (p for p in (output, summary) if p is not None):
+        if path.exists() and not force:
+            raise GedragscodeError(f"Het bestand {path} bestaat al; gebruik --force om het te overschrijven.")
+        if not path.parent.is_dir():
+            raise GedragscodeError(f"De map {path.parent} bestaat niet; maak die eerst aan.")
+    if output is not None and summary is not None and output.resolve() == summary.resolve():
+        raise GedragscodeError(f"het rapport (-o) en het overzicht (--summary) kunnen niet allebei naar {output}")
 
 
 def _offices(values: tuple[str, ...]) -> list[str]:
@@ -52,16 +85,21 @@ def _fails(result: LintResult, threshold: int) -> bool:
               help="Het soort lichaam (een lichaam uit het model), in plaats van het zelf te herkennen.")
 @click.option("--office", "offices", multiple=True, metavar="AMBT[,AMBT]",
               help="De ambten waarvoor de code geldt (bijvoorbeeld raadslid,wethouder), in plaats van ze te herkennen.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Vorm van het rapport.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False),
+              help="Vorm van het rapport (standaard: afgeleid van de naam na -o, anders text).")
 @click.option("--fail-on", type=click.Choice(["fout", "waarschuwing", "info"]), default="waarschuwing",
               show_default=True, help="Exitcode 1 vanaf deze ernst.")
 @click.option("--suggest", is_flag=True, help="Geef bij ontbrekende clausules de modeltekst om toe te voegen.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
-              help="Schrijf het rapport naar dit bestand in plaats van naar standaarduitvoer.")
+              help="Schrijf het rapport naar dit bestand (.txt, .json, .jsonl, .sarif of .html) in plaats van "
+                   "naar standaarduitvoer; - is standaarduitvoer.")
 @click.option("--force", is_flag=True, help="Overschrijf bestaande uitvoerbestanden.")
 @click.option("--summary", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
-              help="Schrijf ook een overzicht over alle documenten (.html of .csv).")
+              help="Schrijf ook een overzicht over alle documenten: .html (heatmap) of .csv (voor Excel). "
+                   "Documenten die niet te lezen zijn, staan erin als 'niet gecontroleerd'; is geen enkel "
+                   "document te lezen, dan wordt er geen overzicht geschreven.")
+@click.option("--uitgebreid", "detail", is_flag=True,
+              help="Toon in het tekstrapport ook alle aanwijzingen waaraan lichaam en ambten zijn herkend.")
 @click.option("--color/--no-color", default=None, help="Kleur in het tekstrapport (standaard: op een terminal).")
 @click.option("--geen-gedragscode-ok", "not_a_code_ok", is_flag=True,
               help="Een document dat geen gedragscode lijkt (een README, een reglement van orde) geeft geen "
@@ -70,8 +108,8 @@ def _fails(result: LintResult, threshold: int) -> bool:
               help="Controleer zoveel documenten tegelijk (standaard: het aantal processorkernen). "
                    "De uitvoer is dezelfde, in dezelfde volgorde.")
 @handle_errors
-def lint_command(paths: tuple[str, ...], body: str | None, offices: tuple[str, ...], fmt: str, fail_on: str,
-                 suggest: bool, output: Path | None, force: bool, summary: Path | None,
+def lint_command(paths: tuple[str, ...], body: str | None, offices: tuple[str, ...], fmt: str | None,
+                 fail_on: str, suggest: bool, output: Path | None, force: bool, summary: Path | None, detail: bool,
                  color: bool | None, not_a_code_ok: bool, jobs: int | None) -> None:
     """Toets bestaande gedragscodes aan de geactualiseerde handreiking.
 
@@ -103,8 +141,10 @@ def lint_command(paths: tuple[str, ...], body: str | None, offices: tuple[str, .
 
     office_list = _offices(offices) or None
     several = len(paths) > 1 or any(Path(p).is_dir() for p in paths if p != "-")
-    if output is not None and output.exists() and not force:  # say so now, not after the whole batch
-        raise GedragscodeError(f"Het bestand {output} bestaat al; gebruik --force om het te overschrijven.")
+    if output is not None and str(output) == "-":
+        output = None  # -o - is standard output
+    fmt = _report_format(fmt.lower() if fmt else None, output)
+    _check_targets(output, summary, force)  # say so now, not after the whole batch
     results = _results(paths, body=body, offices=office_list, suggest=suggest, jobs=jobs)
     first = next(results, None)
     if first is None:
@@ -130,16 +170,21 @@ def lint_command(paths: tuple[str, ...], body: str | None, offices: tuple[str, .
 
     use_color = (color if color is not None else (output is None and sys.stdout.isatty())) and fmt == "text"
     pieces = stream_report(tally(itertools.chain([first], results)), fmt, color=use_color, suggest=suggest,
-                           single=not several)
+                           single=not several, detail=detail)
     if output is not None:
         gedragscode.write_output(output, "".join(pieces), force=force)
     else:
         for piece in pieces:  # each document is printed as soon as it is checked
             click.echo(piece, nl=False)
     if summary is not None:
-        gedragscode.write_overview(overview, summary, force=force)
-    for failure in broken:
-        click.echo(f"{failure.file}: fout: {failure.message}", err=True)
+        if len(broken) == len(overview):
+            click.echo(f"Geen overzicht geschreven ({summary}): geen enkel document kon worden gecontroleerd.",
+                       err=True)
+        else:
+            gedragscode.write_overview(overview, summary, force=force)
+    if output is not None or fmt != "text":  # the text report on the screen already names them
+        for failure in broken:
+            click.echo(f"{failure.file}: fout: {failure.message}", err=True)
     if broken:
         sys.exit(EXIT_ERROR)
     if findings:

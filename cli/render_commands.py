@@ -19,6 +19,21 @@ from . import two_codes
 from .common import handle_errors
 
 _SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
+_CHECKLIST_SUFFIXES = {".txt": "text", ".md": "text", ".json": "json"}
+_LOCAL_SUFFIXES = {".gdc": "gdc"}
+
+
+def _check_format(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--format in any case (DOCX, Md); PDF and other formats refused with what to do instead."""
+    if value is None:
+        return None
+    chosen = value.strip().lower().lstrip(".")
+    chosen = {"markdown": "md", "htm": "html", "word": "docx"}.get(chosen, chosen)
+    if chosen in (*gedragscode.FORMATS, "json"):
+        return chosen
+    hint = _OTHER_SUFFIX.get("." + chosen)
+    raise click.BadParameter(f"'{value}' is geen formaat van render; kies md, html of docx (json alleen met "
+                             "--controle)" + (f". Tip: {hint}" if hint else ""))
 
 
 def _split(values: Iterable[str]) -> list[str]:
@@ -36,9 +51,44 @@ def _settings(pairs: Iterable[str]) -> dict[str, str]:
     return out
 
 
+# what to say for a file name that asks for a format render cannot write
+_OTHER_SUFFIX = {
+    ".pdf": "een PDF maakt u van het Word-document: schrijf naar een .docx-bestand en kies in Word "
+            "'Opslaan als' > PDF",
+    ".doc": "schrijf naar een .docx-bestand (Word 2007 en nieuwer); Word opent het en kan het zo nodig als .doc "
+            "opslaan",
+    ".odt": "schrijf naar een .docx-bestand; LibreOffice en OpenOffice openen het ook",
+    ".rtf": "schrijf naar een .docx-bestand; Word opent het en kan het als RTF opslaan",
+    ".txt": "schrijf naar een .md-bestand (Markdown is gewone tekst)",
+    ".gdc": "een lokaal .gdc-bestand maakt u met 'gedragscode init'",
+}
+
+
+_INIT_HINTS = {suffix: "het lokale bestand is een .gdc-bestand; de Word-, HTML- of Markdown-versie maakt u daarna met "
+                       "'gedragscode render BESTAND.gdc -o code.docx'" for suffix in (".docx", ".md", ".html", ".pdf")}
+
+
+def _suffix_format(output: Path, suffixes: dict[str, str], what: str,
+                   hints: dict[str, str] = _OTHER_SUFFIX) -> str | None:
+    """The format that the file name ``output`` asks for; None without a suffix; refused when unsupported."""
+    suffix = output.suffix.lower()
+    if not suffix or str(output) == "-":
+        return None
+    if suffix not in suffixes:
+        hint = hints.get(suffix, "")
+        known = ", ".join(sorted(set(suffixes)))
+        raise GedragscodeError(f"{what} kan niet als {suffix} worden geschreven ({output}); "
+                               + (hint + "; " if hint else "") + f"gebruik {known}")
+    return suffixes[suffix]
+
+
+def _is_stdout(output: Path | None) -> bool:
+    return output is not None and str(output) == "-"
+
+
 def _format_for(fmt: str | None, output: Path | None) -> str:
-    """The output format: --format, else the suffix of -o, else Markdown."""
-    inferred = _SUFFIXES.get(output.suffix.lower()) if output is not None else None
+    """The output format: --format, else the suffix of -o, else Markdown; a suffix of another format is refused."""
+    inferred = _suffix_format(output, _SUFFIXES, "een gedragscode") if output is not None else None
     if fmt is not None and inferred is not None and fmt != inferred:
         raise GedragscodeError(f"--format {fmt} past niet bij de bestandsnaam {output}; "
                                f"gebruik --format {inferred} of een andere extensie")
@@ -90,7 +140,7 @@ def _docx_only(fmt: str, flags: Iterable[tuple[str, object]]) -> None:
 
 
 def _emit(data: str | bytes, output: Path | None, force: bool, what: str) -> None:
-    if output is None:
+    if output is None or _is_stdout(output):
         assert isinstance(data, str)
         click.echo(data, nl=False)
         return
@@ -135,7 +185,7 @@ _FORCE_HELP = "Overschrijf een bestaand uitvoerbestand."
                    "'de commissie Bestuur'.")
 @click.option("--naam-voorzitter", "naam_voorzitter", metavar="NAAM", help="Naam onder 'De voorzitter,'.")
 @click.option("--naam-griffier", "naam_griffier", metavar="NAAM", help="Naam onder 'De griffier,'.")
-@click.option("--format", "fmt", type=click.Choice([*gedragscode.FORMATS, "json"]),
+@click.option("--format", "fmt", metavar="[md|html|docx|json]", callback=_check_format,
               help="Uitvoerformaat: md (Markdown), html of docx (Word). Standaard afgeleid van -o, anders md. "
                    "Met --controle: json in plaats van tekst.")
 @click.option("--controle", is_flag=True,
@@ -209,6 +259,10 @@ def render_command(local_code: Path | None, body: str | None, offices: tuple[str
     if controle:
         if fmt not in (None, "json"):
             raise GedragscodeError(f"--controle geeft tekst of json, geen {fmt}; laat --format weg of kies json")
+        asked = _suffix_format(output, _CHECKLIST_SUFFIXES, "de lijst 'nog te controleren'", {}) if output else None
+        if fmt is not None and asked is not None and fmt != asked:
+            raise GedragscodeError(f"--format {fmt} past niet bij de bestandsnaam {output}")
+        fmt = fmt or (asked if asked == "json" else None)
     elif fmt == "json":
         raise GedragscodeError("--format json is er alleen voor de lijst 'nog te controleren' (met --controle)")
     else:
@@ -216,9 +270,9 @@ def render_command(local_code: Path | None, body: str | None, offices: tuple[str
     target = (fmt or "tekst") if controle else (fmt or "md")
     _docx_only(target, (("--datum", datum), ("--geen-inhoudsopgave", no_toc), ("--sjabloon", sjabloon)))
     when = _parse_date(datum)
-    if not controle and fmt == "docx" and output is None:
+    if not controle and fmt == "docx" and (output is None or _is_stdout(output)):
         raise GedragscodeError("een Word-document (docx) kan niet naar de terminal; geef een bestand op met -o")
-    if output is not None and output.exists() and not force:
+    if output is not None and not _is_stdout(output) and output.exists() and not force:
         raise GedragscodeError(f"het bestand {output} bestaat al; gebruik --force om het te overschrijven")
     code = _load(local_code, body, offices, naam, jaar, settings, zonder, intrekking, inwerkingtreding,
                  details=given)
@@ -274,6 +328,9 @@ def _render_two_codes(local_code: Path | None, body: str | None, offices: tuple[
         if found is None:
             raise GedragscodeError(f"onbekend lichaam '{body}'; kies uit: {', '.join(b.id for b in model.bodies)}")
         offices = tuple(o.id for o in found.offices)
+    for path in outputs:
+        if not path.is_dir():
+            _suffix_format(path, _SUFFIXES, "een gedragscode")
     code = _load(local_code, body, offices, naam, jaar, settings, zonder, intrekking, inwerkingtreding,
                  details=details)
     chosen, paths = two_codes.targets(outputs, fmt, _SUFFIXES, code.place)
@@ -315,7 +372,9 @@ def init_command(body: str, offices: tuple[str, ...], naam: str, jaar: int | Non
     Voorbeeld:
       gedragscode init --body gemeente --office raadslid,commissielid --naam Almelo -o almelo.gdc
     """
-    if output is not None and output.exists() and not force:
+    if output is not None:
+        _suffix_format(output, _LOCAL_SUFFIXES, "een lokaal gedragscodebestand", _INIT_HINTS)
+    if output is not None and not _is_stdout(output) and output.exists() and not force:
         raise GedragscodeError(f"het bestand {output} bestaat al; gebruik --force om het te overschrijven")
     code = gedragscode.make_code(body, _split(offices), naam, year=jaar)
     _emit(gedragscode.starter_code(code), output, force, "Lokale gedragscode")

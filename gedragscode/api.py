@@ -14,7 +14,7 @@ from gedragscode.catalogue import bundled_model, bundled_trees
 from gedragscode.dsl import syntax as s
 from gedragscode.dsl.formatter import format_source
 from gedragscode.dsl.parser import parse
-from gedragscode.errors import DocumentError, ErrorGroup, GedragscodeError, Location, ModelError
+from gedragscode.errors import DocumentError, ErrorGroup, GedragscodeError, Location, ModelError, os_reason
 from gedragscode.model import Code, Model
 from gedragscode.resolve import bind_code, resolve_code, resolve_model
 
@@ -45,7 +45,7 @@ def _read(path: PathLike) -> str:
     except UnicodeDecodeError:
         raise DocumentError("het bestand is geen UTF-8-tekst", Location(str(path))) from None
     except OSError as exc:
-        raise DocumentError(f"bestand kan niet worden gelezen ({exc.strerror})", Location(str(path))) from None
+        raise DocumentError(f"bestand kan niet worden gelezen ({os_reason(exc)})", Location(str(path))) from None
 
 
 def parse_file(path: PathLike) -> s.SyntaxTree:

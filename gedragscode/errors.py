@@ -89,3 +89,47 @@ class OutputExistsError(GedragscodeError):
 
 class RenderError(GedragscodeError):
     """A clause template failed to render."""
+
+
+_OS_REASONS: dict[str, str] = {
+    "ENOENT": "het bestand of de map bestaat niet",
+    "EACCES": "geen toegang (onvoldoende rechten)",
+    "EPERM": "niet toegestaan (onvoldoende rechten)",
+    "EROFS": "de schijf is alleen-lezen",
+    "EISDIR": "dit is een map, geen bestand",
+    "ENOTDIR": "een deel van het pad is geen map",
+    "EEXIST": "het bestaat al",
+    "ENOSPC": "de schijf is vol",
+    "EDQUOT": "de schijfruimte (quotum) is op",
+    "ENAMETOOLONG": "de bestandsnaam is te lang",
+    "ELOOP": "te veel symbolische koppelingen (een kring?)",
+    "EIO": "een lees- of schrijffout van de schijf",
+    "EBUSY": "het bestand is in gebruik",
+    "ETXTBSY": "het bestand is in gebruik",
+    "EMFILE": "te veel open bestanden",
+    "ENFILE": "te veel open bestanden",
+    "EINVAL": "ongeldige bestandsnaam of bewerking",
+    "EXDEV": "de map ligt op een ander station",
+    "ENXIO": "het apparaat bestaat niet of niemand leest eruit",
+    "EAGAIN": "het bestand is tijdelijk niet beschikbaar",
+    "EADDRINUSE": "het adres is al in gebruik",
+    "EADDRNOTAVAIL": "het adres is op deze computer niet beschikbaar",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why an operating-system call failed, in Dutch ("de schijf is alleen-lezen").
+
+    The operating system's own text (``exc.strerror``) is English on most systems; a user of
+    this tool reads Dutch, so every message that reports an :class:`OSError` uses this.
+    """
+    import errno
+
+    name = errno.errorcode.get(exc.errno or -1, "")
+    if name in _OS_REASONS:
+        return _OS_REASONS[name]
+    if isinstance(exc, PermissionError):
+        return _OS_REASONS["EACCES"]
+    if isinstance(exc, FileNotFoundError):
+        return _OS_REASONS["ENOENT"]
+    return f"fout van het besturingssysteem ({name})" if name else "fout van het besturingssysteem"

@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from gedragscode.errors import GedragscodeError, Location, OutputExistsError
+from gedragscode.errors import GedragscodeError, Location, OutputExistsError, os_reason
 
 __all__ = ["write_output"]
 
@@ -47,7 +47,7 @@ def write_output(path: Path, data: str | bytes, *, force: bool = False) -> None:
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
     except OSError as exc:
-        raise GedragscodeError(f"Kan niet schrijven in de map {parent}: {exc.strerror}.", where) from exc
+        raise GedragscodeError(f"Kan niet schrijven in de map {parent}: {os_reason(exc)}.", where) from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -69,7 +69,7 @@ def write_output(path: Path, data: str | bytes, *, force: bool = False) -> None:
                     raise _exists_error(path) from None
                 os.replace(tmp, path)
     except OSError as exc:
-        raise GedragscodeError(f"Kan {path} niet schrijven: {exc.strerror or exc}.", where) from exc
+        raise GedragscodeError(f"Kan {path} niet schrijven: {os_reason(exc)}.", where) from exc
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()

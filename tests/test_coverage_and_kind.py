@@ -165,11 +165,13 @@ def test_every_report_carries_coverage_and_the_document_status() -> None:
 
 def test_the_overview_lists_documents_that_are_no_code_apart() -> None:
     good, misread, shopping = _batch()
-    rows = list(csv.DictReader(io.StringIO(overview_csv([shopping, misread, good]))))
-    assert [r["file"] for r in rows] == ["code.md", "uitleg.txt", "boodschappen.txt"]
-    assert rows[0]["structure"] == "herkend" and rows[1]["structure"] == "mogelijk niet herkend"
-    assert float(rows[0]["share"]) == good.coverage.share and rows[0]["units"] == str(good.coverage.units)
-    assert rows[2]["error"].startswith("geen gedragscode: ")
+    rows = list(csv.DictReader(io.StringIO(overview_csv([shopping, misread, good])), delimiter=";"))
+    assert [r["bestand"] for r in rows] == ["code.md", "uitleg.txt", "boodschappen.txt"]
+    assert rows[0]["structuur"] == "herkend" and rows[1]["structuur"] == "mogelijk niet herkend"
+    # the share with a decimal comma, as Dutch Excel reads a number
+    assert float(rows[0]["aandeel gelezen"].replace(",", ".")) == good.coverage.share
+    assert rows[0]["bepalingen gelezen"] == str(good.coverage.units)
+    assert rows[2]["fout bij lezen"].startswith("geen gedragscode: ")
     page = lxml_html.fromstring(overview_html([good, misread, shopping]))
     skipped = page.xpath("//section[@class='overgeslagen']//li")
     assert len(skipped) == 1 and "boodschappen.txt" in skipped[0].text_content()

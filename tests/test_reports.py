@@ -308,23 +308,28 @@ def batch() -> list[LintResult | LintFailure]:
     ]
 
 
+def _csv_rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text), delimiter=";"))
+
+
 def test_overview_csv_one_row_per_document_one_column_per_clause() -> None:
-    rows = list(csv.DictReader(io.StringIO(overview_csv(batch()))))
+    rows = _csv_rows(overview_csv(batch()))
     assert len(rows) == 5
     header = list(rows[0])
     clause_ids = [c.id for c in almelo().clauses]
     assert header[-len(clause_ids):] == clause_ids
-    for key in ("file", "body", "place", "offices", "fout", "waarschuwing", "info", "present", "error"):
+    for key in ("bestand", "lichaam", "plaats", "ambten", "fouten", "waarschuwingen", "info", "aanwezig",
+                "fout bij lezen"):
         assert key in header
-    assert [r["place"] for r in rows[:4]] == ["Almelo", "Zwolle", "Overijssel", "Vechtstromen"]
+    assert [r["plaats"] for r in rows[:4]] == ["Almelo", "Zwolle", "Overijssel", "Vechtstromen"]
     first = rows[0]
-    assert first["body"] == "gemeente" and first["offices"] == "raadslid;commissielid"
-    assert first["reikwijdte"] == "present" and first["geschenken"] == "outdated"
-    assert first["stemonthouding"] == "missing" and first["risicoanalyse"] == "not_required"
-    assert first["fout"] == "1"
+    assert first["lichaam"] == "gemeente" and first["ambten"] == "raadslid, commissielid"
+    assert first["reikwijdte"] == "aanwezig" and first["geschenken"] == "verouderd"
+    assert first["stemonthouding"] == "ontbreekt" and first["risicoanalyse"] == "niet vereist"
+    assert first["fouten"] == "1"
     broken = rows[-1]
-    assert broken["file"] == "codes/scan.pdf" and "tekstlaag" in broken["error"]
-    assert {broken[c] for c in clause_ids} == {"error"}
+    assert broken["bestand"] == "codes/scan.pdf" and "tekstlaag" in broken["fout bij lezen"]
+    assert {broken[c] for c in clause_ids} == {"niet gecontroleerd"}
     assert overview_csv(batch()) == overview_csv(list(reversed(batch())))  # order-independent
 
 
@@ -359,11 +364,13 @@ def test_overview_html_heat_map() -> None:
 def test_write_overview_by_suffix_and_no_overwrite(tmp_path: Path) -> None:
     csv_path = tmp_path / "overzicht.csv"
     write_overview(batch(), csv_path)
-    assert csv_path.read_text("utf-8").startswith("file,body,place")
+    raw = csv_path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfbestand;lichaam;plaats;ambten;titel;")  # a BOM and ';' for Dutch Excel
+    assert "Almelo" in raw.decode("utf-8-sig")
     with pytest.raises(OutputExistsError):
         write_overview(batch(), csv_path)
     write_overview(batch()[:1], csv_path, force=True)
-    assert len(csv_path.read_text("utf-8").splitlines()) == 2
+    assert len(csv_path.read_text("utf-8-sig").splitlines()) == 2
     html_path = tmp_path / "overzicht.HTM"
     write_overview(batch(), html_path)
     assert html_path.read_text("utf-8").startswith("<!DOCTYPE html>")
@@ -386,9 +393,9 @@ def test_text_drops_terminal_escapes_from_document_text() -> None:
 
 def test_overview_csv_defuses_formulas() -> None:
     evil = replace(almelo(), title="=HYPERLINK(\"http://x\")", place="+31")
-    rows = list(csv.DictReader(io.StringIO(overview_csv([evil, LintFailure("-", "@SUM(1)")]))))
-    assert rows[0]["title"].startswith("'=") and rows[0]["place"] == "'+31"
-    assert rows[1]["file"] == "-" and rows[1]["error"] == "'@SUM(1)"
+    rows = _csv_rows(overview_csv([evil, LintFailure("-", "@SUM(1)")]))
+    assert rows[0]["titel"].startswith("'=") and rows[0]["plaats"] == "'+31"
+    assert rows[1]["bestand"] == "-" and rows[1]["fout bij lezen"] == "'@SUM(1)"
 
 
 _hostile_text = st.text(
@@ -413,5 +420,5 @@ def test_any_document_text_is_inert(text: str, name: str, title: str) -> None:
     assert data[0]["clauses"][0]["evidence"][0]["text"] == text
     assert "\x1b" not in render_report(results, "text")
     jsonschema.validate(sarif_log(results), SCHEMA)
-    rows = list(csv.reader(io.StringIO(overview_csv(results), newline="")))
+    rows = list(csv.reader(io.StringIO(overview_csv(results), newline=""), delimiter=";"))
     assert len(rows) == 3 and len({len(r) for r in rows}) == 1

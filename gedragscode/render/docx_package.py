@@ -25,7 +25,7 @@ from typing import Any
 
 import docx
 
-from gedragscode.errors import DocumentError, GedragscodeError, Location
+from gedragscode.errors import DocumentError, GedragscodeError, Location, os_reason
 from gedragscode.render.docx_options import TemplateSource
 
 __all__ = [
@@ -70,7 +70,7 @@ def read_template(source: TemplateSource) -> tuple[bytes, str]:
     except IsADirectoryError:
         raise DocumentError("dit is een map, geen sjabloon (.dotx of .docx)", where) from None
     except OSError as exc:
-        raise DocumentError(f"het sjabloon kan niet worden gelezen ({exc.strerror})", where) from None
+        raise DocumentError(f"het sjabloon kan niet worden gelezen ({os_reason(exc)})", where) from None
 
 
 def _as_document_package(data: bytes, name: str) -> bytes:

@@ -7,7 +7,7 @@ import threading
 import webbrowser
 from collections.abc import Callable
 
-from gedragscode.errors import GedragscodeError
+from gedragscode.errors import GedragscodeError, os_reason
 
 __all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "is_loopback", "serve"]
 
@@ -55,7 +55,7 @@ def serve(*, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, open_browser: b
         if exc.errno in (98, 48, 10048):  # address in use: Linux, macOS, Windows
             raise GedragscodeError(f"poort {port} is al in gebruik; kies een andere met --port "
                                    "(of --port 0 voor een vrije poort)") from None
-        raise GedragscodeError(f"kan niet luisteren op {host}:{port} ({exc.strerror or exc})") from None
+        raise GedragscodeError(f"kan niet luisteren op {host}:{port} ({os_reason(exc)})") from None
     actual_port = int(server.effective_port)
     url = _url(host, actual_port)
     echo(f"De webpagina van gedragscode draait op {url}")

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 
-from gedragscode.errors import DocumentError, Location
+from gedragscode.errors import DocumentError, Location, os_reason
 from gedragscode.lint.document import SourceDocument
 from gedragscode.lint.readers.rtf import is_rtf
 from gedragscode.lint.readers.text import decode_bytes, normalise_text
@@ -163,7 +163,7 @@ def read_document(
             raise DocumentError("dit is een map, geen bestand", Location(file=display)) from None
         except OSError as exc:
             raise DocumentError(
-                f"het bestand is niet te lezen: {exc.strerror or exc}", Location(file=display)
+                f"het bestand is niet te lezen: {os_reason(exc)}", Location(file=display)
             ) from None
     if len(data) > MAX_DOCUMENT_BYTES:
         raise DocumentError("het document is te groot", Location(file=display))
@@ -189,5 +189,6 @@ def read_document(
         raise DocumentError("het document is te groot om te lezen", Location(file=display)) from None
     except Exception as exc:  # a reader bug must not become a traceback for the user
         raise DocumentError(
-            f"het document is niet te lezen ({type(exc).__name__}: {exc})", Location(file=display)
+            "het document is niet te lezen (een onverwachte fout in de lezer; meld dit met het bestand erbij)",
+            Location(file=display),
         ) from exc

@@ -328,11 +328,13 @@ def read_docx(data: bytes, name: str) -> SourceDocument:
         reader.body(document.element.body)
     except DocumentError:
         raise
-    except (etree.XMLSyntaxError, zipfile.BadZipFile) as exc:
-        raise DocumentError(f"het Word-bestand (DOCX) is beschadigd: {exc}", Location(file=name)) from None
-    except Exception as exc:  # python-docx raises many kinds of errors for broken packages
+    except (etree.XMLSyntaxError, zipfile.BadZipFile):
+        raise DocumentError("het Word-bestand (DOCX) is beschadigd; open het in Word en sla het opnieuw op",
+                            Location(file=name)) from None
+    except Exception:  # python-docx raises many kinds of errors for broken packages
         raise DocumentError(
-            f"het Word-bestand (DOCX) is niet te lezen ({type(exc).__name__})", Location(file=name)
+            "het Word-bestand (DOCX) is niet te lezen; open het in Word en sla het opnieuw op als .docx",
+            Location(file=name),
         ) from None
     metadata: dict[str, str] = {}
     try:

@@ -149,7 +149,8 @@ def extract_pdf(data: bytes, name: str) -> PdfText:
             raise DocumentError(locked, where) from None
         if isinstance(exc, RecursionError):
             raise DocumentError("de PDF is beschadigd (te diep geneste structuur)", where) from None
-        raise DocumentError(f"de PDF is beschadigd of niet te lezen ({type(exc).__name__})", where) from None
+        raise DocumentError("de PDF is beschadigd of niet te lezen; open haar in een PDF-lezer en sla haar zo nodig "
+                            "opnieuw op als PDF", where) from None
     if first is not None and not _has_text(second):
         return first
     return second

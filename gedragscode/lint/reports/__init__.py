@@ -70,19 +70,21 @@ def render_report(
     color: bool = False,
     suggest: bool = False,
     single: bool | None = None,
+    detail: bool = False,
 ) -> str:
     """The report for ``results`` in format ``fmt`` (one of :data:`FORMATS`).
 
     ``single``: True for one document (JSON: one object rather than an array); None
     decides by the number of results. ``color`` only affects the text format (ANSI);
-    ``suggest`` adds the model text for missing clauses (text, JSON, HTML).
+    ``suggest`` adds the model text for missing clauses (text, JSON, HTML); ``detail`` adds every
+    clue of the identification of body and offices to the text format.
     """
     results = list(results)
     if single is None:
         single = len(results) == 1
     if single and len(results) != 1:
         raise ValueError(f"single=True needs exactly one result, got {len(results)}")
-    return "".join(stream_report(results, fmt, color=color, suggest=suggest, single=single))
+    return "".join(stream_report(results, fmt, color=color, suggest=suggest, single=single, detail=detail))
 
 
 def stream_report(
@@ -92,6 +94,7 @@ def stream_report(
     color: bool = False,
     suggest: bool = False,
     single: bool = False,
+    detail: bool = False,
 ) -> Iterator[str]:
     """The report in pieces: for the :data:`STREAMING_FORMATS` one piece per document as the
     results come (nothing is kept but totals), else the whole report once all results are in.
@@ -105,7 +108,7 @@ def stream_report(
     if fmt == "text":
         from gedragscode.lint.reports.text import stream_text
 
-        yield from stream_text(results, color=color, suggest=suggest)
+        yield from stream_text(results, color=color, suggest=suggest, detail=detail)
         return
     if fmt == "jsonl":
         from gedragscode.lint.reports.json_report import stream_json_lines

@@ -1,8 +1,12 @@
 """The overview across many documents (``gedragscode lint DIR --summary FILE``).
 
-CSV: one row per document (file, body, place, offices, title, counts, error) and one
-column per clause id with its status (present / outdated / missing / not_required /
-error; empty when the clause was not part of that document's check).
+CSV, for Excel as it is set up in the Netherlands: semicolon-separated, Dutch column headings,
+and (in the file that :func:`write_overview` writes) a UTF-8 byte order mark, so that Excel opens
+it with the columns split and "Financiële belangen" intact. One row per document (bestand,
+lichaam, plaats, ambten, titel, counts, fout bij lezen, how much was read as provisions and
+whether the structure was recognised) and one column per clause id with its
+status in Dutch (aanwezig / verouderd / ontbreekt / niet vereist / niet gecontroleerd; empty
+when the clause was not part of that document's check).
 
 HTML: a heat map read at a glance: documents as rows, grouped by body and sorted by
 place, clauses as columns (short headers, the full title in ``title``/``abbr``), cells
@@ -13,6 +17,7 @@ listed separately.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import sys
@@ -40,13 +45,18 @@ from gedragscode.output import write_output
 __all__ = ["for_overview", "overview_csv", "overview_html", "write_overview"]
 
 FIXED_COLUMNS: tuple[str, ...] = (
-    "file", "body", "place", "offices", "title",
-    "present", "outdated", "missing", "not_required", "fout", "waarschuwing", "info", "error",
-    "units", "share", "structure",
+    "bestand", "lichaam", "plaats", "ambten", "titel",
+    "aanwezig", "verouderd", "ontbreekt", "niet vereist", "fouten", "waarschuwingen", "info", "fout bij lezen",
+    "bepalingen gelezen", "aandeel gelezen", "structuur",
 )
-"""The CSV's first columns; ``units``/``share`` say how much was read as provisions, ``structure`` is
-``herkend`` or ``mogelijk niet herkend``. A document that is no code has ``geen gedragscode: …`` as its
-``error`` and comes after the codes, before the documents that could not be read."""
+"""The CSV's first columns; ``bepalingen gelezen``/``aandeel gelezen`` say how much was read as provisions
+(the share with a decimal comma, as Dutch Excel reads numbers), ``structuur`` is ``herkend`` or ``mogelijk
+niet herkend``. A document that is no code has ``geen gedragscode: …`` in ``fout bij lezen`` and comes after
+the codes, before the documents that could not be read."""
+# the counts of LintResult.counts() behind the count columns, in the same order
+_COUNT_KEYS: tuple[str, ...] = ("present", "outdated", "missing", "not_required", "fout", "waarschuwing", "info")
+CSV_DELIMITER = ";"
+"""Dutch Excel's list separator (the comma is the decimal sign)."""
 
 
 def for_overview(result: LintResult | LintFailure) -> LintResult | LintFailure:
@@ -83,6 +93,11 @@ def _skipped(results: Sequence[LintResult | LintFailure]) -> list[LintResult]:
     return sorted((r for r in results if isinstance(r, LintResult) and not r.is_code), key=lambda r: r.file)
 
 
+def _decimal(share: float) -> str:
+    """A share as Dutch Excel reads a number: ``0,734``."""
+    return f"{share:g}".replace(".", ",")
+
+
 def _structure(result: LintResult) -> str:
     return "herkend" if result.coverage.recognised else "mogelijk niet herkend"
 
@@ -99,31 +114,33 @@ def _cell(text: str) -> str:
 
 
 def overview_csv(results: Sequence[LintResult | LintFailure]) -> str:
-    """The overview as CSV text (comma-separated, UTF-8, ``\\n`` line ends).
+    """The overview as CSV text: semicolon-separated, Dutch headings and statuses, ``\\n`` line ends.
 
     Documents are ordered by body, place and file; those that could not be checked come last.
+    The text has no byte order mark; :func:`write_overview` adds one for Excel.
     """
     columns = [cid for cid, _ in clause_columns(results)]
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, delimiter=CSV_DELIMITER, lineterminator="\n")
     writer.writerow([*FIXED_COLUMNS, *columns])
     for result in _ordered(results):
         counts = result.counts()
         statuses = {c.id: c.status for c in result.clauses}
         writer.writerow([
-            _cell(result.file), result.body or "", _cell(result.place), ";".join(result.offices),
-            _cell(result.title),
-            *(counts[k] for k in FIXED_COLUMNS[5:12]), "",
-            result.coverage.units, result.coverage.share, _structure(result),
-            *(statuses.get(cid, "") for cid in columns),
+            _cell(result.file), (result.body or "").replace("_", " "), _cell(result.place),
+            ", ".join(result.offices), _cell(result.title),
+            *(counts.get(k, 0) for k in _COUNT_KEYS), "",
+            result.coverage.units, _decimal(result.coverage.share), _structure(result),
+            *(STATUS_LABEL.get(statuses[cid], statuses[cid]) if cid in statuses else "" for cid in columns),
         ])
     for result in _skipped(results):
-        writer.writerow([_cell(result.file), result.body or "", _cell(result.place), ";".join(result.offices),
-                         _cell(result.title), *([""] * 7), _cell(f"geen gedragscode: {result.reason}"),
-                         result.coverage.units, result.coverage.share, "", *([""] * len(columns))])
+        writer.writerow([_cell(result.file), (result.body or "").replace("_", " "), _cell(result.place),
+                         ", ".join(result.offices), _cell(result.title), *([""] * len(_COUNT_KEYS)),
+                         _cell(f"geen gedragscode: {result.reason}"), result.coverage.units,
+                         _decimal(result.coverage.share), "", *([""] * len(columns))])
     for failure in sorted(failures(results), key=lambda f: f.file):
-        writer.writerow([_cell(failure.file), "", "", "", "", *([""] * 7), _cell(failure.message), "", "", "",
-                         *(["error"] * len(columns))])
+        writer.writerow([_cell(failure.file), "", "", "", "", *([""] * len(_COUNT_KEYS)), _cell(failure.message),
+                         "", "", "", *([STATUS_LABEL["error"]] * len(columns))])
     return buffer.getvalue()
 
 
@@ -296,14 +313,16 @@ def overview_html(results: Sequence[LintResult | LintFailure]) -> str:
 
 
 def write_overview(results: Sequence[LintResult | LintFailure], path: Path, *, force: bool = False) -> None:
-    """Write the overview to ``path``: CSV for ``.csv``, HTML for ``.html``/``.htm``.
+    """Write the overview to ``path``: CSV for ``.csv`` (with a UTF-8 byte order mark, for
+    Excel), HTML for ``.html``/``.htm``.
 
     Atomic; an existing file is only replaced with ``force`` (else OutputExistsError).
     """
     path = Path(path)
     suffix = path.suffix.lower()
+    data: str | bytes
     if suffix == ".csv":
-        data = overview_csv(results)
+        data = codecs.BOM_UTF8 + overview_csv(results).encode("utf-8")
     elif suffix in (".html", ".htm"):
         data = overview_html(results)
     else:

@@ -9,6 +9,7 @@ like a code of conduct gets one line saying so. Colour (ANSI) only on request.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -64,24 +65,66 @@ def _wrap(text: str, indent: str) -> list[str]:
     return lines
 
 
-def _header(result: LintResult, paint: _Paint) -> list[str]:
+_FORMAT_LABEL = {"text": "tekst", "markdown": "Markdown", "html": "HTML", "docx": "Word (DOCX)", "pdf": "PDF",
+                 "xml": "publicatie-XML"}
+_QUOTED = re.compile(r"'([^']*)'")
+_CUT = 100  # identification keeps at most this many characters of a sentence
+
+
+def _quote(match: re.Match[str]) -> str:
+    """A sentence that identification quoted, in Dutch quotes, with "…" where it was cut off."""
+    text = match.group(1).strip()
+    if len(text) >= _CUT - 2 and " " in text:
+        text = text.rsplit(" ", 1)[0] + " …"
+    return f"“{text}”"
+
+
+def _reason(how: str) -> str:
+    """Where identification found the offices, for a griffier: "de titel", or the sentence and where it is."""
+    first, *more = how.split("; aangevuld uit ")
+    kind, _, rest = first.partition(": ")
+    if kind == "titel":
+        text = "de titel"
+    elif kind in ("reikwijdte", "besluit") and rest:
+        text = _QUOTED.sub(_quote, rest)
+        text = ("het besluit: " if kind == "besluit" else "") + text.replace("normatief: ", "").replace(
+            "inleiding: ", "de inleiding: ")
+    else:
+        text = _QUOTED.sub(_quote, first)
+    for extra in more:
+        text += "; aangevuld uit " + _QUOTED.sub(_quote, extra)
+    return text
+
+
+def _header(result: LintResult, paint: _Paint, detail: bool) -> list[str]:
     det = result.detection
     body = result.body.replace("_", " ") if result.body else "onbekend"
     if result.place:
         body += f" {result.place}"
-    how_body = det.get("body", "")
     offices = ", ".join(result.offices) if result.offices else "onbekend"
-    how_offices = det.get("offices", "")
+    how_offices = det.get("ambten", "")
     lines = [paint(result.file, "bold")]
     if result.title:
         lines.append(f"{_INDENT}Titel:   {result.title}")
-    lines.append(f"{_INDENT}Lichaam: {body}" + (f" (herkend aan: {how_body})" if how_body else ""))
-    lines.append(f"{_INDENT}Ambten:  {offices}" + (f" (herkend aan: {how_offices})" if how_offices else ""))
-    extra = [f"{k}: {v}" for k, v in sorted(det.items()) if k not in ("body", "offices") and v]
-    if extra:
-        lines.append(f"{_INDENT}Verder:  " + "; ".join(extra))
+    lines.append(f"{_INDENT}Lichaam: {body}")
+    # which sentence decided the offices: what a griffier checks first when the findings look wrong
+    why = f"herkend aan {_reason(how_offices)}" if how_offices else ""
+    line = f"{_INDENT}Ambten:  {offices}"
+    if why and len(line) + len(why) + 3 <= _WIDTH:
+        lines.append(f"{line} ({why})")
+    else:
+        lines.append(line)
+        if why:
+            lines.extend(_wrap(why, _INDENT + " " * 9))
+    if det.get("toetsing"):
+        lines.extend(_wrap(f"Let op:  {det['toetsing']}", _INDENT))
+    if detail:
+        for key, value in sorted(det.items()):
+            if value and key != "toetsing":
+                lines.extend(_wrap(f"{key.capitalize()} herkend aan: {value}", _INDENT))
     model = f"handreiking {result.model_version}" if result.model_version else "onbekend"
-    lines.append(f"{_INDENT}Model:   {model}; bestandsformaat: {result.format or 'onbekend'}")
+    kind = _FORMAT_LABEL.get(result.format, result.format or "onbekend")
+    lines.append(f"{_INDENT}Model:   {model}; bestandsformaat: {kind}")
     lines.append(f"{_INDENT}Gelezen: {coverage_line(result)}")
     if not result.coverage.recognised:
         lines.extend(_wrap(f"Let op: {result.coverage.message}", _INDENT))
@@ -128,10 +171,10 @@ def _not_a_code(result: LintResult, paint: _Paint) -> list[str]:
     return [paint(result.file, "bold"), *_wrap(not_a_code_line(result), _INDENT)]
 
 
-def _result(result: LintResult, paint: _Paint, suggest: bool) -> list[str]:
+def _result(result: LintResult, paint: _Paint, suggest: bool, detail: bool) -> list[str]:
     if not result.is_code:
         return _not_a_code(result, paint)
-    lines = _header(result, paint)
+    lines = _header(result, paint, detail)
     ordered = problems_first(result.clauses)
     problems = [c for c in ordered if c.status in ("missing", "outdated", "onzeker")]
     present = [c for c in ordered if c.status == "present"]
@@ -161,13 +204,16 @@ def _result(result: LintResult, paint: _Paint, suggest: bool) -> list[str]:
 
 
 def render_text(results: Sequence[LintResult | LintFailure], *, color: bool = False,
-                suggest: bool = False) -> str:
-    """The text report for one or more documents; ends with a newline."""
-    return "".join(stream_text(results, color=color, suggest=suggest))
+                suggest: bool = False, detail: bool = False) -> str:
+    """The text report for one or more documents; ends with a newline.
+
+    ``detail`` adds every clue by which the body and the offices were identified (``lint --uitgebreid``).
+    """
+    return "".join(stream_text(results, color=color, suggest=suggest, detail=detail))
 
 
 def stream_text(results: Iterable[LintResult | LintFailure], *, color: bool = False,
-                suggest: bool = False) -> Iterator[str]:
+                suggest: bool = False, detail: bool = False) -> Iterator[str]:
     """The text report in pieces, one per document as it comes, then the total line: the pieces
     joined are :func:`render_text`. Only the totals are kept, so any number of documents fits."""
     paint = _Paint(color)
@@ -183,7 +229,7 @@ def stream_text(results: Iterable[LintResult | LintFailure], *, color: bool = Fa
             for key in totals:
                 totals[key] += counts[key]
             skipped += not result.is_code
-            block = _result(result, paint, suggest)
+            block = _result(result, paint, suggest, detail)
         yield ("\n\n" if count else "") + "\n".join(block).rstrip()
         count += 1
     if not count:
