@@ -42,6 +42,11 @@ def _report_format(fmt: str | None, output: Path | None) -> str:
     return fmt or inferred or "text"
 
 
+def _report_on_screen(output: Path | None, fmt: str) -> bool:
+    """True when the text report goes to the terminal, where stderr shows too: say things once."""
+    return output is None and fmt == "text" and sys.stdout.isatty()
+
+
 def _check_targets(output: Path | None, summary: Path | None, force: bool) -> None:
     """Refuse unusable output files before any document is read, not after the whole batch."""
     if summary is not None and summary.suffix.lower() not in _SUMMARY_SUFFIXES:
@@ -182,7 +187,7 @@ def lint_command(paths: tuple[str, ...], body: str | None, offices: tuple[str, .
                        err=True)
         else:
             gedragscode.write_overview(overview, summary, force=force)
-    if output is not None or fmt != "text":  # the text report on the screen already names them
+    if not _report_on_screen(output, fmt):  # else the text report on the screen already names them
         for failure in broken:
             click.echo(f"{failure.file}: fout: {failure.message}", err=True)
     if broken:

@@ -134,12 +134,18 @@ def test_summary_with_some_failures_lists_them(tmp_path: Path, rendered: Path) -
     assert rows[1]["geschenken"] == "niet gecontroleerd" and rows[1]["fout bij lezen"]
 
 
-def test_file_errors_are_printed_once(tmp_path: Path) -> None:
+def test_file_errors_are_printed_once_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gedragscode.cli import lint_command
+
     broken = tmp_path / "kapot.docx"
     broken.write_bytes(b"geen zip")
+    result = CliRunner().invoke(cli, ["lint", str(broken)])  # report redirected: stderr tells the terminal
+    assert result.stdout.count("kapot.docx: fout:") == 1 and result.stderr.count("kapot.docx: fout:") == 1
+    monkeypatch.setattr(lint_command, "_report_on_screen", lambda output, fmt: True)
     result = CliRunner().invoke(cli, ["lint", str(broken)])
     assert result.exit_code == 2
     assert result.output.count("kapot.docx: fout:") == 1  # stdout and stderr together, as on a terminal
+    monkeypatch.undo()
     result = CliRunner().invoke(cli, ["lint", "--format", "json", str(broken)])
     assert result.stderr.count("kapot.docx: fout:") == 1 and '"error"' in result.stdout
 
