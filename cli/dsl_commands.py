@@ -36,8 +36,22 @@ def check_command(paths: tuple[Path, ...]) -> None:
     click.echo(f"In orde: {what}.")
 
 
+def _dsl_files(paths: tuple[Path, ...]) -> list[Path]:
+    """The files named, with every .gdc file below each folder (sorted), as ``check`` takes them."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            found = sorted(q for q in p.rglob("*.gdc") if q.is_file())
+            if not found:
+                raise GedragscodeError(f"{p}: geen .gdc-bestanden gevonden in deze map")
+            out.extend(found)
+        else:
+            out.append(p)
+    return list(dict.fromkeys(out))
+
+
 @click.command("fmt")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND...")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="BESTAND|MAP...")
 @click.option("--check", "check_only", is_flag=True,
               help="Schrijf niets; exitcode 1 als een bestand niet in de vaste opmaak staat.")
 @click.option("--write", "-w", is_flag=True, help="Schrijf de opmaak terug in de bestanden.")
@@ -45,11 +59,12 @@ def check_command(paths: tuple[Path, ...]) -> None:
 def fmt_command(files: tuple[Path, ...], check_only: bool, write: bool) -> None:
     """Zet DSL-bestanden in de vaste opmaak (inspringing, één opdracht per regel).
 
+    Een map betekent: alle .gdc-bestanden daarin (en in submappen), zoals bij 'check'.
     Zonder --write of --check gaat de opmaak naar standaarduitvoer. Commentaar blijft staan.
     """
     changed: list[Path] = []
     failed = False
-    for f in files:
+    for f in _dsl_files(files):
         try:
             text = f.read_text(encoding="utf-8")
             formatted = gedragscode.format_source(text, str(f))

@@ -68,13 +68,25 @@ def _offices(values: tuple[str, ...]) -> list[str]:
 
 
 def _check_body(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """The --body value must be a body of the bundled model; the choices come from the model."""
+    """The --body value names a body of the bundled model, in any form ("Gemeente"); the forms are the model's."""
     if value is None:
         return None
-    known = [b.id for b in gedragscode.load_model().bodies]
-    if value not in known:
-        raise click.BadParameter(f"onbekend lichaam '{value}'; kies uit: " + ", ".join(known))
-    return value
+    from gedragscode.names import canonical_body
+
+    try:
+        return canonical_body(gedragscode.load_model(), value)
+    except GedragscodeError as exc:
+        raise click.BadParameter(exc.message) from None
+
+
+def _canonical_offices(body: str | None, offices: list[str]) -> list[str]:
+    """The office ids that ``offices`` name in any form ("raadsleden", "Wethouder")."""
+    if not offices:
+        return []
+    from gedragscode.names import canonical_office
+
+    model = gedragscode.load_model()
+    return list(dict.fromkeys(canonical_office(model, body, o) for o in offices))
 
 
 def _fails(result: LintResult, threshold: int) -> bool:
@@ -144,7 +156,7 @@ def lint_command(paths: tuple[str, ...], body: str | None, offices: tuple[str, .
     from gedragscode.lint.reports import stream_report
     from gedragscode.lint.reports.overview import for_overview
 
-    office_list = _offices(offices) or None
+    office_list = _canonical_offices(body, _offices(offices)) or None
     several = len(paths) > 1 or any(Path(p).is_dir() for p in paths if p != "-")
     if output is not None and str(output) == "-":
         output = None  # -o - is standard output

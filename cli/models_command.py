@@ -38,11 +38,16 @@ def models_command(fmt: str) -> None:
         for o in b["offices"]:
             click.echo(f"    {o['id']:<20} {o['category']:<24} {o['legal_basis']}")
     click.echo("")
+    click.echo("Hoofdstukken (voor een eigen clausule: 'hoofdstuk ID' in het lokale bestand):")
+    for ch in summary["chapters"]:
+        click.echo(f"  {ch['id']:<26} {ch['title']}")
+    click.echo("")
     click.echo("Clausules:")
     for c in summary["clauses"]:
         bodies = sorted({a["body"] for a in c["applies_to"]})
         offices = sorted({a["office"] for a in c["applies_to"]})
-        click.echo(f"  {c['id']:<26} {c['level']:<11} sinds {c['since']:<8} {c['title']}")
+        click.echo(f"  {c['id']:<26} {c['level']:<11} sinds {c['since']:<8} {c['title']} "
+                   f"(hoofdstuk {c['chapter'] or '-'})")
         if c["changed"]:
             click.echo(f"      gewijzigd door: {', '.join(c['changed'])}")
         click.echo(f"      geldt voor: {', '.join(offices)} ({', '.join(bodies)})")

@@ -47,6 +47,9 @@ def _settings(pairs: Iterable[str]) -> dict[str, str]:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
             raise GedragscodeError(f"--set verwacht PARAMETER=WAARDE (bijvoorbeeld geschenken.grens=75), niet '{pair}'")
+        folded = key.strip().lower()
+        if folded in (k.lower() for k in out):
+            raise GedragscodeError(f"--set {key.strip()} staat twee keer in de opdracht; geef elke keuze één keer")
         out[key.strip()] = value
     return out
 

@@ -110,8 +110,20 @@ def make_code(body: str, offices: Sequence[str], place: str, *, year: int | None
     ``intrekking``, ``inwerkingtreding``, ``vastgesteld``, ``voorstel``, ``voorstel_datum``,
     ``voorstel_kenmerk``, ``advies``, ``naam_voorzitter`` and ``naam_griffier``).
     ``model`` defaults to the bundled handreiking model.
+
+    Names are taken as people type them (:mod:`gedragscode.names`): ``"Gemeente"``,
+    ``"raadsleden"``, ``"Sociale media"``, ``"Geschenken.Grens"``; an unknown name raises
+    :class:`ModelError` with the nearest one ("bedoelde u raadslid?").
     """
-    return bind_code(model or bundled_model(), body, offices, place, year=year, settings=settings, omit=omit,
+    from gedragscode import names
+
+    model = model or bundled_model()
+    body = names.canonical_body(model, body)
+    offices = [names.canonical_office(model, body, o) for o in offices]
+    omit = [names.canonical_clause(model, c) for c in omit]
+    if settings:
+        settings = {names.canonical_setting(model, key): value for key, value in settings.items()}
+    return bind_code(model, body, offices, place, year=year, settings=settings, omit=omit,
                      name=name, repeals=repeals, effective=effective, adopted=adopted, proposed_by=proposed_by,
                      proposal_date=proposal_date, proposal_reference=proposal_reference, advice=advice,
                      chair_name=chair_name, clerk_name=clerk_name)

@@ -57,6 +57,40 @@ class Money:
         return "€ " + whole.replace(",", ".") + "," + cents
 
 
+#: Dutch number words as rendered codes write a term ("één week", "twee weken").
+NUMBER_WORDS: Mapping[int, str] = MappingProxyType({
+    1: "één", 2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes", 7: "zeven", 8: "acht", 9: "negen",
+    10: "tien", 11: "elf", 12: "twaalf", 13: "dertien", 14: "veertien", 15: "vijftien", 16: "zestien",
+    18: "achttien", 20: "twintig", 21: "eenentwintig", 24: "vierentwintig", 28: "achtentwintig", 30: "dertig",
+    60: "zestig", 90: "negentig",
+})
+
+_UNITS_WORDS = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
+                "negen": 9}
+_TEENS_WORDS = {"tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15,
+                "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19}
+_TENS_WORDS = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70,
+               "tachtig": 80, "negentig": 90}
+
+
+def number_from_word(word: str) -> int | None:
+    """The number a Dutch number word means, 1 to 100 ("één", "een", "twee", "eenentwintig",
+    "honderd"); None for anything else. Accents on "één"/"eën" are optional."""
+    w = word.strip().lower().replace("ë", "e").replace("é", "e")
+    plain = {k.replace("é", "e"): v for k, v in {**_UNITS_WORDS, **_TEENS_WORDS, **_TENS_WORDS}.items()}
+    if w in plain:
+        return plain[w]
+    if w == "honderd":
+        return 100
+    unit, sep, tens = w.partition("en")
+    while sep and (unit not in plain or tens not in _TENS_WORDS):  # "eenentwintig": een + en + twintig
+        more_unit, sep, tens = tens.partition("en")
+        unit = f"{unit}en{more_unit}"
+    if sep and unit in plain and plain[unit] < 10 and tens in _TENS_WORDS:
+        return plain[unit] + _TENS_WORDS[tens]
+    return None
+
+
 @dataclass(frozen=True)
 class Duration:
     """A term such as ``1 week`` or ``3 maanden``."""
@@ -70,11 +104,7 @@ class Duration:
 
     def __str__(self) -> str:
         plural = {"dag": "dagen", "week": "weken", "maand": "maanden", "jaar": "jaar"}
-        words = {1: "één", 2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes", 7: "zeven", 8: "acht",
-                 9: "negen", 10: "tien", 11: "elf", 12: "twaalf", 13: "dertien", 14: "veertien",
-                 15: "vijftien", 16: "zestien", 18: "achttien", 20: "twintig", 21: "eenentwintig",
-                 24: "vierentwintig", 28: "achtentwintig", 30: "dertig", 60: "zestig", 90: "negentig"}
-        number = words.get(self.count, str(self.count))
+        number = NUMBER_WORDS.get(self.count, str(self.count))
         unit = self.unit if self.count == 1 else plural[self.unit]
         return f"{number} {unit}"
 

@@ -53,12 +53,13 @@ def did_you_mean(given: str, forms: dict[str, str]) -> str:
     return f"; bedoelde u {forms[near[0]]}?" if near else ""
 
 
-def _find(given: str, forms: dict[str, str], unknown: str, choices: Sequence[str]) -> str:
+def _find(given: str, forms: dict[str, str], unknown: str, choices: Sequence[str] | str) -> str:
     found = forms.get(fold_name(given))
     if found is not None:
         return found
     hint = did_you_mean(given, forms)
-    raise ModelError(f"{unknown} '{given}'{hint or ''}" + ("" if hint else f"; kies uit: {', '.join(choices)}"))
+    listed = choices if isinstance(choices, str) else "kies uit: " + ", ".join(choices)
+    raise ModelError(f"{unknown} '{given}'" + (hint or f"; {listed}"))
 
 
 def _body_forms(model: Model) -> dict[str, str]:
@@ -89,7 +90,8 @@ def _clause_forms(clauses: Iterable[Clause]) -> dict[str, str]:
 
 def canonical_clause(model: Model, given: str) -> str:
     """The id of the clause ``given`` names (``"Sociale media"``, ``"SOCIALE_MEDIA"``); ModelError with a hint."""
-    return _find(given, _clause_forms(model.clauses), "onbekende clausule", ["(zie gedragscode models)"])
+    return _find(given, _clause_forms(model.clauses), "onbekende clausule",
+                 "'gedragscode models' toont alle clausules")
 
 
 def canonical_parameter(clause: Clause, given: str) -> str:
@@ -106,10 +108,12 @@ def canonical_setting(model: Model, key: str) -> str:
         raise ModelError(f"'{key}' heeft de vorm clausule.parameter nodig (bijvoorbeeld geschenken.grens)")
     if fold_name(clause_id) == "term":
         return f"term.{param.strip()}"
-    try:
-        ident = canonical_clause(model, clause_id)
-    except ModelError as exc:
-        raise ModelError(exc.message + f" (in '{key}')") from None
+    forms = _clause_forms(model.clauses)
+    ident = forms.get(fold_name(clause_id))
+    if ident is None:
+        hint = did_you_mean(clause_id, forms)
+        raise ModelError(f"onbekende clausule '{clause_id}' in '{key}'"
+                         + (f"{hint[:-1]}.{param.strip()}?" if hint else "; 'gedragscode models' toont alle clausules"))
     clause = model.clause(ident)
     assert clause is not None
     return f"{ident}.{canonical_parameter(clause, param)}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
 from types import MappingProxyType
 
 from gedragscode import templating
@@ -46,7 +47,9 @@ from gedragscode.model import (
     Selector,
     Value,
     Version,
+    number_from_word,
 )
+from gedragscode.names import did_you_mean, fold_name
 
 CATEGORIES = {c.value for c in Category}
 FORMS = ("artikel", "inleiding")
@@ -102,6 +105,10 @@ _TYPE_NL = {"janee": "ja of nee", "bedrag": "een bedrag", "termijn": "een termij
             "tekst": "een tekst", "keuze": "een van de keuzes", "term": "een term"}
 
 
+_TYPE_EXAMPLE = {"janee": "ja", "bedrag": "€ 75", "termijn": "2 weken", "getal": "3",
+                 "tekst": '"de griffier"'}
+
+
 def _order(value: Value) -> float | None:
     if isinstance(value, Money):
         return float(value.amount)
@@ -125,7 +132,9 @@ def check_value(param: Parameter, value: s.LiteralValue) -> str | None:
     if vtype == "term" and expected == "tekst":
         return None
     if vtype != expected:
-        return f"parameter {param.name} verwacht {_TYPE_NL[expected]}, niet {_TYPE_NL[vtype]}"
+        example = _TYPE_EXAMPLE.get(expected)
+        return (f"parameter {param.name} verwacht {_TYPE_NL[expected]}, niet {_TYPE_NL[vtype]}"
+                + (f"; bijvoorbeeld: {example}" if example else ""))
     assert not isinstance(value, s.TermRef)
     v = _order(value)
     lo = _order(param.minimum) if param.minimum is not None else None
@@ -556,6 +565,11 @@ def _dedupe(errors: list[GedragscodeError]) -> list[GedragscodeError]:
     return out
 
 
+def _hint(given: str, ids: list[str]) -> str:
+    """"; bedoelde u geschenken?" for the id nearest to ``given``, or ""."""
+    return did_you_mean(given, {fold_name(i): i for i in ids})
+
+
 def resolve_code(decl: s.CodeDecl, model: Model, *, today: _dt.date | None = None) -> Code:
     """Bind a local code (``gedragscode "..." { ... }``) to ``model``."""
     errors = _Errors()
@@ -566,8 +580,8 @@ def resolve_code(decl: s.CodeDecl, model: Model, *, today: _dt.date | None = Non
     assert body_stmt is not None
     body = model.body(body_stmt.name)
     if body is None:
-        errors.add(f"onbekend lichaam '{body_stmt.name}'; kies uit: "
-                   + ", ".join(b.id for b in model.bodies), body_stmt.pos)
+        errors.add(f"onbekend lichaam '{body_stmt.name}'" + (_hint(body_stmt.name, [b.id for b in model.bodies])
+                   or "; kies uit: " + ", ".join(b.id for b in model.bodies)), body_stmt.pos)
         errors.raise_if_any()
     assert body is not None
 
@@ -580,6 +594,7 @@ def resolve_code(decl: s.CodeDecl, model: Model, *, today: _dt.date | None = Non
     settings: list[s.CodeStmt] = []
     extra: list[s.ClauseDecl] = []
     seen: set[str] = set()
+    once: dict[tuple[str, str], s.Pos] = {}  # zet term / zonder: each name once
     for st in decl.statements:
         if isinstance(st, s.ClauseDecl):
             extra.append(st)
@@ -595,8 +610,10 @@ def resolve_code(decl: s.CodeDecl, model: Model, *, today: _dt.date | None = Non
             for name in st.names:
                 office = body.office(name)
                 if office is None:
-                    errors.add(f"lichaam '{body.id}' kent geen ambt '{name}'; kies uit: "
-                               + ", ".join(o.id for o in body.offices), st.pos)
+                    hint = did_you_mean(name, {fold_name(f): o.id for o in body.offices
+                                               for f in (o.id, o.name, o.plural)})
+                    errors.add(f"lichaam '{body.id}' kent geen ambt '{name}'"
+                               + (hint or "; kies uit: " + ", ".join(o.id for o in body.offices)), st.pos)
                 elif office in offices:
                     errors.add(f"ambt '{name}' staat twee keer in de lijst", st.pos)
                 else:
@@ -607,14 +624,24 @@ def resolve_code(decl: s.CodeDecl, model: Model, *, today: _dt.date | None = Non
                 errors.add(f"jaar {year} is onwaarschijnlijk", st.pos)
         elif st.kind == "zet_term":
             if st.name not in body.terms:
-                errors.add(f"lichaam '{body.id}' kent geen term '{st.name}'", st.pos)
+                errors.add(f"lichaam '{body.id}' kent geen term '{st.name}'" + did_you_mean(
+                    st.name, {t: t for t in body.terms}), st.pos)
             elif body.term_choices.get(st.name) and st.text not in body.term_choices[st.name]:
                 errors.add(f"'{st.text}' is geen keuze voor term {st.name}; kies uit: "
                            + ", ".join(f'"{c}"' for c in body.term_choices[st.name]), st.pos)
+            if ("term", st.name) in once:
+                errors.add(f"zet term {st.name} staat twee keer in de gedragscode (ook op regel "
+                           f"{once[('term', st.name)].line}); laat er één staan", st.pos)
+            once.setdefault(("term", st.name), st.pos)
             terms[st.name] = st.text
         elif st.kind == "zet":
             settings.append(st)
         elif st.kind == "zonder":
+            for n in st.names:
+                if ("zonder", n) in once:
+                    errors.add(f"zonder {n} staat twee keer in de gedragscode (ook op regel "
+                               f"{once[('zonder', n)].line})", st.pos)
+                once.setdefault(("zonder", n), st.pos)
             omitted.extend((n, st.pos) for n in st.names)
         elif st.kind == "intrekking":
             repeals = st.text
@@ -666,7 +693,7 @@ def resolve_code(decl: s.CodeDecl, model: Model, *, today: _dt.date | None = Non
         found = next((c for c in clauses if c.id == name), None)
         if found is None:
             if model.clause(name) is None:
-                errors.add(f"onbekende clausule '{name}'", pos)
+                errors.add(f"onbekende clausule '{name}'" + _hint(name, [c.id for c in clauses]), pos)
             else:
                 errors.add(f"clausule '{name}' geldt niet voor deze ambten; weglaten is niet nodig", pos)
         elif found.level_for(body.id) is Level.WETTELIJK:
@@ -695,19 +722,26 @@ def resolve_code(decl: s.CodeDecl, model: Model, *, today: _dt.date | None = Non
             vals[p.name] = words.get(p.default_term, "") if p.default_term else p.default
         values[cl.id] = vals
     for st in settings:
+        key = (st.name, st.param, getattr(st, "office", ""))
+        if key in set_at:
+            errors.add(f"zet {st.name}.{st.param} staat twee keer in de gedragscode (ook op regel "
+                       f"{set_at[key].line}); laat er één staan", st.pos)
+            continue
+        set_at[key] = st.pos
         clause_obj = next((c for c in clauses if c.id == st.name), None)
         if clause_obj is None:
             if st.name in omitted_ids:
                 errors.add(f"clausule '{st.name}' is weggelaten; een parameter zetten heeft geen zin", st.pos)
             elif model.clause(st.name) is None:
-                errors.add(f"onbekende clausule '{st.name}'", st.pos)
+                errors.add(f"onbekende clausule '{st.name}'" + _hint(st.name, [c.id for c in clauses]), st.pos)
             else:
                 errors.add(f"clausule '{st.name}' geldt niet voor de ambten van deze gedragscode", st.pos)
             continue
         param = clause_obj.parameter(st.param)
         if param is None:
             known = ", ".join(p.name for p in clause_obj.parameters) or "geen"
-            errors.add(f"clausule '{st.name}' heeft geen parameter '{st.param}' (wel: {known})", st.pos)
+            errors.add(f"clausule '{st.name}' heeft geen parameter '{st.param}' (wel: {known})"
+                       + _hint(st.param, [p.name for p in clause_obj.parameters]), st.pos)
             continue
         assert st.value is not None
         if isinstance(st.value, s.TermRef):
@@ -717,9 +751,11 @@ def resolve_code(decl: s.CodeDecl, model: Model, *, today: _dt.date | None = Non
             if st.value.name == param.default_term and not st.office:
                 continue  # the default itself: the term as each office sees it
             value: Value = words[st.value.name]
+        elif param.type is ParamType.BEDRAG and type(st.value) is int:
+            value = Money(Decimal(st.value))  # "zet geschenken.grens = 75" means € 75, as --set does
         else:
             value = st.value
-        problem = check_value(param, st.value if not isinstance(st.value, s.TermRef) else value)
+        problem = check_value(param, value)
         if problem:
             errors.add(problem, st.pos)
             continue
@@ -789,11 +825,13 @@ def coerce_value(param: Parameter, raw: str) -> Value:
 
         value: Value = Money(Decimal(m.group(1) + ("." + m.group(2) if m.group(2) else "")))
     elif param.type is ParamType.TERMIJN:
-        m = re.fullmatch(r"(\d+)\s*(dagen|dag|weken|week|maanden|maand|jaar)", text, flags=re.I)
-        if not m:
-            raise ModelError(f"'{raw}' is geen termijn voor {param.name} (bijvoorbeeld '1 week' of '14 dagen')")
+        m = re.fullmatch(r"(\d+|[^\W\d_]+)\s*(dagen|dag|weken|week|maanden|maand|jaar)", text, flags=re.I)
+        count = (int(m.group(1)) if m.group(1).isdigit() else number_from_word(m.group(1))) if m else None
+        if not m or count is None:
+            raise ModelError(f"'{raw}' is geen termijn voor {param.name} (bijvoorbeeld '1 week', 'twee weken' of "
+                             "'14 dagen')")
         unit = {"dagen": "dag", "weken": "week", "maanden": "maand"}.get(m.group(2).lower(), m.group(2).lower())
-        value = Duration(int(m.group(1)), unit)  # type: ignore[arg-type]
+        value = Duration(count, unit)  # type: ignore[arg-type]
     elif param.type is ParamType.JANEE:
         if text.lower() not in ("ja", "nee"):
             raise ModelError(f"'{raw}' is geen ja of nee voor {param.name}")

@@ -26,14 +26,15 @@ def _main_level(model: Model, clause: Clause) -> str:
 def model_summary(model: Model) -> dict[str, Any]:
     """The stable JSON form of ``gedragscode models --format json``.
 
-    ``{"version", "title", "date", "bodies": [{"id", "name", "offices": [{"id", "name", "category",
-    "legal_basis"}]}], "clauses": [{"id", "title", "chapter", "level", "levels", "since", "applies_to":
-    [{"body", "office"}], "parameters": [{"name", "type", "default"}]}]}``
+    ``{"version", "title", "date", "chapters": [{"id", "title"}], "bodies": [{"id", "name", "offices":
+    [{"id", "name", "category", "legal_basis"}]}], "clauses": [{"id", "title", "chapter", "level",
+    "levels", "since", "applies_to": [{"body", "office"}], "parameters": [{"name", "type", "default"}]}]}``
     """
     return {
         "version": model.version,
         "title": model.title,
         "date": model.date,
+        "chapters": [{"id": ch.id, "title": ch.title} for ch in model.chapters],
         "bodies": [
             {"id": b.id, "name": b.name,
              "offices": [{"id": o.id, "name": o.name, "category": o.category.value, "legal_basis": o.legal_basis}

@@ -40,7 +40,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize(("name", "hint"), [("code.pdf", "Opslaan als"), ("code.doc", ".docx"),
                                             ("code.odt", ".docx"), ("code.txt", ".md")])
 def test_render_refuses_a_file_name_of_another_format(tmp_path: Path, name: str, hint: str) -> None:
-    status, out, err = run("render", *RAAD, "-o", str(tmp_path / name))
+    status, _, err = run("render", *RAAD, "-o", str(tmp_path / name))
     assert status == 2
     assert f"kan niet als {Path(name).suffix} worden geschreven" in err and hint in err
     assert not (tmp_path / name).exists()

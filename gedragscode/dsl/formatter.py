@@ -99,6 +99,10 @@ class _Printer:
 
     def emit(self, depth: int, text: str, comments: tuple[str, ...] = ()) -> None:
         for c in comments:
+            if not c:  # a blank line the author left above a comment: one, never after "{" or another blank
+                if self.lines and self.lines[-1] != "" and not self.lines[-1].endswith("{"):
+                    self.lines.append("")
+                continue
             self.lines.append(INDENT * depth + c)
         for i, line in enumerate(text.split("\n")):
             # continuation lines of a long string are content: never re-indent them

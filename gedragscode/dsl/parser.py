@@ -20,7 +20,21 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from gedragscode.dsl import syntax as s
 from gedragscode.errors import DslSyntaxError, Location
-from gedragscode.model import AllOf, AnyOf, Duration, Lemma, Money, Near, Not, Pattern, Phrase, Regex, Stem, Word
+from gedragscode.model import (
+    AllOf,
+    AnyOf,
+    Duration,
+    Lemma,
+    Money,
+    Near,
+    Not,
+    Pattern,
+    Phrase,
+    Regex,
+    Stem,
+    Word,
+    number_from_word,
+)
 
 GRAMMAR_FILE = "gedragscode.lark"
 
@@ -541,8 +555,18 @@ class _ToSyntax(Transformer[Token, Any]):
     def money(self, c: list[Any]) -> Money:
         return Money(c[-1])
 
-    def duration(self, c: list[Any]) -> Duration:
-        return Duration(c[0], c[1])
+    @v_args(meta=True)
+    def duration(self, meta: Any, c: list[Any]) -> Duration:
+        count = c[0]
+        if isinstance(count, Token):  # a number word: "twee weken"
+            number = number_from_word(str(count))
+            if number is None:
+                plural = {"dag": "dagen", "week": "weken", "maand": "maanden"}.get(c[1], c[1])
+                raise DslSyntaxError(f"'{count}' is geen getal dat ik ken; schrijf het in cijfers, bijvoorbeeld "
+                                     f"'2 {plural}'",
+                                     Location(self.filename, count.line or 0, count.column or 0))
+            count = number
+        return Duration(count, c[1])
 
     def v_bool(self, c: list[Any]) -> bool:
         return bool(c[0])
@@ -557,16 +581,37 @@ class _ToSyntax(Transformer[Token, Any]):
 # ---------------------------------------------------------------- comments
 
 
-def _attach_comments(tree: s.SyntaxTree, comments: list[Token]) -> s.SyntaxTree:
-    """Attach each comment to the statement that follows it (or ends on its line)."""
+def _attach_comments(tree: s.SyntaxTree, comments: list[Token], text: str = "") -> s.SyntaxTree:
+    """Attach each comment to the statement that follows it (or ends on its line).
+
+    A comment on a line of its own keeps a blank line above or below it: recorded as an empty
+    comment ``""``, which the formatter prints as one empty line.
+    """
     from dataclasses import replace
 
     pending = sorted(comments, key=lambda t: (t.line or 0, t.column or 0))
+    lines = text.split("\n")
+
+    first = next((i for i, ln in enumerate(lines) if ln.strip()), 0)  # blank lines at the top do not count
+
+    def after_blank(tok: Token) -> bool:
+        n = tok.line or 0
+        return (first + 1 < n <= len(lines) and not lines[n - 2].strip()
+                and not lines[n - 1][: max((tok.column or 1) - 1, 0)].strip())
+
+    def after_blank_line_ok(tok: Token) -> bool:
+        return not lines[(tok.line or 1) - 1][: max((tok.column or 1) - 1, 0)].strip()
 
     def take_before(line: int) -> tuple[str, ...]:
-        out = []
+        out: list[str] = []
         while pending and (pending[0].line or 0) < line:
-            out.append(str(pending.pop(0)).rstrip())
+            tok = pending.pop(0)
+            if after_blank(tok) and (not out or out[-1] != ""):
+                out.append("")
+            out.append(str(tok).rstrip())
+            n = tok.line or 0
+            if 0 < n < len(lines) and not lines[n].strip() and after_blank_line_ok(tok):
+                out.append("")  # ... and a blank line below it, before what follows
         return tuple(out)
 
     def take_on_line(line: int) -> tuple[str, ...]:
@@ -647,6 +692,49 @@ _NAME_AFTER = {
 }
 
 
+# An example of each statement, shown with a syntax error on a line that starts with its keyword:
+# a griffier fixes a line faster from an example than from a list of what the parser accepts.
+_EXAMPLES: dict[str, tuple[str, ...]] = {
+    "gedragscode": ('gedragscode "Gedragscode integriteit raadsleden gemeente Almelo 2026" {',),
+    "model": ('model "2023"',),
+    "lichaam": ('lichaam gemeente "Almelo"',),
+    "ambten": ("ambten raadslid, commissielid",),
+    "jaartal": ("jaartal 2026",),
+    "zet": ("zet geschenken.grens = € 75", "zet geschenken.termijn = 2 weken", "zet declaraties.openbaarmaking = ja",
+            'zet declaraties.frequentie = "per kwartaal"', 'zet term griffier = "de raadsgriffier"'),
+    "zonder": ("zonder sociale_media, buitenlandse_reizen",),
+    "intrekking": ('intrekking "Gedragscode integriteit raadsleden gemeente Almelo 2016"',),
+    "inwerkingtreding": ('inwerkingtreding "op 1 januari 2027"',),
+    "vastgesteld": ('vastgesteld "12 november 2026"',),
+    "clausule": ('clausule dienstfietsen "Dienstfietsen" {',),
+    "hoofdstuk": ("hoofdstuk voorzieningen",),
+    "geldt": ("geldt voor alle ambten", "geldt voor dagelijks_bestuurder"),
+    "niveau": ("niveau optioneel",),
+    "sinds": ('sinds "2023"',),
+    "parameter": ("parameter maximum: bedrag = € 1500 tussen € 0 en € 5000",
+                  'parameter meldpunt: tekst = term griffier "Wie de melding ontvangt."'),
+    "lid": ('lid "{{ de_ambtsdrager | hoofdletter }} meldt het gebruik bij {{ meldpunt }}."',),
+    "toelichting": ('toelichting "Waarom deze bepaling er is."',),
+    "herken": ("herken in zin: stam(fiets) en stam(gebruik)",),
+    "voorbeeld": ('voorbeeld "Het raadslid gebruikt de dienstfiets alleen voor het ambt."',),
+    "tegenvoorbeeld": ('tegenvoorbeeld "De gemeente heeft een fietsenstalling."',),
+}
+# the terminals that can start a value: with a value expected, one plain description instead of a token list
+_VALUE_STARTS = {"AMOUNT", "INT", "STRING", "LONG_STRING", "BOOL", "__ANON_0", "EUR", "TERM", "NUMBER_WORD"}
+_VALUE_WANTED = ("een waarde: een bedrag (€ 75), een termijn (2 weken), ja of nee, een getal, of een tekst tussen "
+                 "aanhalingstekens")
+
+
+def _example(source_line: str) -> str:
+    """ "; zo ziet dat eruit: zet geschenken.grens = € 75" for the statement the line starts with."""
+    words = source_line.split()
+    examples = _EXAMPLES.get(words[0] if words else "", ())
+    if not examples:
+        return ""
+    return (". Zo ziet dat eruit: " if len(examples) == 1 else ". Zo ziet dat eruit, bijvoorbeeld: ") + \
+        "  of  ".join(examples)
+
+
 def _describe(name: str, previous_word: str) -> str:
     if name == "NAME" and previous_word in _NAME_AFTER:
         return _NAME_AFTER[previous_word]
@@ -692,14 +780,23 @@ def _syntax_error(exc: UnexpectedInput, text: str, filename: str) -> DslSyntaxEr
         expected = sorted(getattr(exc, "expected", ()) or ())
         found = "het einde van het bestand"
     wanted = []
+    if len(_VALUE_STARTS.intersection(expected)) >= 3:
+        wanted.append(_VALUE_WANTED)
+        expected = [e for e in expected if e not in _VALUE_STARTS]
     for name in expected:
         d = _describe(name, prev)
         if d not in wanted:
             wanted.append(d)
+    statements = [w for w in wanted if w.strip('"') in _EXAMPLES]
+    if len(statements) >= 3:  # "a next statement": name a few, not every keyword of the grammar
+        wanted = [w for w in wanted if w not in statements]
+        wanted.append("een volgende opdracht op een nieuwe regel (zoals " + ", ".join(
+            w.strip('"') for w in statements[:3]) + ")")
     if len(wanted) > 8:
         wanted = [*wanted[:8], "..."]
-    message = f"onverwacht {found}; verwacht: " + (" of ".join(wanted) if wanted else "iets anders")
     source_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    message = (f"onverwacht {found}; verwacht: " + (" of ".join(wanted) if wanted else "iets anders")
+               + _example(source_line))
     caret = " " * max(column - 1, 0) + "^"
     context = f"  {source_line}\n  {caret}" if source_line else ""
     return DslSyntaxError(message, Location(filename, line, column), context=context)
@@ -726,4 +823,4 @@ def parse(text: str, filename: str = "<tekst>") -> s.SyntaxTree:
     except VisitError as exc:  # pragma: no cover - a grammar/transformer mismatch is a bug
         raise exc.orig_exc from None
     result = s.SyntaxTree(filename, tuple(cast(list[s.Item], items)), pos=s.Pos(filename, 1, 1, 1, 1))
-    return _attach_comments(result, comments)
+    return _attach_comments(result, comments, text)

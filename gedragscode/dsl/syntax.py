@@ -44,6 +44,7 @@ LiteralValue: TypeAlias = Money | Duration | str | bool | int | TermRef
 @dataclass(frozen=True)
 class Node:
     pos: Pos = field(default_factory=_pos, compare=False, kw_only=True)
+    # the comment lines above the node; "" stands for a blank line the author left around them
     comments: tuple[str, ...] = field(default=(), compare=False, kw_only=True)
 
 
