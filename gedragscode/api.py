@@ -122,7 +122,7 @@ def make_code(body: str, offices: Sequence[str], place: str, *, year: int | None
     offices = [names.canonical_office(model, body, o) for o in offices]
     omit = [names.canonical_clause(model, c) for c in omit]
     if settings:
-        settings = {names.canonical_setting(model, key): value for key, value in settings.items()}
+        settings = {names.canonical_setting(model, key, body): value for key, value in settings.items()}
     return bind_code(model, body, offices, place, year=year, settings=settings, omit=omit,
                      name=name, repeals=repeals, effective=effective, adopted=adopted, proposed_by=proposed_by,
                      proposal_date=proposal_date, proposal_reference=proposal_reference, advice=advice,

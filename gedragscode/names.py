@@ -101,8 +101,12 @@ def canonical_parameter(clause: Clause, given: str) -> str:
     return _find(given, forms, f"clausule '{clause.id}' heeft geen parameter", known)
 
 
-def canonical_setting(model: Model, key: str) -> str:
-    """``"Geschenken.Grens"`` -> ``"geschenken.grens"``; ``"term.griffier"`` stays (terms are the body's)."""
+def canonical_setting(model: Model, key: str, body: str | None = None) -> str:
+    """``"Geschenken.Grens"`` -> ``"geschenken.grens"``; ``"term.griffier"`` stays (terms are the body's);
+    a choice for one office (``"agressie.meldpunt@Burgemeester"``) keeps its ``@office``, canonical too."""
+    key, at, office = key.partition("@")
+    if at:
+        return canonical_setting(model, key, body) + "@" + canonical_office(model, body, office)
     clause_id, sep, param = key.strip().partition(".")
     if not sep or not param.strip():
         raise ModelError(f"'{key}' heeft de vorm clausule.parameter nodig (bijvoorbeeld geschenken.grens)")

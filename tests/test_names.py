@@ -69,3 +69,10 @@ def test_cli_suggests_the_nearest_office() -> None:
     assert result.exit_code == 2 and "bedoelde u raadslid?" in result.stderr
     result = CliRunner().invoke(cli, ["lint", "--body", "Gemeent", "x.txt"])
     assert result.exit_code == 2 and "bedoelde u gemeente?" in result.output
+
+
+def test_a_choice_for_one_office_keeps_its_office() -> None:
+    assert canonical_setting(MODEL, "Agressie.Meldpunt@Burgemeester", "gemeente") == "agressie.meldpunt@burgemeester"
+    code = gedragscode.make_code("gemeente", ["raadslid", "burgemeester"], "X",
+                                 settings={"Agressie.meldpunt@burgemeester": "de locoburgemeester"})
+    assert "de locoburgemeester" in gedragscode.render(code, "md")
