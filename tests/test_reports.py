@@ -60,7 +60,9 @@ def almelo(file: str = "codes/almelo raad.txt", place: str = "Almelo", body: str
         offices=("raadslid", "commissielid"),
         title=f"Gedragscode integriteit raadsleden gemeente {place} 2019",
         place=place,
-        detection={"body": "titel", "offices": "artikel 1 (reikwijdte)"},
+        detection={"lichaam": "titel 'Gedragscode integriteit raadsleden gemeente Almelo 2019'",
+                   "ambten": "reikwijdte: Artikel 1: 'Deze gedragscode geldt voor de raadsleden en de "
+                             "commissieleden.'"},
         model_version="2023",
         clauses=(
             ClauseFinding("reikwijdte", "Reikwijdte", "present", "aanbevolen", None, True, (reikwijdte,)),
@@ -228,8 +230,12 @@ def test_text_report_in_dutch_by_severity() -> None:
     out = render_report([almelo()], "text")
     assert not ANSI.search(out)
     assert out.startswith("codes/almelo raad.txt\n")
-    assert "Lichaam: gemeente Almelo (herkend aan: titel)" in out
-    assert "Ambten:  raadslid, commissielid (herkend aan: artikel 1 (reikwijdte))" in out
+    assert "Lichaam: gemeente Almelo\n" in out
+    # the sentence that identified the offices, as a griffier can look it up
+    assert ("Ambten: raadslid, commissielid herkend aan Artikel 1: “Deze gedragscode geldt voor de "
+            "raadsleden en de commissieleden.”") in " ".join(out.split())
+    detailed = render_report([almelo()], "text", detail=True)
+    assert "Lichaam herkend aan: titel 'Gedragscode integriteit raadsleden gemeente Almelo 2019'" in detailed
     assert "handreiking 2023" in out
     positions = [out.index(w) for w in ("    fout ", "    waarschuwing ", "    info ")]
     assert positions == sorted(positions)

@@ -10,6 +10,7 @@ from gedragscode.lint.result import SEVERITY_ORDER, ClauseFinding, LintFailure, 
 
 __all__ = [
     "BODY_ORDER",
+    "FORMAT_LABEL",
     "STATUS_LABEL",
     "STATUS_SYMBOL",
     "body_label",
@@ -44,6 +45,9 @@ STATUS_SYMBOL: dict[str, str] = {
     "not_required": "–",
     "error": "?",
 }
+# the reader's format names in words ("text" is a plain-text file)
+FORMAT_LABEL: dict[str, str] = {"text": "tekst", "markdown": "Markdown", "html": "HTML", "docx": "Word (DOCX)",
+                                "pdf": "PDF", "rtf": "RTF (Rich Text)", "xml": "publicatie-XML"}
 # Bodies in the order people expect them, unknown ones after these (alphabetically).
 BODY_ORDER: tuple[str, ...] = ("gemeente", "provincie", "waterschap", "openbaar_lichaam")
 

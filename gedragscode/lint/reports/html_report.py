@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from html import escape
 
 from gedragscode.lint.reports.common import (
+    FORMAT_LABEL,
     STATUS_LABEL,
     STATUS_SYMBOL,
     body_label,
@@ -172,7 +173,7 @@ def _card(result: LintResult) -> list[str]:
             rows.append((_e(key), _e(det[key])))
     model = f"handreiking {result.model_version}" if result.model_version else "onbekend"
     rows.append(("Model", _e(model)))
-    rows.append(("Bestandsformaat", _e(result.format or "onbekend")))
+    rows.append(("Bestandsformaat", _e(FORMAT_LABEL.get(result.format, result.format or "onbekend"))))
     rows.append(("Gelezen als bepalingen", _e(coverage_line(result))))
     out = ['<div class="kaart">', "<dl>"]
     out.extend(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)

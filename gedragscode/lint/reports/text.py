@@ -14,6 +14,7 @@ import textwrap
 from collections.abc import Iterable, Iterator, Sequence
 
 from gedragscode.lint.reports.common import (
+    FORMAT_LABEL,
     STATUS_LABEL,
     coverage_line,
     evidence_label,
@@ -65,8 +66,6 @@ def _wrap(text: str, indent: str) -> list[str]:
     return lines
 
 
-_FORMAT_LABEL = {"text": "tekst", "markdown": "Markdown", "html": "HTML", "docx": "Word (DOCX)", "pdf": "PDF",
-                 "xml": "publicatie-XML"}
 _QUOTED = re.compile(r"'([^']*)'")
 _CUT = 100  # identification keeps at most this many characters of a sentence
 
@@ -123,7 +122,7 @@ def _header(result: LintResult, paint: _Paint, detail: bool) -> list[str]:
             if value and key != "toetsing":
                 lines.extend(_wrap(f"{key.capitalize()} herkend aan: {value}", _INDENT))
     model = f"handreiking {result.model_version}" if result.model_version else "onbekend"
-    kind = _FORMAT_LABEL.get(result.format, result.format or "onbekend")
+    kind = FORMAT_LABEL.get(result.format, result.format or "onbekend")
     lines.append(f"{_INDENT}Model:   {model}; bestandsformaat: {kind}")
     lines.append(f"{_INDENT}Gelezen: {coverage_line(result)}")
     if not result.coverage.recognised:
