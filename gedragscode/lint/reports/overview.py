@@ -46,15 +46,16 @@ __all__ = ["for_overview", "overview_csv", "overview_html", "write_overview"]
 
 FIXED_COLUMNS: tuple[str, ...] = (
     "bestand", "lichaam", "plaats", "ambten", "titel",
-    "aanwezig", "verouderd", "ontbreekt", "niet vereist", "fouten", "waarschuwingen", "info", "fout bij lezen",
-    "bepalingen gelezen", "aandeel gelezen", "structuur",
+    "aanwezig", "verouderd", "onzeker", "ontbreekt", "niet vereist", "fouten", "waarschuwingen", "info",
+    "fout bij lezen", "bepalingen gelezen", "aandeel gelezen", "structuur",
 )
 """The CSV's first columns; ``bepalingen gelezen``/``aandeel gelezen`` say how much was read as provisions
 (the share with a decimal comma, as Dutch Excel reads numbers), ``structuur`` is ``herkend`` or ``mogelijk
 niet herkend``. A document that is no code has ``geen gedragscode: …`` in ``fout bij lezen`` and comes after
 the codes, before the documents that could not be read."""
 # the counts of LintResult.counts() behind the count columns, in the same order
-_COUNT_KEYS: tuple[str, ...] = ("present", "outdated", "missing", "not_required", "fout", "waarschuwing", "info")
+_COUNT_KEYS: tuple[str, ...] = ("present", "outdated", "onzeker", "missing", "not_required", "fout", "waarschuwing",
+                                "info")
 CSV_DELIMITER = ";"
 """Dutch Excel's list separator (the comma is the decimal sign)."""
 
