@@ -68,6 +68,7 @@ class Builder:
         self.numbered_runs: list[tuple[int, int]] | None = None  # see roles.numbered_rules
         # the front matter ended with an adoption sentence ("vast te stellen de volgende gedragsregels:")
         self.adopted = False
+        self._line_starts: list[int] | None = None
         for i in range(n):
             if self.strong_article(i):
                 self.first_article = i
@@ -82,6 +83,12 @@ class Builder:
                 nxt = i
 
     # -- helpers -------------------------------------------------------------------------
+
+    def line_starts(self) -> list[int]:
+        """The start offsets of the lines, in order (for bisecting)."""
+        if self._line_starts is None:
+            self._line_starts = [line.start for line in self.lines]
+        return self._line_starts
 
     def strong_article(self, i: int) -> bool:
         h = self.heads[i]

@@ -77,6 +77,16 @@ _ADOPTION = re.compile(
     r"\b(?:(?:na|hierna\s+)?volgende|als\s+volgt|onderstaande)\b.*\bvast\s+te\s+stellen\s*:$",
     re.IGNORECASE,
 )
+# The besluit formula at the end of the opening sentence ("De raad van X, gelet op ..., stelt vast:",
+# "..., besluit:"): the besluit has begun; "stelt vast:" hands over to the regulation itself.
+_INLINE_BESLUIT = re.compile(r"[,;]\s*(?:besluit|besluiten|besluiten\s+tot|stelt\s+vast|stellen\s+vast)\s*:\s*$",
+                             re.IGNORECASE)
+_INLINE_ADOPTION = re.compile(r"[,;]\s*(?:stelt|stellen)\s+vast\s*:\s*$", re.IGNORECASE)
+# An adoption told in the perfect tense: "heeft ... de hiernavolgende afspraken over integriteit vastgesteld".
+_ADOPTED = re.compile(
+    r"\b(?:(?:hier)?(?:na)?volgende|onderstaande|hieronder\s+opgenomen)\b[^.:;]{0,160}\bvastgesteld\b", re.IGNORECASE
+)
+
 # A numbered or lettered point of the besluit: "1.", "II.", "a." before "In te trekken ...".
 _POINT_LABEL = re.compile(r"^(?:\d{1,2}|[IVX]{1,4}|[a-z])[.)]\s*")
 _BESLUIT_START = re.compile(
@@ -177,7 +187,9 @@ def read_front(b: Builder) -> int:
             aanhef_seen = True
             if _BESLUIT.match(core):
                 besluit_seen = True
-            if besluit_seen and _ADOPTION.search(core):
+            if _INLINE_BESLUIT.search(core) or _ADOPTED.search(core):
+                besluit_seen = True
+            if besluit_seen and (_ADOPTION.search(core) or _INLINE_ADOPTION.search(core) or _ADOPTED.search(core)):
                 adopted = True
             i += 1
             continue

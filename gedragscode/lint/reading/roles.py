@@ -73,7 +73,7 @@ INTRO_WEAK = re.compile(
 )
 TOELICHTING = re.compile(
     r"^(?:(?:algemene|artikelsgewijze|artikelgewijze|artikel\s*gewijze|nadere|memorie\s+van|nota\s+van)\s+)?"
-    r"toelichting(?:\s+(?:op|bij|per)\b[^.;]{0,100}|\s*(?:algemeen|artikelsgewijs|artikelgewijs)|"
+    r"toelichting(?:\s+en\s+nadere\s+(?:afspraken|regels|bepalingen))?(?:\s+(?:op|bij|per)\b[^.;]{0,100}|\s*(?:algemeen|artikelsgewijs|artikelgewijs)|"
     r"\s+(?:artikel|art\.)\s*\d{1,3}[a-z]?(?:\.\d{1,3}[a-z]?)*)?\s*[:.]?$",
     re.IGNORECASE,
 )
@@ -184,17 +184,18 @@ def explanatory_heading(b: Builder, i: int) -> bool:
 
 def resumes_code(b: Builder, i: int) -> bool:
     """Whether the heading on line ``i`` takes the provisions up again after a toelichting: an
-    article that continues the numbering, or a chapter heading right before such an article."""
+    article (or a numbered provision "2.1") that continues the numbering, or a chapter heading right
+    before one."""
     h = b.heads[i]
     if h is None:
         return False
-    if h.kind == "article":
+    if h.kind == "article" or b.strong_article(i):
         return continues_numbering(b, h.number)
     if h.kind not in ("chapter", "sign", "roman") or not h.rest.strip():
         return False
     for j in range(i + 1, min(len(b.lines), i + 3)):
         nh = b.heads[j]
-        if nh is not None and nh.kind == "article":
+        if nh is not None and (nh.kind == "article" or b.strong_article(j)):
             return continues_numbering(b, nh.number)
         if nh is None or nh.kind not in ("chapter", "sign", "roman"):
             return False

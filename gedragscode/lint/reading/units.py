@@ -17,6 +17,7 @@ import re
 
 from gedragscode.lint.document import LidSegment, Role, Segmentation, Span, Unit
 from gedragscode.lint.reading.build import Build, Builder
+from gedragscode.lint.reading.declared import declared_zones, exclusions, presents_code, prose_fallback
 from gedragscode.lint.reading.frontmatter import read_front
 from gedragscode.lint.reading.headings import (
     SUBITEM,
@@ -444,6 +445,7 @@ class UnitReader(Builder):
             heading = rest if title else ""
             body_from = None if (title or not rest) else h.rest_start
             self.open("normatief", line, label=h.label, number=h.number, heading=heading, body_from=body_from)
+            self.article_numbers.append(h.number)
             return True
         # single number outside an article
         if zone == "pre" and intro and not has_articles and h.dot and rest and not title and numbered_rules(self, i):
@@ -553,6 +555,9 @@ class UnitReader(Builder):
             front_aanhef = False
         self.body(front_end, front_aanhef)
         intro_declared_part(self)
+        declared_zones(self)
+        exclusions(self)
+        prose_fallback(self, presents_code(self))
         return Segmentation(self.doc, tuple(self.finish()))
 
 

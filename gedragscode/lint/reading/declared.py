@@ -1,0 +1,187 @@
+"""What the code itself says is binding, and what it says it does not regulate: the last reading stage.
+
+Structure decides roles first (:mod:`.units`); this stage corrects them from what the text declares and
+from the wording of each paragraph (:mod:`.evidence`):
+
+* :func:`declared_zones` — a declaration in the aanhef, the besluit or a provision that a toelichting,
+  beschouwing, bijlage or set of (nadere) afspraken is part of the code or binding ("met inbegrip van
+  de toelichtingen en nadere afspraken, die deel uitmaken van de code", "De bij deze code behorende
+  beschouwing maakt deel uit van de code", "geldt die beschrijving als gedragsregel") turns that zone
+  normative — paragraph by paragraph, for the paragraphs that state rules. Text that merely describes
+  stays explanation, and a zone that calls itself informative is left alone.
+* :func:`exclusions` — a provision that only says what the code leaves out ("Deze code regelt niet:
+  buitenlandse reizen, declaraties ...") is read as explanation, so its topics are not found as present.
+* :func:`prose_fallback` — a code whose structure yielded (almost) no provisions (a code written as
+  continuous prose, or one whose headings were not recognised) is read per paragraph: paragraphs that
+  plainly state rules become provisions, instead of nothing being read at all.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from gedragscode.lint.document import Role
+from gedragscode.lint.reading.build import Build, Builder
+from gedragscode.lint.reading.evidence import paragraph_evidence, scope_negation
+from gedragscode.lint.reading.headings import strip_label
+from gedragscode.lint.reading.roles import intro_heading
+
+__all__ = ["declared_zones", "exclusions", "presents_code", "prose_fallback"]
+
+# The zones a code can declare binding, and the roles they were read with.
+_ZONE_ROLES: dict[str, tuple[Role, ...]] = {
+    "toelichting": ("toelichting",),
+    "beschouwing": ("toelichting",),
+    "uitleg": ("toelichting",),
+    "afspraken": ("toelichting", "bijlage"),
+    "bijlage": ("bijlage",),
+}
+_ZONE = (r"(?:(?:de|het|deze|dit|die)\s+)?(?:(?:bij|aan)\s+(?:deze|de|het|dit)\s+(?:gedrags)?(?:code|regeling|"
+         r"hoofdstukken|artikelen|bepalingen)\s+(?:behorende|gevoegde)\s+|bij\s+de\s+\w+\s+gevoegde\s+|"
+         r"behorende\s+|gevoegde\s+|nadere\s+)?"
+         r"(?P<zone>toelichting(?:en)?|beschouwing(?:en)?|uitleg|(?:nadere\s+)?afspraken|bijlage(?:n)?)")
+_PART = (r"(?:maakt|maken|vormt|vormen)\s+(?:een\s+)?(?:integraal\s+)?(?:deel|onderdeel|bestanddeel)\s+"
+         r"(?:uit\s+)?van\s+(?:de|deze|dit|het)\s+(?:gedrags)?(?:code|regeling|protocol)|"
+         r"(?:integraal\s+)?(?:deel|onderdeel)\s+(?:uitmaken|uitmaakt|vormen|vormt)\s+van\s+(?:de|deze|dit|het)\s+"
+         r"(?:gedrags)?(?:code|regeling|protocol)|"
+         r"(?:gelden|geldt)\s+(?:\w+\s+){0,6}?als\s+(?:de\s+)?(?:gedragscode|gedragsregels?|regels?|bepalingen)|"
+         r"(?:gelden|geldt)\s+(?:\w+\s+){0,6}?op\s+dezelfde\s+wijze\s+als\s+de\s+(?:\w+\s+)?(?:bepalingen|artikelen|regels)|"
+         r"(?:zijn|is)\s+(?:even\s+)?bindend")
+_ZONE_WORD = re.compile(r"\b(?:toelichting|beschouwing|uitleg|afspraken|bijlage)\w*")
+_DECLARATION = re.compile(rf"{_ZONE}\b[^.;]{{0,160}}?\b(?:{_PART})", re.IGNORECASE)
+# "Waar de beschouwing beschrijft wat een gedeputeerde doet ..., geldt die beschrijving als gedragsregel."
+_DESCRIPTION_BINDING = re.compile(
+    rf"\b(?:waar|wat)\s+{_ZONE}\b[^.;]{{0,160}}?\b(?:geldt|gelden|is)\s+(?:\w+\s+){{0,3}}?als\s+"
+    r"(?:een\s+)?(?:gedragsregel|regel|bepaling)", re.IGNORECASE)
+# A zone that says of itself that it only informs ("Deze bijlage is informatief").
+_INFORMATIVE = re.compile(
+    r"\b(?:is|zijn)\s+(?:uitsluitend\s+|alleen\s+|slechts\s+)?(?:informatief|niet\s+bindend|ter\s+informatie)\b|"
+    r"\bmaakt\s+geen\s+(?:deel|onderdeel)\s+uit\b", re.IGNORECASE)
+_DECLARING_ROLES: tuple[Role, ...] = ("aanhef", "normatief", "inleiding", "titel")
+_LOOK = 1500  # a zone's opening words that may call it informative
+
+
+def _zones(b: Builder) -> set[str]:
+    """The zones the aanhef, besluit or provisions declare part of the code."""
+    zones: set[str] = set()
+    for unit in b.units:
+        if unit.role not in _DECLARING_ROLES:
+            continue
+        text = b.text[unit.start : unit.end]
+        for m in (*_DECLARATION.finditer(text), *_DESCRIPTION_BINDING.finditer(text)):
+            for word in _ZONE_WORD.findall(m.group(0).lower()):
+                zones.update(key for key in _ZONE_ROLES if word.startswith(key))
+    return zones
+
+
+def _paragraphs(b: Builder, unit: Build) -> list[tuple[int, int, int]]:
+    """The paragraphs of a unit as (first line, last line, heading line or -1): lines separated by a blank
+    line; a short heading-like paragraph heads the paragraph after it."""
+    starts = b.line_starts()
+    idx = range(bisect_left(starts, unit.start), bisect_right(starts, unit.end - 1))
+    groups: list[list[int]] = []
+    for i in idx:
+        if groups and b.text.count("\n", b.lines[groups[-1][-1]].end, b.lines[i].start) < 2:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    out: list[tuple[int, int, int]] = []
+    pending = -1
+    for group in groups:
+        single = len(group) == 1
+        core = b.lines[group[0]].core
+        if single and len(core) <= 90 and core[-1:] not in ".;:,":
+            if pending >= 0:
+                out.append((pending, pending, -1))
+            pending = group[0]
+            continue
+        out.append((group[0], group[-1], pending))
+        pending = -1
+    if pending >= 0:
+        out.append((pending, pending, -1))
+    return out
+
+
+def _split(b: Builder, unit: Build, strong: bool) -> list[Build]:
+    """The unit cut into paragraphs, each normative when its wording states rules (``strong``: plainly)."""
+    pieces: list[Build] = []
+    for first, last, head in _paragraphs(b, unit):
+        start = b.lines[head].start if head >= 0 else b.lines[first].start
+        body_start = b.lines[first].start if head >= 0 else start
+        text = b.text[body_start : b.lines[last].end]
+        ev = paragraph_evidence(text)
+        rule = ev.strong_rule if strong else ev.rule
+        role: Role = "normatief" if rule and (head >= 0 or first != last or len(text) > 90) else unit.role
+        heading = b.lines[head].core if head >= 0 else ""
+        piece = Build(role, "", "", heading, unit.chapter, start, body_start, b.lines[last].end)
+        piece.has_body = True
+        pieces.append(piece)
+    if not any(p.role == "normatief" for p in pieces):
+        return [unit]
+    # the unit's own heading line (before its first paragraph) stays with the unit's role
+    if pieces and pieces[0].start > unit.start:
+        lead = Build(unit.role, unit.label, unit.number, unit.heading, unit.chapter, unit.start, unit.body_start,
+                     min(unit.end, pieces[0].start))
+        lead.has_body = unit.has_body and unit.body_start < pieces[0].start
+        pieces.insert(0, lead)
+    elif pieces:
+        opening = pieces[0]
+        opening.label, opening.number = unit.label, unit.number
+        opening.heading = opening.heading or unit.heading
+    return pieces
+
+
+def declared_zones(b: Builder) -> None:
+    """Read the zones that the code declares binding as provisions, paragraph by paragraph."""
+    zones = _zones(b)
+    if not zones:
+        return
+    roles = {role for zone in zones for role in _ZONE_ROLES[zone]}
+    out: list[Build] = []
+    for unit in b.units:
+        if unit.role in roles and not _INFORMATIVE.search(b.text, unit.start, min(unit.end, unit.start + _LOOK)):
+            out.extend(_split(b, unit, strong=False))
+        else:
+            out.append(unit)
+    b.units = out
+
+
+def exclusions(b: Builder) -> None:
+    """Provisions that only say what the code leaves out are explanation."""
+    for unit in b.units:
+        if (unit.role == "normatief" and scope_negation(b.text[unit.start : unit.end])
+                and paragraph_evidence(b.text[unit.start : unit.end]).exclusion):
+            unit.role = "toelichting"
+
+
+_CODE_NAME = re.compile(
+    r"\b(?:gedragscodes?|gedragsregels?|integriteitscode|integriteitsregeling|code\s+(?:integriteit|voor)|"
+    r"(?:afspraken|regels)\s+(?:over|voor|inzake)\s+(?:de\s+)?integriteit)\b", re.IGNORECASE)
+_FEW = 3
+_LONG = 4000  # characters: a document this long with almost no provisions was probably misread
+
+
+def presents_code(b: Builder) -> bool:
+    """Whether the title or the aanhef presents the document as a code of conduct, or an adoption sentence
+    hands over to its rules."""
+    return b.adopted or any(unit.role in ("titel", "aanhef") and _CODE_NAME.search(b.text, unit.start, unit.end)
+                            for unit in b.units)
+
+_READ_AS: tuple[Role, ...] = ("inleiding", "toelichting")
+
+
+def prose_fallback(b: Builder, is_code: bool) -> None:
+    """When the structure yielded fewer than three provisions in a long document that presents itself as
+    a code (``is_code``), read its unheaded introduction and explanation per paragraph and take the
+    paragraphs that plainly state rules as provisions. Sections headed as introduction, core values or
+    explanation keep their role."""
+    if not is_code or sum(1 for u in b.units if u.role == "normatief") >= _FEW:
+        return
+    if sum(len(line.core) for line in b.lines) < _LONG:
+        return  # an excerpt (a title and an introduction) is not a code that was misread
+    out: list[Build] = []
+    for unit in b.units:
+        headed = unit.label or unit.heading or intro_heading(strip_label(unit.chapter.split(" ", 1)[-1])[0])
+        out.extend(_split(b, unit, strong=True) if unit.role in _READ_AS and not headed else [unit])
+    b.units = out

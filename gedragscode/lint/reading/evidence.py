@@ -1,0 +1,131 @@
+"""Evidence that a sentence or paragraph is a rule, a report of what happened, or a statement of what a
+code does not regulate.
+
+The reading stages use it where structure says nothing: in a toelichting, beschouwing or bijlage that the
+code declares binding, in a code written as continuous prose, and to keep "Deze code regelt niet: ..."
+out of the provisions. A *duty* is the wording of Dutch legal drafting and of codes in the first person:
+a present-tense obligation, ban or required act ("meldt", "neemt niet deel", "vraagt nooit", "wordt
+geregistreerd", "mag ... houden", "wij melden", "zorgt ervoor dat"). *Narrative* is the past tense of a
+report or an account of how the code came about ("heeft daarvan afgezien", "werden gemeld"). A *scope
+negation* says what the code leaves out ("deze code regelt niet", "gaat niet over", "bevat evenmin
+regels", "daarover zijn geen afspraken gemaakt", "is niets opgenomen").
+
+Pure functions on text; the patterns are language, not clause content (the clauses and their wording
+live in the model).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Evidence", "duty", "narrative", "paragraph_evidence", "scope_negation", "sentences"]
+
+# A present-tense obligation, ban or required act.
+_DUTY = re.compile(
+    r"\b(?:meldt|melden|(?:doet|doen|geeft|geven)\s+(?:\w+\s+){0,3}?(?:opgave|door|op|aan)|"
+    r"(?:neemt|nemen)\s+(?:\w+\s+){0,2}?(?:niet\s+deel|geen|niets|alleen|aan)|(?:is|zijn)\s+(?:het\s+)?(?:\w+\s+)?verboden|"
+    r"onthoudt\s+zich|onthouden\s+zich|(?:houdt|houden)\s+(?:zich\s+aan|geheim|bij)|blijft\s+geheim|"
+    r"(?:aanvaardt|aanvaarden|vervult|vervullen|verricht|verrichten|maakt|maken|bevoordeelt|bevoordelen|"
+    r"gebruikt|gebruiken|declareert|declareren|vraagt|vragen|treedt|treden|sluit|sluiten|voert|voeren|"
+    r"neemt|nemen|accepteert|accepteren|deelt|delen)\b[^.;:]{0,80}?\b(?:geen|niet|nooit|alleen|uitsluitend)\b|"
+    r"declareert|declareren|registreert|registreren|"
+    r"(?:mag|mogen|moet|moeten|dient|dienen|hoeft|hoeven)\b|(?:is|zijn)\s+verplicht|verplicht\s+zich|"
+    r"(?:wordt|worden)\s+(?:\w+\s+){0,6}?(?:\w*ge\w+|(?:aan|op|af|in|voor|onder|over|bij|terug|vast|uit|door)\w+)"
+    r"(?:d|t|en)\b|"
+    r"zorg(?:t|en)\s+(?:er\s*)?(?:voor\s+)?dat|draagt\s+zorg|(?:legt|leggen)\s+\w+\s+voor|"
+    r"(?:spreekt|spreken)\s+\w+\s+(?:\w+\s+){0,3}?aan|(?:bejegent|bejegenen|behandelt|behandelen)\b)",
+    re.IGNORECASE,
+)
+# "wij" or "ons" in the present tense: a code in the first person states its rules as commitments.
+_WE = re.compile(r"\b(?:wij|we)\b", re.IGNORECASE)
+# The past tense and the perfect of a report or of an account ("werd", "hebben ... gemeld").
+_NARRATIVE = re.compile(
+    r"\b(?:werd|werden|was|waren|had|hadden|bleek|bleken|ontving|ontvingen|kwam|kwamen|ging|gingen|"
+    r"constateer|constateerde)\b|"
+    r"\b(?:heeft|hebben)\b[^.;:]{0,80}?\b(?:ge\w{3,}(?:d|t|en)|afgezien|besproken|ontvangen|verwerkt|"
+    r"vastgesteld|opgesteld|aangeboden|overwogen|voorgesteld|verleend)\b|"
+    r"\bin\s+(?:19|20)\d\d\s+(?:zijn|is|heeft|hebben|werd|werden)\b",
+    re.IGNORECASE,
+)
+# What the code leaves out: "Deze code regelt niet", "gaat niet over", "bevat evenmin regels voor",
+# "daarover zijn geen afspraken gemaakt", "is in deze afspraken niets opgenomen", "heeft daarvan afgezien".
+_SCOPE_NEGATION = re.compile(
+    r"\b(?:(?:deze|de|dit|het)\s+(?:gedrags)?(?:code|regeling|protocol|afspraken|reglement)\s+"
+    r"(?:regelt|regelen|gaat|gaan|bevat|bevatten|kent|kennen|herhaalt|behandelt)\s+(?:\w+\s+){0,2}?"
+    r"(?:niet|evenmin|geen)\b|"
+    r"niet\s+in\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling|protocol|afspraken)\s+"
+    r"(?:staat|staan|geregeld|opgenomen)|"
+    r"(?:wat|onderwerpen\s+die)\s+(?:deze|de)\s+(?:gedrags)?code\s+niet\s+regelt|"
+    r"(?:zijn|is)\s+(?:\w+\s+){0,4}?(?:geen\s+(?:afspraken|regels|bepalingen)\s+(?:gemaakt|opgenomen|vastgesteld)|"
+    r"niets\s+opgenomen|niet\s+(?:geregeld|opgenomen|aangewezen))|"
+    r"(?:heeft|hebben)\s+(?:\w+\s+){0,3}?(?:daarvan|hiervan|ervan)\s+afgezien|"
+    r"geen\s+meerderheid)",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z\"“‘'(])|\n+")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a paragraph (a rough cut: evidence needs no exact offsets)."""
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def scope_negation(sentence: str) -> bool:
+    """Whether the sentence says what the code does not regulate."""
+    return _SCOPE_NEGATION.search(sentence) is not None
+
+
+def narrative(sentence: str) -> bool:
+    """Whether the sentence reports what happened (past tense, perfect with a year)."""
+    return _NARRATIVE.search(sentence) is not None
+
+
+def duty(sentence: str) -> bool:
+    """Whether the sentence has the wording of a rule: a present-tense obligation, ban or required act,
+    or a commitment in the first person plural (not told in the past); never a scope negation."""
+    if scope_negation(sentence):
+        return False
+    if _DUTY.search(sentence):
+        return True
+    return _WE.search(sentence) is not None and not narrative(sentence) and not sentence.rstrip().endswith("?")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Counts of the sentences of a paragraph by kind (``narrative``: reports that state no duty)."""
+
+    sentences: int
+    duties: int
+    narrative: int
+    negations: int
+    explicit: int = 0  # duties in the wording of legal drafting (not only a commitment with "wij")
+
+    @property
+    def rule(self) -> bool:
+        """A paragraph that states rules: at least one duty, no scope negation, not mostly a report."""
+        return self.duties >= 1 and self.negations == 0 and self.narrative <= self.duties
+
+    @property
+    def strong_rule(self) -> bool:
+        """A paragraph that is plainly a rule even where nothing declares it one: at least two sentences, and
+        at least half of them, in the wording of legal drafting."""
+        return self.rule and self.explicit * 2 >= self.sentences and self.explicit >= 2
+
+    @property
+    def exclusion(self) -> bool:
+        """A paragraph that says what the code leaves out and holds no rule besides."""
+        return self.negations >= 1 and self.duties == 0
+
+
+def paragraph_evidence(text: str) -> Evidence:
+    """The evidence of one paragraph (see the module docstring)."""
+    parts = sentences(text)
+    duties = [duty(s) for s in parts]
+    return Evidence(
+        sentences=len(parts),
+        duties=sum(duties),
+        narrative=sum(1 for s, d in zip(parts, duties, strict=True) if not d and narrative(s)),
+        negations=sum(1 for s in parts if scope_negation(s)),
+        explicit=sum(1 for s, d in zip(parts, duties, strict=True) if d and _DUTY.search(s)),
+    )

@@ -1,0 +1,188 @@
+"""What a code declares binding, what it says it leaves out, and codes read per paragraph
+(gedragscode.lint.reading.declared and .evidence)."""
+
+from __future__ import annotations
+
+from gedragscode.lint.document import Segmentation, SourceDocument, Unit
+from gedragscode.lint.reading.evidence import duty, narrative, paragraph_evidence, scope_negation
+from gedragscode.lint.segment import segment
+
+
+def seg_text(text: str, fmt: str = "text") -> Segmentation:
+    return segment(SourceDocument(name="t", format=fmt, text=text))
+
+
+def unit_with(seg: Segmentation, phrase: str) -> Unit:
+    at = seg.document.text.index(phrase)
+    unit = seg.unit_at(at)
+    assert unit is not None, phrase
+    return unit
+
+
+# ---------------------------------------------------------------- evidence
+
+
+def test_duty_wording() -> None:
+    assert duty("Een wethouder meldt elk geschenk aan de gemeentesecretaris.")
+    assert duty("Het lid vraagt nooit om een gunst.")
+    assert duty("Uitnodigingen worden alleen aangenomen als het belang van de gemeente dat vraagt.")
+    assert duty("Wij melden onze nevenfuncties binnen een week.")
+    assert not duty("Wij hebben in 2021 gekozen voor een korte code.")
+    assert not duty("Deze code regelt niet: reizen en declaraties.")
+    assert not duty("Integriteit is een groot goed.")
+
+
+def test_narrative_and_negation() -> None:
+    assert narrative("In 2023 zijn zeven geschenken gemeld.")
+    assert narrative("De burgemeester heeft twee meldingen ontvangen.")
+    assert not narrative("Een bestuurder meldt een geschenk.")
+    assert scope_negation("Deze code gaat niet over de veiligheid van bestuurders.")
+    assert scope_negation("Over agressie is in deze afspraken niets opgenomen.")
+    assert scope_negation("Het bestuur heeft daarvan afgezien.")
+    assert not scope_negation("Een bestuurder neemt niet deel aan de stemming.")
+
+
+def test_paragraph_evidence_rule_strong_exclusion() -> None:
+    rule = paragraph_evidence("Een bestuurder meldt een geschenk. De secretaris registreert het. Het wordt eigendom "
+                              "van het waterschap.")
+    assert rule.rule and rule.strong_rule
+    report = paragraph_evidence("In 2023 werden vier geschenken gemeld. De griffie heeft ze geregistreerd.")
+    assert not report.rule
+    left_out = paragraph_evidence("Deze code regelt niet: reizen en declaraties. Daarover zijn geen afspraken gemaakt.")
+    assert left_out.exclusion and not left_out.rule
+
+
+# ---------------------------------------------------------------- reading
+
+_BOLD_NUMBERED = "\n".join([
+    '# Gedragscode raad Proefdorp',
+    '',
+    'De raad van Proefdorp, gelet op artikel 15, derde lid, van de Gemeentewet, stelt vast:',
+    '',
+    '**1.** Deze code geldt voor ieder raadslid.',
+    '',
+    '**2.** Het raadslid meldt zijn functies naast het raadslidmaatschap bij de griffier.',
+    '',
+    '**3.** Het raadslid neemt niet deel aan de stemming over een zaak die hem persoonlijk aangaat.',
+    '',
+    '**4.** Deze code regelt niet: buitenlandse reizen en declaraties. Daarover zijn geen afspraken '
+    'gemaakt.',
+    '',
+    '**5.** Deze code treedt in werking op 1 januari 2020.',
+    '',
+])
+
+
+def test_bold_numbered_paragraphs_after_stelt_vast_are_provisions() -> None:
+    seg = seg_text(_BOLD_NUMBERED, "markdown")
+    assert unit_with(seg, "De raad van Proefdorp").role == "aanhef"
+    assert unit_with(seg, "Het raadslid meldt zijn functies").role == "normatief"
+    assert unit_with(seg, "neemt niet deel aan de stemming").role == "normatief"
+
+
+def test_what_the_code_leaves_out_is_no_provision() -> None:
+    seg = seg_text(_BOLD_NUMBERED, "markdown")
+    assert unit_with(seg, "Deze code regelt niet").role == "toelichting"
+
+
+_DECLARED = "\n".join([
+    'Gedragscode bestuurders Proefland',
+    '',
+    'Provinciale Staten van Proefland,',
+    '',
+    'gelet op artikel 40c, tweede lid, van de Provinciewet;',
+    '',
+    'besluiten vast te stellen de volgende gedragscode:',
+    '',
+    'Artikel 1',
+    'Deze code geldt voor de gedeputeerden.',
+    '',
+    'Artikel 2',
+    'De bij deze code behorende beschouwing maakt deel uit van de code.',
+    '',
+    'Aldus vastgesteld in de vergadering van 1 maart 2022.',
+    '',
+    'De griffier,',
+    '',
+    'BESCHOUWING',
+    '',
+    'Waarom deze code',
+    '',
+    'Gedeputeerden besturen een grote organisatie en dragen samen verantwoordelijkheid voor veel '
+    'geld, veel mensen en veel beslissingen die inwoners raken.',
+    '',
+    'Geschenken',
+    '',
+    'Een gedeputeerde vraagt nooit om een geschenk. Geschenken die hij ontvangt, meldt hij aan de '
+    'secretaris, die ze registreert.',
+    '',
+    'Wat niet in deze code staat',
+    '',
+    'Deze code gaat niet over buitenlandse reizen. Een vertrouwenspersoon is niet aangewezen.',
+    '',
+])
+
+
+def test_a_declared_beschouwing_is_read_per_paragraph() -> None:
+    seg = seg_text(_DECLARED)
+    assert unit_with(seg, "Een gedeputeerde vraagt nooit").role == "normatief"
+    assert unit_with(seg, "Een gedeputeerde vraagt nooit").heading == "Geschenken"
+    assert unit_with(seg, "Gedeputeerden besturen een grote").role != "normatief"
+    assert unit_with(seg, "Deze code gaat niet over").role != "normatief"
+
+
+def test_an_undeclared_toelichting_stays_explanation() -> None:
+    text = _DECLARED.replace("De bij deze code behorende beschouwing maakt deel uit van de code.",
+                             "De beschouwing licht de code toe.")
+    seg = seg_text(text)
+    assert unit_with(seg, "Een gedeputeerde vraagt nooit").role != "normatief"
+
+
+def test_an_informative_bijlage_stays_out_even_when_bijlagen_are_declared() -> None:
+    text = ("Gedragscode raad Proefdorp\n\nDe raad van Proefdorp;\n\ngelet op artikel 15 van de Gemeentewet;\n\n"
+            "besluit:\n\nvast te stellen de gedragscode, waarvan de bijlagen deel uitmaken van de code.\n\n"
+            "Artikel 1\nDeze code geldt voor de raadsleden.\n\nArtikel 2\nEen raadslid meldt zijn nevenfuncties.\n\n"
+            "Bijlage 1 Wat niet geregeld is\n\nDeze bijlage is informatief. Geschenken worden niet gemeld en "
+            "worden door niemand geregistreerd.\n")
+    seg = seg_text(text)
+    assert unit_with(seg, "Geschenken worden niet gemeld").role == "bijlage"
+
+
+_PROSE = "\n".join([
+    'Waterschapsblad van Waterschap Proefpolder',
+    '',
+    'Het algemeen bestuur van Waterschap Proefpolder heeft, gelet op artikel 33 van de '
+    'Waterschapswet, de hiernavolgende afspraken over integriteit vastgesteld, die gelden als '
+    'gedragscode voor de bestuurders.',
+    '',
+    'Iedere bestuurder geeft bij zijn aantreden aan de secretaris op welke functies hij naast zijn '
+    'ambt vervult. Wijzigingen geeft hij binnen een maand door.',
+    '',
+    'Een bestuurder vraagt niet om geschenken. Een geschenk van meer dan vijftig euro meldt hij aan '
+    'de secretaris, die het registreert.',
+    '',
+    'Aldus vastgesteld in de vergadering van 1 juni 2018.',
+    '',
+    'De secretaris,',
+    '',
+    'Het bestuur heeft bij de vaststelling over een vertrouwenspersoon gesproken, maar heeft '
+    'daarvan afgezien.',
+    '',
+])
+
+
+def test_continuous_prose_adopted_as_code_is_read_per_paragraph() -> None:
+    seg = seg_text(_PROSE)
+    assert unit_with(seg, "Iedere bestuurder geeft").role == "normatief"
+    assert unit_with(seg, "Een bestuurder vraagt niet om geschenken").role == "normatief"
+    assert unit_with(seg, "maar heeft daarvan afgezien").role != "normatief"
+
+
+def test_toelichting_between_chapters_gives_way_to_numbered_provisions() -> None:
+    text = ("Gedragscode Proefstaten\n\nHoofdstuk 1 Algemeen\n\n1.1 Deze code geldt voor de Statenleden.\n\n"
+            "1.2 Een Statenlid meldt zijn nevenfuncties.\n\nToelichting bij hoofdstuk 1\n\n"
+            "De code is kort gehouden.\n\n"
+            "Hoofdstuk 2 Geschenken\n\n2.1 Een Statenlid meldt een geschenk van meer dan vijftig euro.\n")
+    seg = seg_text(text)
+    assert unit_with(seg, "De code is kort gehouden").role == "toelichting"
+    assert unit_with(seg, "meldt een geschenk van meer").role == "normatief"
