@@ -161,3 +161,36 @@ def test_report_header_says_which_sentence_identified_the_offices(tmp_path: Path
     assert "bestandsformaat: tekst" in out
     _, detailed, _ = run("lint", "--uitgebreid", str(path))
     assert "Lichaam herkend aan:" in detailed and "Ambten herkend aan:" in detailed
+
+
+# ---------------------------------------------------------------- as the issue found them
+
+
+def test_names_as_a_newcomer_typed_them(tmp_path: Path, rendered: Path) -> None:
+    status, out, _ = run("render", "--body", "Gemeente", "--office", "raadsleden", "--naam", "Almelo", "--jaar", "2026")
+    assert status == 0 and out.startswith("# Gedragscode integriteit raadsleden gemeente Almelo 2026")
+    status, out, _ = run("lint", "--body", "Gemeente", "--office", "Raadsleden", str(rendered))
+    assert status == 0 and "Ambten:  raadslid" in out
+    status, _, err = run("render", *RAAD, "--set", "geschenk.grens=75")
+    assert status == 2 and "bedoelde u geschenken.grens?" in err
+
+
+def test_a_read_only_disk_is_said_in_dutch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import tempfile
+
+    def read_only(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)
+    status, _, err = run("render", *RAAD, "-o", str(tmp_path / "code.md"))
+    assert status == 2 and "alleen-lezen" in err and "Read-only" not in err and "Errno" not in err
+    assert not (tmp_path / "code.md").exists()
+
+
+def test_a_broken_pdf_is_said_in_dutch(tmp_path: Path) -> None:
+    broken = tmp_path / "kapot.pdf"
+    broken.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog")
+    status, _, err = run("lint", "--format", "json", str(broken))
+    assert status == 2 and "kapot.pdf: fout:" in err
+    assert "Error" not in err and "PdfStreamError" not in err and "Errno" not in err
