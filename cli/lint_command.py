@@ -154,7 +154,6 @@ def lint_command(paths: tuple[str, ...], body: str | None, offices: tuple[str, .
     """
     from gedragscode import LintFailure  # the lint engine's types only when linting
     from gedragscode.lint.reports import stream_report
-    from gedragscode.lint.reports.overview import for_overview
 
     office_list = _canonical_offices(body, _offices(offices)) or None
     several = len(paths) > 1 or any(Path(p).is_dir() for p in paths if p != "-")
@@ -182,6 +181,8 @@ def lint_command(paths: tuple[str, ...], body: str | None, offices: tuple[str, .
                 codes += item.is_code
                 findings = findings or _fails(item, threshold)
             if summary is not None:
+                from gedragscode.lint.reports.overview import for_overview  # only with --summary
+
                 overview.append(for_overview(item))
             yield item
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -113,21 +112,34 @@ def _compute_forms(lemma: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def _dictionary_tag() -> str:
+    """What names simplemma's Dutch dictionary file: its path, size and modification time, hashed.
+
+    The forms follow from that file alone. Found without importing simplemma (and without
+    ``importlib.metadata``, whose import costs a one-file lint more than reading this cache)."""
+    import hashlib
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec("simplemma")
+        roots = list(spec.submodule_search_locations or ()) if spec is not None else []
+        data = Path(roots[0], "strategies", "dictionaries", "data", "nl.plzma")
+        stat = data.stat()
+        ident = f"{data.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}"
+    except (IndexError, OSError, ImportError, ValueError):  # pragma: no cover - an unusual install
+        ident = "unknown"
+    return hashlib.sha256(ident.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
 def _cache_file() -> Path | None:
     from gedragscode.model_cache import cache_dir, cache_enabled
 
     if not cache_enabled():
         return None
-    try:
-        from importlib.metadata import version
-
-        tag = version("simplemma")
-    except Exception:  # pragma: no cover - an unusual install
-        tag = "unknown"
-    return cache_dir() / f"lemmas-nl-simplemma-{tag}-v{_FORMAT}.json"
+    return cache_dir() / f"lemmas-nl-simplemma-{_dictionary_tag()}-v{_FORMAT}.json"
 
 
-_FORMAT = 1
+_FORMAT = 2
 _TABLE: dict[str, frozenset[str]] = {}
 _LOADED = False
 
@@ -152,6 +164,8 @@ def _store() -> None:
     path = _cache_file()
     if path is None:
         return
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         payload = json.dumps({k: sorted(v) for k, v in sorted(_TABLE.items())}, ensure_ascii=False)
@@ -169,9 +183,10 @@ def forms(lemma: str) -> frozenset[str]:
     of the dictionary form), looked up in simplemma's Dutch dictionary.
 
     The forms of every lemma asked for are kept in a small JSON file in the user cache directory
-    (beside the model cache; keyed by simplemma's version), so that a lint process with a warm cache
-    does not load simplemma's dictionary at all (a few tenths of a second); a missing or broken file
-    is computed again and rewritten."""
+    (beside the model cache; named after simplemma's Dutch dictionary file: its path, size and
+    modification time), so that a lint process with a warm cache does not load simplemma's
+    dictionary at all (a few tenths of a second); a missing or broken file is computed again and
+    rewritten."""
     if not _LOADED:
         _load()
     found = _TABLE.get(lemma)
