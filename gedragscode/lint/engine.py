@@ -26,7 +26,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from gedragscode import regex_cache
+from gedragscode import codegen_cache, regex_cache
 from gedragscode.catalogue import bundled_model
 from gedragscode.errors import GedragscodeError, Location, ModelError
 from gedragscode.lint.coverage import measure_coverage
@@ -471,7 +471,8 @@ def lint_document(doc: SourceDocument, model: Model | None = None, *, body: str 
         findings = [replace(f, confidence=round(f.confidence / 2, 2)) if f.status == "missing" and f.confidence
                     else f for f in findings]
     kind = document_kind(seg, ident.title, findings)
-    regex_cache.save_new()  # patterns compiled for the first time in this process, for the next one
+    regex_cache.save_new()  # patterns and generated code compiled for the first time here, for the next process
+    codegen_cache.save_new()
     return LintResult(file=doc.name, format=doc.format, body=ident.body, offices=ident.offices,
                       clauses=tuple(findings) if kind.is_code else (), title=ident.title, place=ident.place,
                       detection=detection, model_version=model.version, coverage=coverage,

@@ -69,6 +69,8 @@ def fold_text(text: str) -> str:
 def fold(word: str) -> str:
     """Lower case without diacritics: ``fold("Financiële") == "financiele"``."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())
+    if decomposed.isascii():  # nothing to strip (most words): skip the walk over the characters
+        return decomposed
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
