@@ -121,6 +121,28 @@ def test_a_reglement_van_orde_without_integrity_rules_is_no_code_but_keeps_its_d
     assert result.body == "provincie" and "statenlid" in result.offices
 
 
+@pytest.mark.parametrize(("name", "why"), [
+    ("blind/b8/d10_raadsinformatiebrief.pdf", "brief of verslag"),
+    ("blind/b9/zandwijk_jaarverslag_2023.txt", "Integriteitsjaarverslag"),
+    ("blind/b7/gemeente_reglement_van_orde.txt", "Reglement van orde"),
+])
+def test_letters_reports_and_reglementen_about_integrity_are_no_code(name: str, why: str) -> None:
+    """A raadsinformatiebrief or an annual integrity report names every theme of a code, and a reglement
+    van orde has articles on voting and secrecy: genre evidence (a letter header, a report's title,
+    prose in the past tense, a legal basis that is not a code's) says they are no code."""
+    result = gedragscode.lint_document(read_document(FIXTURES / name), _model())
+    assert not result.is_code and why in result.reason
+    assert result.body == "gemeente"
+
+
+def test_an_integrity_protocol_adopted_on_another_article_is_a_code() -> None:
+    text = ("Besluit van de raad van Proefstad houdende het protocol integriteitsschendingen\n\n"
+            "De raad van de gemeente Proefstad,\n\ngelet op artikel 147 van de Gemeentewet;\n\nBesluit:\n\n"
+            "Vast te stellen het Protocol vermoeden van integriteitsschending Proefstad.\n\n"
+            "Artikel 1\nEen vermoeden van een integriteitsschending wordt gemeld bij de burgemeester.\n")
+    assert gedragscode.lint_document(SourceDocument("p.txt", "text", text), _model()).is_code
+
+
 @pytest.mark.parametrize("name", ["lint/gemeente_kort_raad.txt", "documents/code_stop.xml",
                                   "lint/protocol_provincie_2022.xml", "blind/rand/wijzigingsbesluit_raad.txt"])
 def test_short_codes_protocols_and_amendments_are_codes(name: str) -> None:

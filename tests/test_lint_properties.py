@@ -153,7 +153,8 @@ BLIND = Path(__file__).resolve().parent / "fixtures" / "blind"
 @pytest.mark.slow
 @pytest.mark.skipif(not (SHARED / "tools" / "eval_lint.py").is_file(), reason="../shared/tools ontbreekt")
 @pytest.mark.parametrize("folder", ["gemeente", "overig", "stijl", "opmaak", "rand", "model", "formulering_vv",
-                                    "formulering_bestuur", "formulering_b", "formulering_c", "b1", "formeel"])
+                                    "formulering_bestuur", "formulering_b", "formulering_c", "b1", "formeel",
+                                    "b7", "b8", "b9"])
 def test_blind_fixture_scores(folder: str) -> None:
     """The blind test sets guard against regressions.
 
@@ -163,11 +164,21 @@ def test_blind_fixture_scores(folder: str) -> None:
     folder is a regression test, no longer a blind one.
     """
     scores = _score(BLIND / folder)
+    floor = BLIND_FLOORS.get(folder, {})
     assert scores["failures"] == 0
     assert scores["body"] == 1.0
-    assert scores["office-f1"] >= 0.95
-    assert scores["precision"] >= 0.95
-    assert scores["recall"] >= 0.95
+    assert scores["office-f1"] >= floor.get("office-f1", 0.95)
+    assert scores["precision"] >= floor.get("precision", 0.95)
+    assert scores["recall"] >= floor.get("recall", 0.95)
+
+
+# The team's blind sets 7-9, tuned on after their first run (first-run figures in each README): the floors
+# are the tuned figures, rounded down — a regression guard, not evidence of generalisation.
+BLIND_FLOORS: dict[str, dict[str, float]] = {
+    "b7": {"precision": 0.96, "recall": 0.98},
+    "b8": {"precision": 0.96, "recall": 0.94, "office-f1": 0.95},
+    "b9": {"precision": 0.97, "recall": 0.95},
+}
 
 
 # ---------------------------------------------------------------- parameter values within the model's bounds

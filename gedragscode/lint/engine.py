@@ -470,13 +470,19 @@ def lint_document(doc: SourceDocument, model: Model | None = None, *, body: str 
     if not coverage.recognised:  # the structure may have been misread: a missing clause is less certain
         findings = [replace(f, confidence=round(f.confidence / 2, 2)) if f.status == "missing" and f.confidence
                     else f for f in findings]
-    kind = document_kind(seg, ident.title, findings)
+    kind = document_kind(seg, ident.title, findings, bases=_code_bases(model),
+                         structural=[c.id for c in model.clauses if c.structural or c.form == "inleiding"])
     regex_cache.save_new()  # patterns and generated code compiled for the first time here, for the next process
     codegen_cache.save_new()
     return LintResult(file=doc.name, format=doc.format, body=ident.body, offices=ident.offices,
                       clauses=tuple(findings) if kind.is_code else (), title=ident.title, place=ident.place,
                       detection=detection, model_version=model.version, coverage=coverage,
                       document="gedragscode" if kind.is_code else "geen_gedragscode", reason=kind.reason)
+
+
+def _code_bases(model: Model) -> tuple[str, ...]:
+    """The legal bases that oblige a code of conduct: the offices' ``grondslag`` in the model."""
+    return tuple(sorted({o.legal_basis for b in model.bodies for o in b.offices if o.legal_basis}))
 
 
 UNCERTAIN_SHARE = 2 / 3

@@ -10,7 +10,16 @@ twenty missing clauses. :func:`document_kind` weighs the evidence:
   the Gemeentewet, Provinciewet, Waterschapswet or WolBES; and the clauses lint found in it (one point
   for every three);
 * against: a title that names another kind of regulation (reglement van orde, verordening ...)
-  without a word for integrity or conduct;
+  without a word for integrity or conduct; and the evidence of another genre: a letter or memo (a header
+  with "Aan", "Datum", "Kenmerk", "Onderwerp" lines, a salutation "Geachte ..."), a report or letter named
+  in its opening lines ("Integriteitsjaarverslag 2023", "Raadsinformatiebrief", "Verslag van de griffier
+  over ..."), and prose that reports what happened (past tense, "in 2023 zijn ... gemeld") more than it
+  states rules;
+* the aanhef counts in full only when it cites the legal basis of a code (an article that the model names
+  as an office's ``grondslag``, such as article 15 of the Gemeentewet) or names what it adopts as an
+  integrity regulation ("Vast te stellen het Protocol vermoeden van integriteitsschending"); a law cited
+  for another purpose (the reglement van orde's article 16) counts half. Only the clauses that hold integrity rules count
+  (not the structural ones such as begrippen and slotbepalingen, nor the inleiding);
 * decisive against, whatever else: the text is a model file or local code in the DSL (``.gdc``: one of
   its first lines opens a ``gedragscode``, ``clausule``, ``lichaam`` ... block), or it is documentation
   (a title such as "Handleiding", "README", "Installatie", or command lines such as ``pip install``
@@ -26,7 +35,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from gedragscode.legalrefs import parse_legal_ref
 from gedragscode.lint.document import Segmentation
+from gedragscode.lint.reading.evidence import duty, narrative, sentences
 from gedragscode.lint.result import ClauseFinding
 
 __all__ = ["Kind", "document_kind"]
@@ -54,6 +65,15 @@ _COMMAND = re.compile(
     re.MULTILINE,
 )
 _DSL = re.compile(r"^\s*(?:gedragscode|clausule|handreiking|lichaam|ambt|hoofdstuk)\s+[^\n{]{0,200}\{")
+# A letter or memo header line ("Aan: de leden van de raad", "Datum 4 maart 2025") and its salutation.
+_LETTER_FIELD = re.compile(r"^(?:aan|van|datum|kenmerk|onderwerp|betreft|portefeuillehouder|agendapunt|bijlagen?|"
+                           r"ons\s+kenmerk|uw\s+kenmerk|verzonden)\b\s*:?\s+\S", re.IGNORECASE)
+_LETTER_KEY = re.compile(r"^(?:aan|onderwerp|betreft)\b\s*:?\s+\S", re.IGNORECASE)
+_SALUTATION = re.compile(r"^(?:geachte|beste)\s+\S", re.IGNORECASE | re.MULTILINE)
+# The opening line of a report or letter: "Integriteitsjaarverslag 2023", "Raadsinformatiebrief 2025-014".
+_GENRE = re.compile(r"^\w*(?:verslag|rapportage|rapport|informatiebrief|brief|memo|notitie|evaluatie)\b",
+                    re.IGNORECASE)
+_REPORT_MIN = 8  # reporting sentences needed before the prose counts as a report
 _LAW = re.compile(r"\b(?:gemeentewet|provinciewet|waterschapswet|wolbes|wet\s+openbare\s+lichamen)\b", re.IGNORECASE)
 _MAX_TITLE = 160
 
@@ -82,8 +102,45 @@ def _code_title(titles: Iterable[str]) -> bool:
     return any(_title_like(t) and _CODE_TITLE.search(t) for t in titles)
 
 
-def document_kind(seg: Segmentation, title: str, findings: Sequence[ClauseFinding]) -> Kind:
-    """Whether the segmented document (with its detected ``title``) is a code of conduct (module docstring)."""
+def _genre_against(text: str) -> list[str]:
+    """The evidence of another genre than a code (a letter, a report), in Dutch; two points each."""
+    opening = [line.strip().lstrip("#* ").strip() for line in text[:4000].split("\n") if line.strip()][:15]
+    fields = [line for line in opening if _LETTER_FIELD.match(line)]
+    found: list[str] = []
+    if (len(fields) >= 3 and any(_LETTER_KEY.match(line) for line in fields)) or _SALUTATION.search(text[:6000]):
+        found.append("het begint als een brief of memo (aan, datum, kenmerk, onderwerp)")
+    genre = next((line for line in opening[:8] if _GENRE.match(line) and len(line) <= 160), "")
+    if genre:
+        found.append(f"het noemt zich ‘{_shorten(genre, 60)}’")
+    parts = sentences(text[:40000])
+    reports = sum(1 for part in parts if narrative(part) and not duty(part))
+    if reports >= _REPORT_MIN and reports * 2 >= 3 * sum(1 for part in parts if duty(part)):
+        found.append("de tekst beschrijft vooral wat er is gebeurd in plaats van regels te stellen")
+    return found
+
+
+def _cites_basis(aanhef: str, bases: Iterable[str]) -> bool:
+    """Whether the aanhef cites an article that is the legal basis of a code (an office's grondslag)."""
+    for basis in bases:
+        parsed = parse_legal_ref(basis)
+        if parsed is None:
+            continue
+        articles, law = parsed
+        key = r"wolbes|wet\s+openbare\s+lichamen" if "openbare lichamen" in law.lower() else re.escape(law.split()[-1])
+        if not re.search(key, aanhef, re.IGNORECASE):
+            continue
+        for article in articles:
+            if re.search(rf"\bart(?:ikel|\.)?\s*{re.escape(article.number)}\b", aanhef, re.IGNORECASE):
+                return True
+    return False
+
+
+def document_kind(seg: Segmentation, title: str, findings: Sequence[ClauseFinding], *,
+                  bases: Iterable[str] = (), structural: Iterable[str] = ()) -> Kind:
+    """Whether the segmented document (with its detected ``title``) is a code of conduct (module docstring).
+
+    ``bases`` are the legal bases of codes (the offices' ``grondslag`` in the model); ``structural`` the ids
+    of clauses that hold no integrity rule (begrippen, slotbepalingen, the inleiding)."""
     text = seg.document.text
     head = text[:20000]
     first_lines = [line for line in head.split("\n", 40) if line.strip() and not line.lstrip().startswith("#")][:5]
@@ -97,17 +154,26 @@ def document_kind(seg: Segmentation, title: str, findings: Sequence[ClauseFindin
     documentation = any(len(t) <= _MAX_TITLE and _DOCUMENTATION.search(t) for t in titles)
     if documentation or len(_COMMAND.findall(head)) >= 3:
         return Kind(False, f"dit lijkt documentatie{f' (‘{shown}’)' if shown else ''}, geen gedragscode")
-    code_title = _code_title(titles)
+    code_title = _code_title(t for t in titles if not _GENRE.match(t.strip()))
     points = 2 if code_title else 0
     aanhef = " ".join(text[u.span.start : u.span.end] for u in seg.units if u.role == "aanhef")
-    if _LAW.search(aanhef) or _LAW.search(meta.get("wettelijke grondslag", "")):
-        points += 2
+    basis = meta.get("wettelijke grondslag", "")
+    bases = tuple(bases)
+    if _LAW.search(aanhef) or _LAW.search(basis):
+        full = not bases or _cites_basis(f"{aanhef} {basis}", bases) or _CODE_TITLE.search(aanhef) is not None
+        points += 2 if full else 1
     if not code_title and any(_title_like(t) and _OTHER_REGULATION.search(t) for t in titles):
         points -= 2
+    genre = _genre_against(text)
+    points -= 2 * len(genre)
+    skip = set(structural)
     present = sum(1 for f in findings if f.status in ("present", "outdated"))
-    points += min(present // 3, 4)
+    rules = sum(1 for f in findings if f.status in ("present", "outdated") and f.id not in skip)
+    points += min(rules // 3, 4)
     if points >= 2:
         return Kind(True)
+    if genre:
+        return Kind(False, f"dit lijkt geen gedragscode maar een brief of verslag: {'; '.join(genre)}")
     what = f"‘{shown}’ is geen titel van een gedragscode of integriteitsregeling" if shown else (
         "geen titel van een gedragscode of integriteitsregeling")
     return Kind(False, f"dit lijkt geen gedragscode: {what}, er is geen aanhef die een gedragscode vaststelt "
