@@ -18,8 +18,8 @@ twenty missing clauses. :func:`document_kind` weighs the evidence:
 * the aanhef counts in full only when it cites the legal basis of a code (an article that the model names
   as an office's ``grondslag``, such as article 15 of the Gemeentewet) or names what it adopts as an
   integrity regulation ("Vast te stellen het Protocol vermoeden van integriteitsschending"); a law cited
-  for another purpose (the reglement van orde's article 16) counts half. Only the clauses that hold integrity rules count
-  (not the structural ones such as begrippen and slotbepalingen, nor the inleiding);
+  for another purpose (the reglement van orde's article 16) counts half. Only the clauses that hold
+  integrity rules count (not the structural ones such as begrippen and slotbepalingen, nor the inleiding);
 * decisive against, whatever else: the text is a model file or local code in the DSL (``.gdc``: one of
   its first lines opens a ``gedragscode``, ``clausule``, ``lichaam`` ... block), or it is documentation
   (a title such as "Handleiding", "README", "Installatie", or command lines such as ``pip install``
