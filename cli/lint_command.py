@@ -152,6 +152,9 @@ def lint_command(paths: tuple[str, ...], body: str | None, offices: tuple[str, .
     Exitcodes: 0 niets op of boven --fail-on, 1 wel, 2 fout in gebruik of invoer, 3 geen
     van de documenten lijkt een gedragscode (niet met --geen-gedragscode-ok).
     """
+    from gedragscode import startup
+
+    startup.enable()  # a short-lived process: the start-up caches, before the lint modules are imported
     from gedragscode import LintFailure  # the lint engine's types only when linting
     from gedragscode.lint.reports import stream_report
 

@@ -25,6 +25,8 @@ def hook(event, args):
         cls = frame.f_locals.get("cls") if frame is not None else None
         counts["ours" if getattr(cls, "__module__", "").startswith("gedragscode") else "others"] += 1
 sys.addaudithook(hook)
+from gedragscode import startup
+startup.enable()  # as the command-line tool does
 from gedragscode.lint.engine import lint
 from gedragscode.lint.reports.json_report import dumps
 from gedragscode import codegen_cache
@@ -93,3 +95,15 @@ def test_no_cache_leaves_dataclasses_alone(tmp_path: Path) -> None:
     run = _run(tmp_path / "cache", off=True)
     assert run["loaded"] == 0 and isinstance(run["ours"], int) and run["ours"] > 100
     assert not (tmp_path / "cache").exists() or not list((tmp_path / "cache").glob("codegen-*"))
+
+
+def test_importing_the_library_leaves_dataclasses_alone(tmp_path: Path) -> None:
+    """Only the command-line process (startup.enable) hooks into dataclasses; importing the library does not."""
+    env = {k: v for k, v in os.environ.items() if k != "GEDRAGSCODE_NO_CACHE"}
+    env["GEDRAGSCODE_CACHE_DIR"] = str(tmp_path / "cache")
+    probe = ("import builtins, dataclasses, gedragscode, gedragscode.lint.engine; "
+             "print(getattr(dataclasses, 'exec', builtins.exec) is builtins.exec); "
+             "from gedragscode import startup; startup.enable(); "
+             "print(getattr(dataclasses, 'exec', builtins.exec) is builtins.exec)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
+    assert done.stdout.split() == ["True", "False"]

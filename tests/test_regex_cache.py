@@ -69,6 +69,8 @@ def counting(p, flags=0):
     compiled.append(p)
     return original(p, flags)
 c.compile = counting
+from gedragscode import startup
+startup.enable()  # as the command-line tool does
 from gedragscode.lint.engine import lint
 from gedragscode.lint.reports.json_report import dumps
 from gedragscode import regex_cache
@@ -133,7 +135,7 @@ def test_a_wrong_entry_is_refused_by_sre_or_the_checks(tmp_path: Path) -> None:
                ("not the pattern", 0, 32, "code", 0, {}, (None,))]     # not even a list
     assert regex_cache._write(path, entries)  # type: ignore[arg-type]
     loaded = _run("import sys; from gedragscode import regex_cache as r; "
-                  "import gedragscode.lint; print(r._state['preloaded'])", cache)
+                  "from gedragscode import startup; startup.enable(); print(r._state['preloaded'])", cache)
     assert loaded.strip() == "0"
 
 
