@@ -298,6 +298,7 @@ def test_toetsen_reads_docx_uploads(client: Any) -> None:
     page = _text(_upload(client, docx_bytes, "zeeland.docx"))
     assert "provincie Zeeland" in page
     assert "0 fouten, 0 waarschuwingen" in page
+    assert "<dt>Bestandsformaat</dt><dd>Word (DOCX)</dd>" in page  # the format in words, not the reader's id
 
 
 def test_body_and_offices_can_be_given(client: Any) -> None:

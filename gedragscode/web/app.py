@@ -35,6 +35,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 import gedragscode
 from gedragscode.errors import GedragscodeError
 from gedragscode.lint.reports.common import (
+    FORMAT_LABEL,
     STATUS_LABEL,
     STATUS_SYMBOL,
     body_label,
@@ -124,7 +125,7 @@ def create_app(*, allowed_hosts: Sequence[str] | None = LOOPBACK_HOSTS, max_uplo
     app.jinja_env.globals.update(
         STATUS_LABEL=STATUS_LABEL, STATUS_SYMBOL=STATUS_SYMBOL, UNITS=drafting.UNITS, DOWNLOADS=DOWNLOADS,
         version=gedragscode.__version__, model=model, AMENDMENTS=AMENDMENTS, limit_mb=max(1, limit // (1024 * 1024)),
-        evidence_label=evidence_label, body_label=body_label,
+        evidence_label=evidence_label, body_label=body_label, FORMAT_LABEL=FORMAT_LABEL,
     )
 
     # ------------------------------------------------------------ safety
