@@ -83,6 +83,14 @@ def test_every_parameter_is_shown_with_default_bounds_and_reason(client: Any) ->
     assert "Waarom?" in geschenken and "De grens van € 50 is die van de handreiking" in geschenken
 
 
+def test_a_default_that_is_a_body_term_is_shown_as_the_code_writes_it(client: Any) -> None:
+    """Terms refer to each other ('registerhouder' is '{{ griffier }}'): the form never shows template text."""
+    page = _text(client.post("/", data={**ALMELO, "ambt": ["raadslid", "wethouder", "burgemeester"]}))
+    hints = re.findall(r"Standaard: [^<]*", page)
+    assert hints and not [h for h in hints if "{" in h], hints
+    assert "Standaard: de griffier (woord van het lichaam: registerhouder)" in page
+
+
 def test_optional_clauses_can_be_switched_off_and_statutory_ones_cannot(client: Any) -> None:
     page = _text(client.post("/", data=ALMELO))
     assert 'name="zonder" value="sociale_media"' in page

@@ -25,6 +25,7 @@ import gedragscode
 from gedragscode.errors import GedragscodeError
 from gedragscode.model import Body, Clause, Code, Duration, Model, Money, Parameter, ParamType, Value
 from gedragscode.render.doctree import CheckItem, Document
+from gedragscode.render.terms import resolve_terms
 from gedragscode.resolve import coerce_value
 
 __all__ = [
@@ -148,18 +149,27 @@ def _bounds(param: Parameter) -> str:
     return ""
 
 
-def _default_value(param: Parameter, terms: Mapping[str, str]) -> Value:
-    if param.default_term:
-        return terms.get(param.default_term, param.default)
+def _default_value(param: Parameter, terms: Mapping[str, str], place: str = "…") -> Value:
+    """The parameter's default; a default that is a body term is that term as the code writes it.
+
+    Terms may refer to each other ("{{ griffier }}"), so the term is resolved, never shown raw.
+    """
+    if param.default_term and param.default_term in terms:
+        try:
+            return resolve_terms(terms, place)[param.default_term]
+        except GedragscodeError:  # terms typed in the form that refer in a circle: the form reports them
+            return terms[param.default_term]
     return param.default
 
 
-def _default_text(param: Parameter, terms: Mapping[str, str]) -> str:
-    value = _default_value(param, terms)
+def _default_text(param: Parameter, terms: Mapping[str, str], place: str = "…") -> str:
+    value = _default_value(param, terms, place)
     shown = ("ja" if value else "nee") if isinstance(value, bool) else str(value)
     if param.default_term:
         return f"{shown} (woord van het lichaam: {param.default_term})"
     return shown
+
+
 
 
 # ---------------------------------------------------------------- reading the form
@@ -281,7 +291,8 @@ def _param_view(clause: Clause, param: Parameter, code_values: Mapping[str, Valu
         value, unit = (m.group(1), m.group(2)) if m else (typed, unit)
     return ParamView(field=f"zet.{key}", key=key, kind=param.type.value,
                      label=" ".join(param.description.split()) or param.name, value=value, unit=unit,
-                     choices=param.choices, default=_default_text(param, terms), bounds=_bounds(param),
+                     choices=param.choices, default=_default_text(param, terms, form.place or "…"),
+                     bounds=_bounds(param),
                      error=error)
 
 
