@@ -102,12 +102,15 @@ class NewArticle:
 
 
 def heading_prefix(anchor: ArticleRef) -> str:
-    """The article keyword as the code writes it ("Artikel ", "Art. ", "ARTIKEL "); "Artikel " for bare numbers."""
+    """The article keyword as the code writes it ("Artikel ", "Art. ", "ARTIKEL ", "§ ");
+    "Artikel " for bare numbers."""
     label = anchor.label
     at = label.rfind(anchor.number)
     prefix = label[:at] if at > 0 else ""
-    if not prefix.strip() or anchor.noun == "paragraaf":
+    if not prefix.strip():
         return "Artikel "
+    if anchor.noun == "paragraaf":  # "§ 3.4a": the code's own sign, so that it reads the new one as its own
+        return prefix.rstrip() + " "
     return prefix if prefix.endswith((" ", "\u00a0")) else prefix + " "
 
 

@@ -35,6 +35,7 @@ from gedragscode.amend.structure import (
     ArticleRef,
     CodeStructure,
     UnrecognisedStructureError,
+    content_end,
     read_structure,
     require_structure,
 )
@@ -524,6 +525,30 @@ class _Planner:
         return ops
 
 
+def _require_stable_reading(doc: SourceDocument, structure: CodeStructure, operations: Sequence[Operation],
+                            consolidated: SourceDocument) -> None:
+    """Refuse when the consolidated text no longer reads as the existing code plus the amendments.
+
+    Every article the besluit does not touch must be read back with the same text, and every inserted
+    article under its new number. When inserting an article changes how the rest of the code reads (the
+    code's own numbering is then not what the reading took it for), the besluit's anchors cannot be trusted
+    and the consolidated text would lose sections: the griffie gets a refusal, not a wrong text.
+    """
+    if not operations:
+        return
+    after = {u.number: consolidated.text[u.span.start:content_end(consolidated.text, u)]
+             for u in segment(consolidated).units_with_role("normatief") if u.number}
+    touched = {op.article.number for op in operations if op.kind != "artikel_invoegen"}
+    lost = [a.name for a in structure.articles
+            if a.number not in touched and after.get(a.number) != doc.text[a.start:a.end]]
+    lost += [f"het ingevoegde {a.number}" for op in operations for a in op.articles if a.number not in after]
+    if lost:
+        shown = ", ".join(lost[:4]) + (" ..." if len(lost) > 4 else "")
+        raise UnrecognisedStructureError(
+            f"{REFUSAL} (na de wijziging leest de code anders: {shown} niet meer als artikel herkend)",
+            Location(doc.name))
+
+
 #: What a reference to an article the amended code does not have shows (never a wrong number).
 MISSING_ARTICLE = "\u2026"
 
@@ -576,6 +601,7 @@ def plan_amendment_document(doc: SourceDocument, *, model: Model | None = None,
     operations = _ordered([*planner.outdated(), *planner.inserts(placements)])
     consolidation = consolidate(doc.text, [e for op in operations for e in op.edits])
     consolidated = SourceDocument(doc.name, doc.format, consolidation.text, doc.metadata)
+    _require_stable_reading(doc, structure, operations, consolidated)
     verification = lint_document(consolidated, model, body=result.body, offices=list(result.offices))
     skipped = sorted(planner.skipped, key=lambda s: [c.id for c in model.clauses].index(s.clause_id))
     return AmendmentPlan(

@@ -47,7 +47,8 @@ def _table(block: Table) -> str:
 
 def _block(block: Block) -> str:
     if isinstance(block, Heading):
-        return "#" * block.level + " " + escape_markdown(" ".join(plain(block.runs).split()))
+        # the heading as written ("A.  ALGEMEEN" keeps its two spaces: the consolidated text is the code's own)
+        return "#" * block.level + " " + escape_markdown(plain(block.runs).strip())
     if isinstance(block, Paragraph):
         return _paragraph(block)
     return _table(block)

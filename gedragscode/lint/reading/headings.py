@@ -53,7 +53,7 @@ _CHAPTER = re.compile(
     re.DOTALL,
 )
 _SECTION_SIGN = re.compile(
-    r"^(?P<kw>§§?)\s*(?P<num>\d{1,3}[a-z]?(?:\.\d{1,3})*)(?P<dot>\.)?[ \t]*(?:[-–—:][ \t]*)?(?P<rest>.*)$"
+    r"^(?P<kw>§§?)\s*(?P<num>\d{1,3}[a-z]?(?:\.\d{1,3}[a-z]?)*)(?P<dot>\.)?[ \t]*(?:[-–—:][ \t]*)?(?P<rest>.*)$"
 )
 _ROMAN = re.compile(r"^(?P<num>[IVX]{1,5})(?P<dot>\.)?\s+(?P<rest>[A-Z][^;:]{1,100})$")
 _LETTER_HEAD = re.compile(r"^(?P<num>[A-Z])(?P<dot>\.)\s+(?P<rest>[A-Z][^;:]{1,100})$")
