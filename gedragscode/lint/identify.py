@@ -297,6 +297,8 @@ _TITLE_START = re.compile(r"(?:gedragscode|integriteitscode|\bcode\b|protocol|in
 
 
 _MAX_TITLE_LINES = 40
+# a besluit's heading that names only who adopts it ("Besluit van de raad van de gemeente X")
+_ISSUER_TITLE = re.compile(r"^(?:raads|staten)?besluit\s+van\s+")
 """At most this many lines of title units are title candidates."""
 
 
@@ -667,6 +669,8 @@ def _supplemented(model: Model, seg: Segmentation, head: str, body: Body,
     if scoped - offices:
         offices |= scoped
         how += f"; aangevuld uit de reikwijdte: {where}"
+    if scoped:
+        return offices, how  # the code says for whom it is: the legal basis adds nothing to that
     return _with_basis(model, seg, head, body, (offices, how))
 
 
@@ -795,6 +799,8 @@ def _detect_offices(model: Model, seg: Segmentation, head: str, titles: list[str
     # 1. specific office words in a title
     general_title: tuple[set[str], str] | None = None
     for title in titles:
+        if _ISSUER_TITLE.match(fold(title)) and not _TITLE_START.search(fold(title)):
+            continue  # "Besluit van de eilandsraad van ...": the organ that adopts, not the addressees
         core = _office_text(_title_core(title))
         specific = _specific(core, body)
         if specific:

@@ -68,6 +68,8 @@ class Builder:
         self.numbered_runs: list[tuple[int, int]] | None = None  # see roles.numbered_rules
         # the front matter ended with an adoption sentence ("vast te stellen de volgende gedragsregels:")
         self.adopted = False
+        # a bijlage that the besluit adopts as the code has been read as the code (see declared.adopted_bijlage)
+        self.code_bijlage = False
         self._line_starts: list[int] | None = None
         for i in range(n):
             if self.strong_article(i):

@@ -27,7 +27,7 @@ from gedragscode.lint.reading.evidence import paragraph_evidence, scope_negation
 from gedragscode.lint.reading.headings import strip_label
 from gedragscode.lint.reading.roles import intro_heading
 
-__all__ = ["declared_zones", "exclusions", "presents_code", "prose_fallback"]
+__all__ = ["adopted_bijlage", "declared_zones", "exclusions", "presents_code", "prose_fallback"]
 
 # The zones a code can declare binding, and the roles they were read with.
 _ZONE_ROLES: dict[str, tuple[Role, ...]] = {
@@ -60,6 +60,39 @@ _INFORMATIVE = re.compile(
     r"\bmaakt\s+geen\s+(?:deel|onderdeel)\s+uit\b", re.IGNORECASE)
 _DECLARING_ROLES: tuple[Role, ...] = ("aanhef", "normatief", "inleiding", "titel")
 _LOOK = 1500  # a zone's opening words that may call it informative
+
+
+# The besluit adopts a code that stands in a bijlage: "De gedragscode, opgenomen in de bijlage bij dit
+# besluit, wordt vastgesteld", "vast te stellen de gedragscode zoals opgenomen in bijlage 1", "stelt vast de
+# bij dit besluit behorende gedragscode".
+_ADOPT = r"(?:wordt|worden)\s+vastgesteld|vast\s+te\s+stellen|(?:stelt|stellen)\s+vast|(?:heeft|hebben)\s+vastgesteld"
+_BIJLAGE_NUM = r"bijlage(?:\s+(?P<num>\d{1,3}|[IVX]{1,5}|[A-Z])\b)?"
+_ADOPTS_BIJLAGE = re.compile(
+    rf"\b(?:{_ADOPT})\b[^.;]{{0,200}}?\b(?:opgenomen\s+in|als|in|zie)\s+(?:de\s+)?{_BIJLAGE_NUM}|"
+    rf"\b(?:opgenomen\s+in|als|in)\s+(?:de\s+)?{_BIJLAGE_NUM.replace('num', 'num2')}[^.;]{{0,120}}?\b(?:{_ADOPT})\b|"
+    r"\b(?:bij|aan)\s+(?:dit|het)\s+besluit\s+(?:behorende|gevoegde)\s+(?:\w+\s+){0,2}?"
+    r"(?:gedragscode|code|gedragsregels|integriteitscode|regeling)", re.IGNORECASE)
+_BIJLAGE_NAME_LINES = 3  # the bijlage heading and the lines after it that may name the code
+
+
+def adopted_bijlage(b: Builder, i: int, number: str) -> bool:
+    """Whether the bijlage headed at line ``i`` (numbered ``number``, "" if none) is the code itself: the
+    text before it adopts a code as (the) bijlage, the bijlage is the one numbered so (or, without a
+    number, names a code in its heading or first lines), and it does not call itself informative. The
+    first such bijlage only."""
+    if b.code_bijlage:
+        return False
+    start = b.lines[i].start
+    declared = [m for m in _ADOPTS_BIJLAGE.finditer(b.text, 0, start)]
+    if not declared:
+        return False
+    if _INFORMATIVE.search(b.text, start, min(len(b.text), start + _LOOK)):
+        return False
+    numbers = {(m.group("num") or m.group("num2") or "").upper() for m in declared}
+    if number and number.upper() in numbers:
+        return True
+    head = " ".join(line.core for line in b.lines[i : i + _BIJLAGE_NAME_LINES])
+    return _CODE_NAME.search(head) is not None
 
 
 def _zones(b: Builder) -> set[str]:

@@ -17,7 +17,7 @@ import re
 
 from gedragscode.lint.document import LidSegment, Role, Segmentation, Span, Unit
 from gedragscode.lint.reading.build import Build, Builder
-from gedragscode.lint.reading.declared import declared_zones, exclusions, presents_code, prose_fallback
+from gedragscode.lint.reading.declared import adopted_bijlage, declared_zones, exclusions, presents_code, prose_fallback
 from gedragscode.lint.reading.frontmatter import read_front
 from gedragscode.lint.reading.headings import (
     SUBITEM,
@@ -59,6 +59,10 @@ from gedragscode.lint.reading.sentences import rstrip_offset, split_sentences
 
 __all__ = ["UnitReader"]
 
+# "Bijlage bij het besluit van de raad van 5 februari 2025": a bijlage heading longer than most headings
+_BIJ_BESLUIT = re.compile(
+    r"(?i)bijlagen?\s+(?:\w{1,3}\s+)?(?:behorende\s+)?bij\s+(?:het\s+)?(?:raads|staten)?besluit\b")
+
 
 class UnitReader(Builder):
     """Reads a document's lines into units (see the module docstring); :meth:`run` does it all."""
@@ -99,10 +103,24 @@ class UnitReader(Builder):
                 toel_articles = False  # no article heading inside this toelichting yet
                 i += 1
                 continue
-            if BIJLAGE.match(core) and line.core_start == line.start and heading_like(line):
+            if (BIJLAGE.match(core) and line.core_start == line.start
+                    and (heading_like(line) or _BIJ_BESLUIT.match(core))):
                 self.chapters.clear()
                 bm = BIJLAGE_LABEL.match(core)
                 label = bm.group("label") if bm else core.split(None, 1)[0]
+                if adopted_bijlage(self, i, bm.group("num") or "" if bm else ""):
+                    # the besluit adopted this bijlage as the code: its structure holds the provisions, and
+                    # the besluit's own articles before it (intrekking, inwerkingtreding) do not
+                    self.close()
+                    self.code_bijlage = True
+                    for unit in self.units:
+                        if unit.role == "normatief":
+                            unit.role = "aanhef"
+                    self.open("kop", line, label=label, number=bm.group("num") or "" if bm else "",
+                              heading=(bm.group("rest") if bm else "").strip())  # fmt: skip
+                    zone, intro, has_articles = "code", False, True
+                    i += 1
+                    continue
                 self.open(
                     "bijlage",
                     line,
