@@ -70,6 +70,7 @@ class Builder:
         self.adopted = False
         # a bijlage that the besluit adopts as the code has been read as the code (see declared.adopted_bijlage)
         self.code_bijlage = False
+        self.bijlage_adoptions: list[tuple[int, str]] | None = None  # (offset, bijlage number) of adoptions
         self._line_starts: list[int] | None = None
         for i in range(n):
             if self.strong_article(i):

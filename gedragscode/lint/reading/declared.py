@@ -83,13 +83,15 @@ def adopted_bijlage(b: Builder, i: int, number: str) -> bool:
     if b.code_bijlage:
         return False
     start = b.lines[i].start
-    declared = [m for m in _ADOPTS_BIJLAGE.finditer(b.text, 0, start)]
+    if b.bijlage_adoptions is None:  # scanned once per document: a code may have many bijlagen
+        b.bijlage_adoptions = [(m.start(), (m.group("num") or m.group("num2") or "").upper())
+                               for m in _ADOPTS_BIJLAGE.finditer(b.text)]
+    declared = [num for at, num in b.bijlage_adoptions if at < start]
     if not declared:
         return False
     if _INFORMATIVE.search(b.text, start, min(len(b.text), start + _LOOK)):
         return False
-    numbers = {(m.group("num") or m.group("num2") or "").upper() for m in declared}
-    if number and number.upper() in numbers:
+    if number and number.upper() in declared:
         return True
     head = " ".join(line.core for line in b.lines[i : i + _BIJLAGE_NAME_LINES])
     return _CODE_NAME.search(head) is not None
