@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from gedragscode.lint.document import Segmentation, SourceDocument, Unit
+from gedragscode.lint.readers import read_document
 from gedragscode.lint.reading.evidence import duty, narrative, paragraph_evidence, scope_negation
 from gedragscode.lint.segment import segment
 
@@ -186,3 +189,133 @@ def test_toelichting_between_chapters_gives_way_to_numbered_provisions() -> None
     seg = seg_text(text)
     assert unit_with(seg, "De code is kort gehouden").role == "toelichting"
     assert unit_with(seg, "meldt een geschenk van meer").role == "normatief"
+
+
+# ---------------------------------------------------------------- declared parts, declared bijlagen, closing uitleg
+
+_PARTS_CODE = """Gedragscode dagelijks bestuur Waterschap Zuidermeer
+
+Artikel 1. Reikwijdte
+
+Deze code geldt voor de leden van het dagelijks bestuur en de voorzitter.
+
+Artikel 2. Geschenken
+
+Een bestuurder meldt ieder geschenk dat meer dan € 50 waard is bij de secretaris.
+
+Artikel 3. Regels in de toelichting
+
+1. Deel II van de toelichting bevat nadere regels over dienstreizen.
+2. Die nadere regels in deel II maken deel uit van deze code. De delen I en III van de toelichting zijn niet bindend.
+
+Vastgesteld in de vergadering van 1 maart 2024.
+
+TOELICHTING
+
+I. ALGEMEEN (niet bindend)
+
+Een bestuurder meldt zijn nevenfuncties vanzelfsprekend ook. Declaraties worden gecontroleerd door de controller.
+
+II. NADERE REGELS
+
+Een reis naar het buitenland wordt vooraf voorgelegd aan het dagelijks bestuur. Na terugkeer doet de bestuurder verslag.
+
+III. ARTIKELSGEWIJS (niet bindend)
+
+Een bestuurder declareert zijn kosten binnen een maand. Dat is gebruikelijk.
+"""
+
+
+def test_declared_part_of_a_toelichting_is_read_as_provisions() -> None:
+    seg = seg_text(_PARTS_CODE)
+    assert unit_with(seg, "Een reis naar het buitenland").role == "normatief"
+    assert unit_with(seg, "Een bestuurder meldt zijn nevenfuncties").role == "toelichting"
+    assert unit_with(seg, "Een bestuurder declareert zijn kosten").role == "toelichting"
+
+
+def test_part_called_non_binding_stays_explanation() -> None:
+    text = _PARTS_CODE.replace("2. Die nadere regels in deel II maken deel uit van deze code. ", "2. ")
+    seg = seg_text(text)
+    assert unit_with(seg, "Een reis naar het buitenland").role == "toelichting"
+
+
+_BIJLAGE_CODE = """Regeling integriteit gemeente Oosterbeekdal
+
+Artikel 1 Gedragsregels
+
+De gedragsregels in Bijlage 1 vormen deel van deze regeling en gelden als de gedragscode.
+
+Artikel 2 Citeertitel
+
+Deze regeling wordt aangehaald als Regeling integriteit Oosterbeekdal.
+
+Bijlage 1 Gedragsregels
+
+Deze regels zijn samen met de fracties opgesteld.
+
+Gedragsregel 1 Vertrouwenspersoon
+
+1. De raad benoemt een vertrouwenspersoon integriteit.
+2. Ieder raadslid kan die vertrouwenspersoon raadplegen.
+
+Gedragsregel 2 Geschenken
+
+Een raadslid meldt elk geschenk boven € 50 bij de griffier.
+"""
+
+
+def test_numbered_rules_of_a_declared_bijlage_are_provisions_whole() -> None:
+    seg = seg_text(_BIJLAGE_CODE)
+    unit = unit_with(seg, "De raad benoemt een vertrouwenspersoon")
+    assert unit.role == "normatief" and unit.label == "Gedragsregel 1"
+    assert unit_with(seg, "Ieder raadslid kan die").role == "normatief"
+    assert unit_with(seg, "Deze regels zijn samen").role != "normatief"
+
+
+def test_explanation_after_the_signature_is_not_ended_by_duty_wording(tmp_path: Path) -> None:
+    text = """# Gedragscode raad Veldhoek
+
+## Wat doe ik met een cadeau?
+
+1. U meldt een cadeau van meer dan € 50 bij de griffier.
+2. U neemt geen cadeau aan van iemand die iets van de gemeente wil.
+
+## Mag ik meestemmen over mijn eigen zaak?
+
+1. Nee. U neemt niet deel aan de stemming als een zaak u persoonlijk aangaat.
+
+Vastgesteld in de openbare vergadering van 3 april 2025.
+
+De griffier, J. Bos De voorzitter, K. de Wit
+
+---
+
+## Uitleg bij de code
+
+### Waarom deze vorm?
+
+De werkgroep koos voor vragen als kopjes.
+
+### Over declaraties
+
+Raadsleden declareren hun kosten bij de griffie. De regels staan in de verordening.
+
+### Over reizen
+
+Een raadslid meldt een reis naar het buitenland vooraf. Dat gebeurt zelden.
+"""
+    path = tmp_path / "veldhoek.md"
+    path.write_text(text, encoding="utf-8")
+    seg = segment(read_document(path))
+    assert unit_with(seg, "Raadsleden declareren").role == "toelichting"
+    assert unit_with(seg, "Een raadslid meldt een reis").role == "toelichting"
+    assert unit_with(seg, "U meldt een cadeau").role == "normatief"
+
+
+def test_inapplicable_sentences() -> None:
+    from gedragscode.lint.reading.evidence import inapplicable
+
+    assert inapplicable("Ook de vertrouwenspersoon uit die regeling is niet voor collegeleden bedoeld.")
+    assert inapplicable("De klachtenregeling voor medewerkers is niet van toepassing op raadsleden.")
+    assert not inapplicable("Het raadslid raadpleegt de vertrouwenspersoon.")
+    assert not inapplicable("Het verbod geldt niet voor geschenken van geringe waarde.")

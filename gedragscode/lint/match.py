@@ -20,7 +20,8 @@ A ``stam`` of four letters or more also matches with the participle prefix "ge" 
 "gemeld", "registr" finds "geregistreerd"), as Dutch verbs take it in the perfect tense.
 
 Only units with the role ``normatief`` are searched: intro prose, oaths, tables of contents,
-headings, toelichting and metadata never make a clause present.
+headings, toelichting and metadata never make a clause present. A sentence that says something does not
+apply to the office holders ("... is niet voor collegeleden bedoeld") is no sentence-level evidence.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from functools import lru_cache
 
 from gedragscode.lint.document import LidSegment, Role, Segmentation, Sentence, Span, Unit
 from gedragscode.lint.lemmas import forms, split_verb
+from gedragscode.lint.reading.evidence import inapplicable
 from gedragscode.model import AllOf, AnyOf, Lemma, Near, Not, Pattern, Phrase, Recogniser, Regex, Scope, Stem, Word
 
 __all__ = [
@@ -485,6 +487,8 @@ class Matcher:
                     out.append(_Region(unit, lid, None, lid.span, self.index.token_range(lid.span)))
                     continue
                 for sentence in lid.sentences:
+                    if inapplicable(sentence.text):
+                        continue  # "... is niet voor collegeleden bedoeld" names a clause without stating it
                     out.append(_Region(unit, lid, sentence, sentence.span, self.index.token_range(sentence.span)))
         self._regions[scope] = out
         self._region_starts[scope] = [r.tokens[0] for r in out]

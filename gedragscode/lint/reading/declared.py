@@ -23,11 +23,11 @@ from bisect import bisect_left, bisect_right
 
 from gedragscode.lint.document import Role
 from gedragscode.lint.reading.build import Build, Builder
-from gedragscode.lint.reading.evidence import paragraph_evidence, scope_negation
+from gedragscode.lint.reading.evidence import paragraph_evidence, scope_negation, sentences
 from gedragscode.lint.reading.headings import strip_label
 from gedragscode.lint.reading.roles import intro_heading
 
-__all__ = ["adopted_bijlage", "declared_zones", "exclusions", "presents_code", "prose_fallback"]
+__all__ = ["adopted_bijlage", "declared_parts", "declared_zones", "exclusions", "presents_code", "prose_fallback"]
 
 # The zones a code can declare binding, and the roles they were read with.
 _ZONE_ROLES: dict[str, tuple[Role, ...]] = {
@@ -167,8 +167,97 @@ def _split(b: Builder, unit: Build, strong: bool) -> list[Build]:
     return pieces
 
 
+# A part of a toelichting or bijlage named by its label: "onderdeel B", "onderdelen A en C", "deel II".
+_PART_NAME = re.compile(r"\b(?:onderdel|del)en\s+(?P<many>(?:[A-Z]|[IVX]+|\d+)(?:\s*(?:,|en|tot\s+en\s+met)\s*"
+                        r"(?:[A-Z]|[IVX]+|\d+))+)\b|\b(?:onderdeel|deel)\s+(?P<one>[A-Z]|[IVX]+|\d+)\b")
+_PART_BINDING = re.compile(rf"(?:{_PART})|\b(?:binden|bindt)\b|\bbindend\b", re.IGNORECASE)
+_PART_NOT_BINDING = re.compile(r"\bniet\s+bindend\b|\b(?:informatief|ter\s+informatie)\b|"
+                               r"\bmaak(?:t|en)\s+geen\s+(?:deel|onderdeel)\b", re.IGNORECASE)
+_PART_ZONE = re.compile(r"\b(?:toelichting|bijlage|nadere\s+(?:regels|afspraken))", re.IGNORECASE)
+# The heading of a lettered or numbered part: "B. NADERE REGELS (bindend ...)", "Onderdeel B Nadere regels".
+_PART_HEAD = re.compile(r"^(?:(?:onderdeel|deel)\s+)?(?P<label>[A-Z]|[IVX]+|\d+)(?:[.):]\s+|\s+(?=[A-Z]))\S",
+                        re.IGNORECASE)
+
+
+def _declared_parts(b: Builder) -> set[str]:
+    """The labels of the parts of a toelichting or bijlage that a provision declares binding ("De nadere
+    regels in onderdeel B maken deel uit van deze gedragscode"), less those it calls non-binding."""
+    binding: set[str] = set()
+    loose: set[str] = set()
+    for unit in b.units:
+        if unit.role != "normatief":
+            continue
+        text = b.text[unit.start : unit.end]
+        if not _PART_ZONE.search(text):
+            continue
+        for sentence in sentences(text):
+            names: set[str] = set()
+            for m in _PART_NAME.finditer(sentence):
+                if m.group("one"):
+                    names.add(m.group("one").upper())
+                else:
+                    names.update(x.upper() for x in re.findall(r"[A-Z]+|\d+", m.group("many"), re.IGNORECASE)
+                                 if x.lower() not in ("en", "tot", "met"))
+            if not names:
+                continue
+            if _PART_NOT_BINDING.search(sentence):
+                loose |= names
+            elif _PART_BINDING.search(sentence):
+                binding |= names
+    return binding - loose
+
+
+def _part_heads(b: Builder, roles: set[Role]) -> list[tuple[int, str]]:
+    """(line index, label) of the part headings inside units with one of ``roles``: short lines of their own
+    that open with a part label ("B. NADERE REGELS", "C. ARTIKELSGEWIJZE TOELICHTING")."""
+    starts = b.line_starts()
+    heads: list[tuple[int, str]] = []
+    for unit in b.units:
+        if unit.role not in roles:
+            continue
+        for i in range(bisect_left(starts, unit.start), bisect_right(starts, unit.end - 1)):
+            line = b.lines[i]
+            m = _PART_HEAD.match(line.core)
+            if m and line.core_start == line.start and len(line.core) <= 90 and line.core[-1:] not in ".;,":
+                heads.append((i, m.group("label").upper()))
+    return heads
+
+
+def declared_parts(b: Builder) -> None:
+    """Read the parts of a toelichting or bijlage that a provision declares binding ("onderdeel B van de
+    toelichting maakt deel uit van deze code") as provisions, paragraph by paragraph, from the part's
+    heading up to the next part heading; the other parts keep their role."""
+    labels = _declared_parts(b)
+    if not labels:
+        return
+    roles: set[Role] = {"toelichting", "bijlage"}
+    heads = _part_heads(b, roles)
+    zones: list[tuple[int, int]] = []
+    for k, (i, label) in enumerate(heads):
+        if label in labels:
+            end = b.lines[heads[k + 1][0]].start if k + 1 < len(heads) else len(b.text)
+            zones.append((b.lines[i].start, end))
+    if not zones:
+        return
+    out: list[Build] = []
+    for unit in b.units:
+        if unit.role not in roles or not any(a < unit.end and unit.start < z for a, z in zones):
+            out.append(unit)
+            continue
+        cuts = sorted({unit.start, unit.end, *(x for a, z in zones for x in (a, z) if unit.start < x < unit.end)})
+        for a, z in zip(cuts, cuts[1:]):
+            piece = Build(unit.role, unit.label if a == unit.start else "", unit.number if a == unit.start else "",
+                          unit.heading if a == unit.start else "", unit.chapter, a,
+                          max(a, unit.body_start) if a == unit.start else a, z)
+            piece.has_body = unit.has_body or a > unit.start
+            inside = any(za <= a and z <= zz for za, zz in zones)
+            out.extend(_split(b, piece, strong=False) if inside else [piece])
+    b.units = out
+
+
 def declared_zones(b: Builder) -> None:
     """Read the zones that the code declares binding as provisions, paragraph by paragraph."""
+    declared_parts(b)
     zones = _zones(b)
     if not zones:
         return
@@ -176,6 +265,13 @@ def declared_zones(b: Builder) -> None:
     out: list[Build] = []
     for unit in b.units:
         if unit.role in roles and not _INFORMATIVE.search(b.text, unit.start, min(unit.end, unit.start + _LOOK)):
+            if (unit.role == "bijlage" and unit.number and unit.label[:1].isalpha()
+                    and not unit.label.lower().startswith("bijlage")):
+                # a numbered provision of a bijlage that is part of the code ("Gedragsregel 12",
+                # "Artikel 3"): its label makes it one, whatever the wording of each lid
+                unit.role = "normatief"
+                out.append(unit)
+                continue
             out.extend(_split(b, unit, strong=False))
         else:
             out.append(unit)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Evidence", "duty", "narrative", "paragraph_evidence", "scope_negation", "sentences"]
+__all__ = ["Evidence", "duty", "inapplicable", "narrative", "paragraph_evidence", "scope_negation", "sentences"]
 
 # A present-tense obligation, ban or required act.
 _DUTY = re.compile(
@@ -63,6 +63,14 @@ _SCOPE_NEGATION = re.compile(
     r"geen\s+meerderheid)",
     re.IGNORECASE,
 )
+# What a provision says does not apply to the office holders: "is niet van toepassing op collegeleden",
+# "is niet voor raadsleden bedoeld", "geldt niet voor de wethouders".
+_INAPPLICABLE = re.compile(
+    r"\b(?:is|zijn|geldt|gelden)\s+niet\s+(?:(?:van\s+)?toepassing\s+op|(?:bedoeld\s+)?voor)\s+"
+    r"(?:\w+\s+){0,2}?(?:\w*leden|\w*lid|\w*bestuurders?|wethouders?|burgemeesters?|gedeputeerden?|"
+    r"ambtsdragers?|hen|hem|haar)\b",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z\"“‘'(])|\n+")
 
 
@@ -74,6 +82,12 @@ def sentences(text: str) -> list[str]:
 def scope_negation(sentence: str) -> bool:
     """Whether the sentence says what the code does not regulate."""
     return _SCOPE_NEGATION.search(sentence) is not None
+
+
+def inapplicable(sentence: str) -> bool:
+    """Whether the sentence says that something does not apply to the office holders ("De regeling voor
+    medewerkers is niet van toepassing op collegeleden"): such a sentence is no evidence of a clause."""
+    return _INAPPLICABLE.search(sentence) is not None
 
 
 def narrative(sentence: str) -> bool:

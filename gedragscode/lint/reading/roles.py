@@ -260,15 +260,18 @@ def explanatory_question(question: str) -> bool:
     return bool(_WHY.match(text) or _EXPLANATORY.match(text) or intro_heading(text))
 
 
-def explanation_ends(b: Builder, i: int, has_articles: bool) -> bool:
+def explanation_ends(b: Builder, i: int, has_articles: bool, closing: bool = False) -> bool:
     """Whether line ``i`` ends an explanatory section: a structural heading, or a heading that is no
-    question and starts provisions (it announces rules, or the sections after it hold duties)."""
+    question and starts provisions (it announces rules, or the sections after it hold duties).
+    An explanation that follows the signature (``closing``) ends only at a structural heading."""
     line = b.lines[i]
     h = b.heads[i]
     if h is not None and h.kind in ("article", "chapter", "sign", "roman"):
         return True
     if b.strong_article(i) or intro_heading(line.core):
         return True
+    if closing:
+        return False
     core = line.core
     if (
         heading_like(line)

@@ -86,6 +86,7 @@ class UnitReader(Builder):
         pre_role: Role = "inleiding" if (has_articles or front_aanhef) else "normatief"
         zone_before = zone
         toel_articles = False
+        closing = False  # the explanatory section in hand follows the signature
         i = start
         while i < n:
             line = lines[i]
@@ -204,13 +205,16 @@ class UnitReader(Builder):
             # --- explanatory sections: "Uitleg bij ...", "Vragen en antwoorden", a block of questions and answers
             if zone != "uitleg" and (explanatory_heading(self, i) or qa_block(self, i)):
                 zone_before, zone = zone, "uitleg"
+                # an explanation after the signature explains the code that was signed: only structure
+                # (an article, a chapter) ends it, not headed sections that happen to hold duty wording
+                closing = zone_before == "onder"
                 if zone_before == "onder":
                     zone_before = "code" if self.first_article is not None and self.first_article < i else "pre"
                 self._open_explanation(i)
                 i += 1
                 continue
             if zone == "uitleg":
-                if not explanation_ends(self, i, has_articles):
+                if not explanation_ends(self, i, has_articles, closing):
                     if explanatory_heading(self, i) or (is_question(self, i) and answered(self, i)):
                         self._open_explanation(i)
                     else:
