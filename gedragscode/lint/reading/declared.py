@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import pairwise
 
 from gedragscode.lint.document import Role
 from gedragscode.lint.reading.build import Build, Builder
@@ -245,7 +246,7 @@ def declared_parts(b: Builder) -> None:
             out.append(unit)
             continue
         cuts = sorted({unit.start, unit.end, *(x for a, z in zones for x in (a, z) if unit.start < x < unit.end)})
-        for a, z in zip(cuts, cuts[1:]):
+        for a, z in pairwise(cuts):
             piece = Build(unit.role, unit.label if a == unit.start else "", unit.number if a == unit.start else "",
                           unit.heading if a == unit.start else "", unit.chapter, a,
                           max(a, unit.body_start) if a == unit.start else a, z)
