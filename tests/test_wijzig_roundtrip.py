@@ -183,16 +183,8 @@ def _fixture_files() -> list[Path]:
     return out
 
 
-# Blind set 10 (added as lint regression fixtures) found one wijzig round-trip defect that is still open: an
-# outdated clause (buitenlandse_reizen, a longer reporting term in a table row) neither amended nor accounted
-# for. Listed here so that it stays visible until wijzig handles it.
-_WIJZIG_OPEN = {"blind/b10/provincie_oostermarke_gs_cdk.docx"}
-
-
 @pytest.mark.parametrize("path", _fixture_files(), ids=lambda p: str(p.relative_to(FIXTURES)))
 def test_roundtrip_on_fixtures(path: Path) -> None:
-    if str(path.relative_to(FIXTURES)) in _WIJZIG_OPEN:
-        pytest.xfail("open wijzig round-trip defect on a blind-set fixture (see _WIJZIG_OPEN)")
     doc = read_document(path)
     try:
         try:

@@ -192,3 +192,21 @@ def test_codes_without_articles_of_their_own_are_refused_with_the_reason(text: s
         _plan(text)
     assert info.value.message.startswith("structuur niet herkend; maak een nieuwe code met render")
     assert reason in info.value.message
+
+
+def test_an_outdated_clause_in_no_single_article_is_skipped_with_a_reason() -> None:
+    """Lint may find a clause outdated in the code as a whole (a table row, evidence over articles) while no
+    article on its own shows it: the besluit must say so, never drop it silently."""
+    from pathlib import Path
+
+    import gedragscode
+    from gedragscode.amend.plan import plan_amendment_document
+    from gedragscode.lint.readers import read_document
+
+    path = Path(__file__).parent / "fixtures" / "blind" / "b10" / "provincie_oostermarke_gs_cdk.docx"
+    plan = plan_amendment_document(read_document(path), model=gedragscode.load_model())
+    outdated = {f.id for f in plan.lint.clauses if f.status == "outdated" and f.required}
+    accounted = set(plan.clause_ids) | {s.clause_id for s in plan.skipped}
+    assert outdated and outdated <= accounted
+    reasons = {s.clause_id: s.reason for s in plan.skipped}
+    assert "buitenlandse_reizen" in plan.clause_ids or "pas de tekst zelf aan" in reasons["buitenlandse_reizen"]

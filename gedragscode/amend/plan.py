@@ -433,7 +433,9 @@ class _Planner:
                 outcome = fix_clause(work, clause, model_article, replacement, ctx)
                 if outcome is not None:
                     outcomes.append(outcome)
-            if outcomes and not all(outcomes):
+            if not outcomes:  # outdated in the code as a whole, but in no single article on its own
+                self.skip(finding, "verouderd, maar in geen afzonderlijk artikel aan te wijzen; pas de tekst zelf aan")
+            elif not all(outcomes):
                 self.skip(finding, "niet automatisch bij te werken; pas de bepaling zelf aan")
         ops: list[Operation] = []
         for work in works.values():
