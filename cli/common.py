@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 import click
@@ -41,3 +41,22 @@ def handle_errors(func: F) -> F:
             sys.exit(130)
 
     return wrapper  # type: ignore[return-value]
+
+
+def split_list(values: Iterable[str]) -> list[str]:
+    """``--office a,b --office c`` -> ``["a", "b", "c"]`` (repeatable options that also take commas)."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def parse_settings(pairs: Iterable[str]) -> dict[str, str]:
+    """``--set PARAMETER=WAARDE`` pairs as a mapping; a malformed pair or a parameter set twice is a Dutch error."""
+    out: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise GedragscodeError(f"--set verwacht PARAMETER=WAARDE (bijvoorbeeld geschenken.grens=75), niet '{pair}'")
+        folded = key.strip().lower()
+        if folded in (k.lower() for k in out):
+            raise GedragscodeError(f"--set {key.strip()} staat twee keer in de opdracht; geef elke keuze één keer")
+        out[key.strip()] = value
+    return out

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from gedragscode import Code
 
 from . import two_codes
-from .common import handle_errors
+from .common import handle_errors, parse_settings, split_list
 
 _SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
 _CHECKLIST_SUFFIXES = {".txt": "text", ".md": "text", ".json": "json"}
@@ -36,22 +36,8 @@ def _check_format(ctx: click.Context, param: click.Parameter, value: str | None)
                              "--controle)" + (f". Tip: {hint}" if hint else ""))
 
 
-def _split(values: Iterable[str]) -> list[str]:
-    """``--office a,b --office c`` -> ``["a", "b", "c"]``."""
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-def _settings(pairs: Iterable[str]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key.strip():
-            raise GedragscodeError(f"--set verwacht PARAMETER=WAARDE (bijvoorbeeld geschenken.grens=75), niet '{pair}'")
-        folded = key.strip().lower()
-        if folded in (k.lower() for k in out):
-            raise GedragscodeError(f"--set {key.strip()} staat twee keer in de opdracht; geef elke keuze één keer")
-        out[key.strip()] = value
-    return out
 
 
 # what to say for a file name that asks for a format render cannot write
@@ -113,8 +99,8 @@ def _code_from_flags(body: str | None, offices: tuple[str, ...], naam: str | Non
                                + " (zie gedragscode render --help)")
     assert body is not None and naam is not None
     extra = {_DETAIL_OPTIONS[k]: v for k, v in (details or {}).items() if v}
-    return gedragscode.make_code(body, _split(offices), naam, year=jaar, settings=_settings(settings),
-                                 omit=_split(zonder), repeals=intrekking or "", effective=inwerkingtreding or "",
+    return gedragscode.make_code(body, split_list(offices), naam, year=jaar, settings=parse_settings(settings),
+                                 omit=split_list(zonder), repeals=intrekking or "", effective=inwerkingtreding or "",
                                  adopted=extra.get("adopted", ""), proposed_by=extra.get("proposed_by", ""),
                                  proposal_date=extra.get("proposal_date", ""),
                                  proposal_reference=extra.get("proposal_reference", ""),
@@ -379,5 +365,5 @@ def init_command(body: str, offices: tuple[str, ...], naam: str, jaar: int | Non
         _suffix_format(output, _LOCAL_SUFFIXES, "een lokaal gedragscodebestand", _INIT_HINTS)
     if output is not None and not _is_stdout(output) and output.exists() and not force:
         raise GedragscodeError(f"het bestand {output} bestaat al; gebruik --force om het te overschrijven")
-    code = gedragscode.make_code(body, _split(offices), naam, year=jaar)
+    code = gedragscode.make_code(body, split_list(offices), naam, year=jaar)
     _emit(gedragscode.starter_code(code), output, force, "Lokale gedragscode")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,7 +11,7 @@ import click
 import gedragscode
 from gedragscode import GedragscodeError
 
-from .common import handle_errors
+from .common import handle_errors, parse_settings, split_list
 
 if TYPE_CHECKING:
     from gedragscode.render.docx_options import DocxOptions
@@ -22,19 +21,8 @@ _WHAT = {"besluit": "Wijzigingsbesluit", "geconsolideerd": "Geconsolideerde teks
 
 
 
-def _split(values: Iterable[str]) -> list[str]:
-    """``--met a,b --met c`` -> ``["a", "b", "c"]``."""
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-def _settings(pairs: Iterable[str]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key.strip():
-            raise GedragscodeError(f"--set verwacht PARAMETER=WAARDE (bijvoorbeeld geschenken.grens=50), niet '{pair}'")
-        out[key.strip()] = value
-    return out
 
 
 def _format_for(fmt: str | None, output: Path | None) -> str:
@@ -150,8 +138,8 @@ def wijzig_command(existing: Path, body: str | None, offices: tuple[str, ...], n
     docx = _docx_options(datum, sjabloon) if fmt == "docx" else None
     product = "geconsolideerd" if consolidated else "raadsvoorstel" if proposal else "besluit"
     plan = gedragscode.plan_amendment(
-        existing, body=body, offices=_split(offices) or None, place=naam, title=titel,
-        settings=_settings(settings), include=_split(include), exclude=_split(exclude),
+        existing, body=body, offices=split_list(offices) or None, place=naam, title=titel,
+        settings=parse_settings(settings), include=split_list(include), exclude=split_list(exclude),
         effective=inwerkingtreding or "", adopted=vastgesteld or "")
     items = gedragscode.amendment_checklist(plan)
     if controle:

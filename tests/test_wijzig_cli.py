@@ -135,3 +135,15 @@ def test_nothing_to_change(tmp_path: Path) -> None:
     assert code == 0, err
     assert "Niets te wijzigen" in err
     assert not target.exists() and not out
+
+
+def test_wijzig_refuses_a_parameter_set_twice_like_render() -> None:
+    """--set parsing is one function for render and wijzig: a value set twice is a Dutch error in both."""
+    from click.testing import CliRunner
+    from gedragscode.cli.main import cli
+
+    fixture = Path(__file__).parent / "fixtures" / "wijzig" / "zuidervaart_2012.txt"
+    result = CliRunner().invoke(cli, ["wijzig", str(fixture), "--set", "geschenken.grens=60",
+                                      "--set", "Geschenken.grens=70"])
+    assert result.exit_code == 2
+    assert "staat twee keer in de opdracht" in result.output
