@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import signal
+import sys
+from types import FrameType
+
 import click
 
 import gedragscode
@@ -55,6 +59,14 @@ for _command in cli.commands.values():
     _command.options_metavar = "[OPTIES]"
 
 
+def _terminated(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM/SIGHUP end the command like Ctrl-C does: clean-up runs, no traceback."""
+    click.echo("Afgebroken.", err=True)
+    sys.exit(128 + signum)
+
+
 def main() -> None:
     """Console-script entry point."""
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _terminated)
     cli(prog_name="gedragscode")

@@ -1,21 +1,51 @@
-"""Writing output files: atomically, and never overwriting by accident."""
+"""Writing output files: atomically, never overwriting by accident, never replacing a device.
+
+The rules (see the threat model in ``docs/developer.md``):
+
+* a new path is created atomically (a temporary file in the same folder, then a hard link,
+  so a file that appears meanwhile is not overwritten);
+* an existing **regular file** is replaced atomically, and only with ``force``; it keeps its
+  permission bits (and, where allowed, its owner);
+* a **symbolic link** is followed: the file it points to is written by these same rules and the
+  link itself stays a link; a link to nothing is refused;
+* a **character device** (``/dev/null``, a terminal) or a **named pipe** is written into in place,
+  with ``force``: it is never replaced by a regular file; a pipe that nobody reads is refused;
+* anything else (a folder, a block device, a socket) is refused.
+
+While the temporary file exists, SIGINT, SIGTERM and SIGHUP are held back (``pthread_sigmask``)
+so that a stop request never leaves a half-written target or a stray ``.tmp`` file: the signal
+takes effect right after the write has finished or been rolled back.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import fcntl
 import os
+import signal
+import stat
 import tempfile
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from gedragscode.errors import GedragscodeError, Location, OutputExistsError, os_reason
 
 __all__ = ["write_output"]
 
+_DEFERRED_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
+
 
 def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
+    # os.umask is process-wide: read it under a lock so parallel writers see the same value.
+    with _UMASK_LOCK:
+        mask = os.umask(0)
+        os.umask(mask)
     return mask
+
+
+_UMASK_LOCK = threading.Lock()
 
 
 def _exists_error(path: Path) -> OutputExistsError:
@@ -25,51 +55,139 @@ def _exists_error(path: Path) -> OutputExistsError:
     )
 
 
-def write_output(path: Path, data: str | bytes, *, force: bool = False) -> None:
-    """Write ``data`` to ``path`` atomically.
+def _error(path: Path, message: str) -> GedragscodeError:
+    return GedragscodeError(message, Location(file=str(path)))
 
-    Text is written as UTF-8 with ``\\n`` line endings. The data goes to a temporary file
-    in the same directory, which then replaces ``path`` in one step; on any error the
-    temporary file is removed and an existing ``path`` is left as it was. Without
-    ``force`` an existing file is never overwritten (:class:`OutputExistsError`).
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold back stop signals for the duration of the block (where the platform allows it)."""
+    try:
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED_SIGNALS)
+    except (AttributeError, OSError, ValueError):  # pragma: no cover - platforms without sigmask
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def _lstat(path: Path) -> os.stat_result | None:
+    try:
+        return os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise _error(path, f"Kan {path} niet schrijven: {_reason(exc)}.") from None
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "geen schrijfrechten"
+    return os_reason(exc)
+
+
+def _write_in_place(path: Path, payload: bytes, what: str) -> None:
+    """Write into a character device or a named pipe without replacing it."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_NOCTTY | os.O_NONBLOCK)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise _error(path, f"{path} is een pipe waar niemand uit leest; niets geschreven.") from None
+        raise _error(path, f"Kan {path} niet schrijven: {_reason(exc)}.") from None
+    try:
+        flags = fcntl.fcntl(fd, fcntl.F_GETFL)
+        fcntl.fcntl(fd, fcntl.F_SETFL, flags & ~os.O_NONBLOCK)
+        view = memoryview(payload)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+    except OSError as exc:
+        raise _error(path, f"Kan niet naar {what} {path} schrijven: {_reason(exc)}.") from None
+    finally:
+        os.close(fd)
+
+
+def _write_atomic(path: Path, payload: bytes, *, replace: os.stat_result | None) -> None:
+    """Write a new file at ``path``, or replace the regular file whose stat is ``replace``."""
+    parent = path.parent
+    with _signals_deferred():
+        try:
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name[:200]}.", suffix=".tmp", dir=parent)
+        except OSError as exc:
+            raise _error(path, f"Kan niet schrijven in de map {parent}: {_reason(exc)}.") from None
+        tmp = Path(tmp_name)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+            if replace is not None:
+                os.chmod(tmp, stat.S_IMODE(replace.st_mode))
+                with contextlib.suppress(OSError):
+                    os.chown(tmp, replace.st_uid, replace.st_gid)
+                os.replace(tmp, path)
+            else:
+                os.chmod(tmp, 0o666 & ~_umask())
+                # link() fails if the target appeared meanwhile: no race with another writer.
+                try:
+                    os.link(tmp, path)
+                except FileExistsError:
+                    raise _exists_error(path) from None
+                except OSError:
+                    # File systems without hard links: check, then rename.
+                    if os.path.lexists(path):
+                        raise _exists_error(path) from None
+                    os.replace(tmp, path)
+        except OSError as exc:
+            raise _error(path, f"Kan {path} niet schrijven: {_reason(exc)}.") from None
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+
+
+def write_output(path: Path | str, data: str | bytes, *, force: bool = False) -> None:
+    """Write ``data`` to ``path``: atomically for files, in place for devices and pipes.
+
+    Text is written as UTF-8 with ``\\n`` line endings. Without ``force`` nothing that exists
+    is written to (:class:`OutputExistsError`). A regular file is replaced in one step (a
+    temporary file in the same folder is renamed over it; on any error the temporary file is
+    removed and the old file is left as it was). A symbolic link is followed and stays a link.
+    A character device or named pipe is written into, never replaced; a folder, block device
+    or socket is refused (:class:`GedragscodeError`).
     """
     path = Path(path)
-    where = Location(file=str(path))
     payload = data.encode("utf-8") if isinstance(data, str) else bytes(data)
-    parent = path.parent
-    if not parent.is_dir():
-        raise GedragscodeError(f"De map {parent} bestaat niet; maak die eerst aan.", where)
-    if path.is_dir():
-        raise GedragscodeError(f"{path} is een map; geef een bestandsnaam op.", where)
-    if path.exists() and not force:
+    st = _lstat(path)
+    target = path
+    if st is not None and stat.S_ISLNK(st.st_mode):
+        if not force:
+            raise _exists_error(path)
+        try:
+            target = Path(os.path.realpath(path, strict=True))
+            st = os.stat(target)
+        except OSError as exc:
+            if isinstance(exc, FileNotFoundError):
+                raise _error(path, f"{path} is een koppeling naar een pad dat niet bestaat; "
+                                   "niets geschreven.") from None
+            raise _error(path, f"Kan {path} niet schrijven: {_reason(exc)}.") from None
+    if st is None:
+        if not path.parent.is_dir():
+            raise _error(path, f"De map {path.parent} bestaat niet; maak die eerst aan.")
+        _write_atomic(path, payload, replace=None)
+        return
+    mode = st.st_mode
+    if stat.S_ISDIR(mode):
+        raise _error(path, f"{path} is een map; geef een bestandsnaam op.")
+    if not force:
         raise _exists_error(path)
-
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
-    except OSError as exc:
-        raise GedragscodeError(f"Kan niet schrijven in de map {parent}: {os_reason(exc)}.", where) from exc
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
-        if force:
-            os.replace(tmp, path)
-        else:
-            # link() fails if the target appeared meanwhile: no race with another writer.
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
-                raise _exists_error(path) from None
-            except OSError:
-                # File systems without hard links: check, then replace.
-                if path.exists():
-                    raise _exists_error(path) from None
-                os.replace(tmp, path)
-    except OSError as exc:
-        raise GedragscodeError(f"Kan {path} niet schrijven: {os_reason(exc)}.", where) from exc
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+    if stat.S_ISREG(mode):
+        _write_atomic(target, payload, replace=st)
+    elif stat.S_ISCHR(mode):
+        _write_in_place(target, payload, "het apparaat")
+    elif stat.S_ISFIFO(mode):
+        _write_in_place(target, payload, "de pipe")
+    else:
+        kind = "een blokapparaat" if stat.S_ISBLK(mode) else "een socket" if stat.S_ISSOCK(mode) else "geen bestand"
+        raise _error(path, f"{path} is {kind}; daar wordt niet in geschreven. Kies een gewoon bestand.")
