@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 import click
 
 from gedragscode import ErrorGroup, GedragscodeError
+from gedragscode.limits import parse_size, plain_text_problem
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -60,3 +61,24 @@ def parse_settings(pairs: Iterable[str]) -> dict[str, str]:
             raise GedragscodeError(f"--set {key.strip()} staat twee keer in de opdracht; geef elke keuze één keer")
         out[key.strip()] = value
     return out
+
+
+def size_option(ctx: click.Context, param: click.Parameter, value: Any) -> int:
+    """Option callback: a byte count from "50MB", "500KB", "2GB", or a number of megabytes."""
+    if isinstance(value, int):
+        return value
+    try:
+        return parse_size(str(value))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def check_text(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """Option callback: refuse text that is not UTF-8 or holds control/bidi characters."""
+    values = value if isinstance(value, tuple) else (value,)
+    for item in values:
+        if isinstance(item, str):
+            problem = plain_text_problem(item)
+            if problem:
+                raise click.BadParameter(problem)
+    return value

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import os
 import sys
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import click
 import gedragscode
 from gedragscode import GedragscodeError
 from gedragscode.errors import os_reason
+from gedragscode.limits import printable
 
 from .common import EXIT_ERROR, EXIT_FINDINGS, handle_errors, report_error
 
@@ -24,15 +27,15 @@ def check_command(paths: tuple[Path, ...]) -> None:
     voorbeelden en tegenvoorbeelden van de herkenners. Exitcode 0 als alles klopt, 2 bij fouten.
     """
     for p in paths:
-        if not p.exists():
-            raise GedragscodeError(f"{p}: bestand of map bestaat niet")
+        if not os.path.lexists(p):
+            raise GedragscodeError(f"{printable(str(p))}: bestand of map bestaat niet")
     errors = gedragscode.check(list(paths) if paths else None)
     for e in errors:
         report_error(e)
     if errors:
         click.echo(f"{len(errors)} fout(en) gevonden.", err=True)
         sys.exit(EXIT_ERROR)
-    what = ", ".join(str(p) for p in paths) if paths else "het meegeleverde model"
+    what = ", ".join(printable(str(p)) for p in paths) if paths else "het meegeleverde model"
     click.echo(f"In orde: {what}.")
 
 
@@ -66,27 +69,28 @@ def fmt_command(files: tuple[Path, ...], check_only: bool, write: bool) -> None:
     failed = False
     for f in _dsl_files(files):
         try:
-            text = f.read_text(encoding="utf-8")
+            raw = gedragscode.read_capped(f)
+            text = raw.decode("utf-8-sig")
             formatted = gedragscode.format_source(text, str(f))
         except OSError as exc:
-            click.echo(f"{f}: fout: bestand kan niet worden gelezen ({os_reason(exc)})", err=True)
+            click.echo(f"{printable(str(f))}: fout: bestand kan niet worden gelezen ({os_reason(exc)})", err=True)
             failed = True
             continue
         except UnicodeDecodeError as exc:
-            click.echo(f"{f}: fout: het bestand is geen UTF-8-tekst (byte {exc.start + 1}); sla het op als UTF-8",
-                       err=True)
+            click.echo(f"{printable(str(f))}: fout: het bestand is geen UTF-8-tekst (byte {exc.start + 1}); "
+                       "sla het op als UTF-8", err=True)
             failed = True
             continue
         except GedragscodeError as exc:
             report_error(exc)
             failed = True
             continue
-        if formatted != text:
+        if formatted != text or raw.startswith(codecs.BOM_UTF8):
             changed.append(f)
         if check_only:
             continue
         if write:
-            if formatted != text:
+            if f in changed:
                 gedragscode.write_output(f, formatted, force=True)
         else:
             click.echo(formatted, nl=False)
@@ -94,7 +98,7 @@ def fmt_command(files: tuple[Path, ...], check_only: bool, write: bool) -> None:
         sys.exit(EXIT_ERROR)
     if check_only and changed:
         for f in changed:
-            click.echo(f"{f}: niet in de vaste opmaak", err=True)
+            click.echo(f"{printable(str(f))}: niet in de vaste opmaak", err=True)
         sys.exit(EXIT_FINDINGS)
     if write:
         click.echo(f"{len(changed)} bestand(en) opnieuw opgemaakt.", err=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,11 +13,12 @@ import click
 
 import gedragscode
 from gedragscode import GedragscodeError
+from gedragscode.limits import MAX_INPUT_BYTES, printable
 
 if TYPE_CHECKING:
-    from gedragscode import LintFailure, LintResult
+    from gedragscode import LintFailure, LintResult, Skipped
 
-from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_NOT_A_CODE, EXIT_OK, handle_errors
+from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_NOT_A_CODE, EXIT_OK, handle_errors, size_option
 
 FORMATS = ("text", "json", "jsonl", "sarif", "html")
 LEVELS = {"info": 1, "waarschuwing": 2, "fout": 3}
@@ -52,10 +54,11 @@ def _check_targets(output: Path | None, summary: Path | None, force: bool) -> No
     if summary is not None and summary.suffix.lower() not in _SUMMARY_SUFFIXES:
         raise GedragscodeError(f"het overzicht (--summary) is een .csv- of .html-bestand, niet {summary}")
     for path in (p for p in (output, summary) if p is not None):
-        if path.exists() and not force:
-            raise GedragscodeError(f"Het bestand {path} bestaat al; gebruik --force om het te overschrijven.")
+        if os.path.lexists(path) and not force:
+            raise GedragscodeError(f"Het bestand {printable(str(path))} bestaat al; "
+                                   "gebruik --force om het te overschrijven.")
         if not path.parent.is_dir():
-            raise GedragscodeError(f"De map {path.parent} bestaat niet; maak die eerst aan.")
+            raise GedragscodeError(f"De map {printable(str(path.parent))} bestaat niet; maak die eerst aan.")
     if output is not None and summary is not None and output.resolve() == summary.resolve():
         raise GedragscodeError(f"het rapport (-o) en het overzicht (--summary) kunnen niet allebei naar {output}")
 
@@ -124,10 +127,17 @@ def _fails(result: LintResult, threshold: int) -> bool:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
               help="Controleer zoveel documenten tegelijk (standaard: het aantal processorkernen). "
                    "De uitvoer is dezelfde, in dezelfde volgorde.")
+@click.option("--max-grootte", "max_bytes", callback=size_option,
+              default=str(MAX_INPUT_BYTES // (1024 * 1024)) + "MB", show_default=True, metavar="GROOTTE",
+              help="Lees per document hoogstens zoveel bytes (bijvoorbeeld 50MB, 500KB, 1GB); "
+                   "grotere worden geweigerd.")
+@click.option("--volg-koppelingen", "follow_links", is_flag=True,
+              help="Volg in een map ook symbolische koppelingen die buiten die map wijzen.")
 @handle_errors
 def lint_command(paths: tuple[str, ...], body: str | None, offices: tuple[str, ...], fmt: str | None,
                  fail_on: str, suggest: bool, output: Path | None, force: bool, summary: Path | None, detail: bool,
-                 color: bool | None, not_a_code_ok: bool, jobs: int | None) -> None:
+                 color: bool | None, not_a_code_ok: bool, jobs: int | None, max_bytes: int,
+                 follow_links: bool) -> None:
     """Toets bestaande gedragscodes aan de geactualiseerde handreiking.
 
     PAD is een bestand (tekst, Markdown, HTML, DOCX, PDF, RTF of XML), een map (alle
@@ -159,15 +169,19 @@ def lint_command(paths: tuple[str, ...], body: str | None, offices: tuple[str, .
     from gedragscode.lint.reports import stream_report
 
     office_list = _canonical_offices(body, _offices(offices)) or None
-    several = len(paths) > 1 or any(Path(p).is_dir() for p in paths if p != "-")
+    several = len(paths) > 1 or any(os.path.isdir(p) for p in paths if p != "-")
     if output is not None and str(output) == "-":
         output = None  # -o - is standard output
     fmt = _report_format(fmt.lower() if fmt else None, output)
     _check_targets(output, summary, force)  # say so now, not after the whole batch
-    results = _results(paths, body=body, offices=office_list, suggest=suggest, jobs=jobs)
+    skipped: list[Skipped] = []
+    results = _results(paths, body=body, offices=office_list, suggest=suggest, jobs=jobs, max_bytes=max_bytes,
+                       follow_links=follow_links, skipped=skipped)
     first = next(results, None)
     if first is None:
-        raise GedragscodeError("geen ondersteunde documenten gevonden in " + ", ".join(paths))
+        for item in skipped:
+            click.echo(f"{printable(item.file)}: {item.reason}", err=True)
+        raise GedragscodeError("geen ondersteunde documenten gevonden in " + ", ".join(printable(p) for p in paths))
     threshold = LEVELS[fail_on]
     broken: list[LintFailure] = []
     overview: list[LintResult | LintFailure] = []
@@ -199,13 +213,15 @@ def lint_command(paths: tuple[str, ...], body: str | None, offices: tuple[str, .
             click.echo(piece, nl=False)
     if summary is not None:
         if len(broken) == len(overview):
-            click.echo(f"Geen overzicht geschreven ({summary}): geen enkel document kon worden gecontroleerd.",
-                       err=True)
+            click.echo(f"Geen overzicht geschreven ({printable(str(summary))}): geen enkel document kon worden "
+                       "gecontroleerd.", err=True)
         else:
             gedragscode.write_overview(overview, summary, force=force)
+    for item in skipped:
+        click.echo(f"{printable(item.file)}: {item.reason}", err=True)
     if not _report_on_screen(output, fmt):  # else the text report on the screen already names them
         for failure in broken:
-            click.echo(f"{failure.file}: fout: {failure.message}", err=True)
+            click.echo(f"{printable(failure.file)}: fout: {failure.message}", err=True)
     if broken:
         sys.exit(EXIT_ERROR)
     if findings:
@@ -216,7 +232,8 @@ def lint_command(paths: tuple[str, ...], body: str | None, offices: tuple[str, .
 
 
 def _results(paths: tuple[str, ...], *, body: str | None, offices: list[str] | None, suggest: bool,
-             jobs: int | None) -> Iterator[LintResult | LintFailure]:
+             jobs: int | None, max_bytes: int, follow_links: bool,
+             skipped: list[Skipped]) -> Iterator[LintResult | LintFailure]:
     """The results for all ``paths`` in order: files and folders on ``jobs`` processes, ``-`` read here."""
     from gedragscode import LintFailure
 
@@ -226,11 +243,13 @@ def _results(paths: tuple[str, ...], *, body: str | None, offices: list[str] | N
             batch.append(p)
             continue
         if batch:
-            yield from gedragscode.iter_lint_paths(batch, body=body, offices=offices, suggest=suggest, jobs=jobs)
+            yield from gedragscode.iter_lint_paths(batch, body=body, offices=offices, suggest=suggest, jobs=jobs,
+                                                   max_bytes=max_bytes, follow_links=follow_links, skipped=skipped)
             batch = []
         if p == "-":
-            data = sys.stdin.buffer.read()
             try:
-                yield gedragscode.lint("-", data=data, body=body, offices=offices, suggest=suggest)
+                data = gedragscode.read_stream_capped(sys.stdin.buffer, max_bytes=max_bytes)
+                yield gedragscode.lint("-", data=data, body=body, offices=offices, suggest=suggest,
+                                       max_bytes=max_bytes)
             except GedragscodeError as exc:
                 yield LintFailure("-", exc.message)

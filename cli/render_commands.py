@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,6 +12,7 @@ import click
 
 import gedragscode
 from gedragscode import GedragscodeError
+from gedragscode.limits import printable
 
 if TYPE_CHECKING:
     from gedragscode import Code
@@ -134,7 +136,7 @@ def _emit(data: str | bytes, output: Path | None, force: bool, what: str) -> Non
         click.echo(data, nl=False)
         return
     gedragscode.write_output(output, data, force=force)
-    click.echo(f"{what} geschreven: {output}", err=True)
+    click.echo(f"{what} geschreven: {printable(str(output))}", err=True)
 
 
 _BODY_HELP = "Soort lichaam: gemeente, provincie, waterschap of openbaar_lichaam."
@@ -261,7 +263,7 @@ def render_command(local_code: Path | None, body: str | None, offices: tuple[str
     when = _parse_date(datum)
     if not controle and fmt == "docx" and (output is None or _is_stdout(output)):
         raise GedragscodeError("een Word-document (docx) kan niet naar de terminal; geef een bestand op met -o")
-    if output is not None and not _is_stdout(output) and output.exists() and not force:
+    if output is not None and not _is_stdout(output) and os.path.lexists(output) and not force:
         raise GedragscodeError(f"het bestand {output} bestaat al; gebruik --force om het te overschrijven")
     code = _load(local_code, body, offices, naam, jaar, settings, zonder, intrekking, inwerkingtreding,
                  details=given)
@@ -363,7 +365,7 @@ def init_command(body: str, offices: tuple[str, ...], naam: str, jaar: int | Non
     """
     if output is not None:
         _suffix_format(output, _LOCAL_SUFFIXES, "een lokaal gedragscodebestand", _INIT_HINTS)
-    if output is not None and not _is_stdout(output) and output.exists() and not force:
+    if output is not None and not _is_stdout(output) and os.path.lexists(output) and not force:
         raise GedragscodeError(f"het bestand {output} bestaat al; gebruik --force om het te overschrijven")
     code = gedragscode.make_code(body, split_list(offices), naam, year=jaar)
     _emit(gedragscode.starter_code(code), output, force, "Lokale gedragscode")

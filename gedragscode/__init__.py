@@ -54,10 +54,13 @@ if TYPE_CHECKING:
         OutputExistsError,
         RenderError,
     )
+    from gedragscode.inputs import read_capped, read_stream_capped
+    from gedragscode.limits import MAX_INPUT_BYTES
     from gedragscode.lint.engine import iter_lint_paths, lint, lint_document, lint_paths
     from gedragscode.lint.reports import FORMATS as REPORT_FORMATS
     from gedragscode.lint.reports import render_report, write_overview
     from gedragscode.lint.result import ClauseFinding, Coverage, Evidence, LintFailure, LintResult
+    from gedragscode.lint.walk import Skipped, walk_documents
     from gedragscode.model import Body, Clause, Code, Model, Office
     from gedragscode.output import write_output
     from gedragscode.render import FORMATS
@@ -98,11 +101,15 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "model_summary": ("gedragscode.summary", "model_summary"),
     **{name: ("gedragscode.two_codes", name) for name in (
         "TwoCodes", "build_two_documents", "render_two_codes", "split_code")},
+    "MAX_INPUT_BYTES": ("gedragscode.limits", "MAX_INPUT_BYTES"),
+    **{name: ("gedragscode.inputs", name) for name in ("read_capped", "read_stream_capped")},
+    **{name: ("gedragscode.lint.walk", name) for name in ("Skipped", "walk_documents")},
 }
 
 __all__ = [
     "AMENDMENT_PRODUCTS",
     "FORMATS",
+    "MAX_INPUT_BYTES",
     "REPORT_FORMATS",
     "AmendmentOptions",
     "AmendmentPlan",
@@ -126,6 +133,7 @@ __all__ = [
     "Office",
     "OutputExistsError",
     "RenderError",
+    "Skipped",
     "TwoCodes",
     "UnrecognisedStructureError",
     "__version__",
@@ -151,6 +159,8 @@ __all__ = [
     "parse_file",
     "plan_amendment",
     "plan_amendment_document",
+    "read_capped",
+    "read_stream_capped",
     "render",
     "render_amendment",
     "render_checklist",
@@ -158,6 +168,7 @@ __all__ = [
     "render_two_codes",
     "split_code",
     "starter_code",
+    "walk_documents",
     "write_output",
     "write_overview",
 ]

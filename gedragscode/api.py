@@ -7,6 +7,7 @@ Rendering and linting live in :mod:`gedragscode.render` and :mod:`gedragscode.li
 from __future__ import annotations
 
 import datetime as _dt
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -14,11 +15,12 @@ from gedragscode.catalogue import bundled_model, bundled_trees
 from gedragscode.dsl import syntax as s
 from gedragscode.dsl.formatter import format_source
 from gedragscode.dsl.parser import parse
-from gedragscode.errors import DocumentError, ErrorGroup, GedragscodeError, Location, ModelError, os_reason
+from gedragscode.errors import DocumentError, ErrorGroup, GedragscodeError, Location, ModelError
+from gedragscode.inputs import path_list, read_capped
 from gedragscode.model import Code, Model
 from gedragscode.resolve import bind_code, resolve_code, resolve_model
 
-PathLike = str | Path
+PathLike = str | os.PathLike[str]
 
 __all__ = [
     "check",
@@ -35,17 +37,12 @@ __all__ = [
 
 
 def _read(path: PathLike) -> str:
-    p = Path(path)
+    """A .gdc file as text: a regular file of at most 50 MB, UTF-8 with or without a BOM."""
+    data = read_capped(path)
     try:
-        return p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DocumentError("bestand niet gevonden", Location(str(path))) from None
-    except IsADirectoryError:
-        raise DocumentError("dit is een map, geen bestand", Location(str(path))) from None
-    except UnicodeDecodeError:
-        raise DocumentError("het bestand is geen UTF-8-tekst", Location(str(path))) from None
-    except OSError as exc:
-        raise DocumentError(f"bestand kan niet worden gelezen ({os_reason(exc)})", Location(str(path))) from None
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(f"het bestand is geen UTF-8-tekst (byte {exc.start + 1})", Location(str(path))) from None
 
 
 def parse_file(path: PathLike) -> s.SyntaxTree:
@@ -53,19 +50,22 @@ def parse_file(path: PathLike) -> s.SyntaxTree:
     return parse(_read(path), str(path))
 
 
-def _expand(paths: Iterable[PathLike]) -> list[Path]:
+def _expand(paths: PathLike | Iterable[PathLike]) -> list[Path]:
     out: list[Path] = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
+    for path in path_list(paths):
+        if os.path.isdir(path):
             out.extend(sorted(path.rglob("*.gdc")))
         else:
             out.append(path)
     return out
 
 
-def load_model(paths: Iterable[PathLike] | None = None) -> Model:
-    """Resolve a model from .gdc files or folders; ``None`` gives the bundled handreiking model."""
+def load_model(paths: PathLike | Iterable[PathLike] | None = None) -> Model:
+    """Resolve a model from .gdc files or folders; ``None`` gives the bundled handreiking model.
+
+    ``paths`` is one path (``str`` or ``os.PathLike``) or an iterable of them; any other type
+    is a TypeError.
+    """
     if paths is None:
         return bundled_model()
     return resolve_model([parse_file(p) for p in _expand(paths)])
@@ -145,12 +145,13 @@ def check_model_examples(model: Model) -> list[GedragscodeError]:
     return list(check_examples(model))
 
 
-def check(paths: Iterable[PathLike] | None = None) -> list[GedragscodeError]:
+def check(paths: PathLike | Iterable[PathLike] | None = None) -> list[GedragscodeError]:
     """Validate DSL files and folders; ``None`` checks the bundled model. Returns every error found.
 
     Files holding a ``handreiking`` header together form the model; when none of them
     does, the files are checked on top of the bundled model. Every local code found is
-    resolved against that model. The recognisers' examples are run too.
+    resolved against that model. The recognisers' examples are run too. ``paths`` is one path
+    (``str`` or ``os.PathLike``) or an iterable of them; any other type is a TypeError.
     """
     errors: list[GedragscodeError] = []
     if paths is None:

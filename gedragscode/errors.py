@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from gedragscode.limits import printable
+
 
 @dataclass(frozen=True)
 class Location:
@@ -19,11 +21,13 @@ class Location:
     column: int = 0
 
     def __str__(self) -> str:
+        # a file name may hold a newline or escape sequence: never print it raw
+        file = printable(self.file)
         if self.line <= 0:
-            return self.file
+            return file
         if self.column <= 0:
-            return f"{self.file}:{self.line}"
-        return f"{self.file}:{self.line}:{self.column}"
+            return f"{file}:{self.line}"
+        return f"{file}:{self.line}:{self.column}"
 
 
 class GedragscodeError(Exception):

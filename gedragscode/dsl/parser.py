@@ -809,8 +809,9 @@ def parse(text: str, filename: str = "<tekst>") -> s.SyntaxTree:
     """Parse DSL ``text`` into a syntax tree with positions.
 
     Raises :class:`DslSyntaxError` naming file, line and column when the text does not
-    follow the grammar.
+    follow the grammar. A byte-order mark at the start (older Notepad writes one) is ignored.
     """
+    text = text.removeprefix("\ufeff")
     _COMMENTS.tokens = []
     try:
         tree = _lark().parse(text)

@@ -19,6 +19,7 @@ their general level, and ``detection["toetsing"]`` says so.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -36,6 +37,7 @@ from gedragscode.lint.kind import document_kind
 from gedragscode.lint.match import DocumentIndex, Hit, Matcher, fold
 from gedragscode.lint.result import ClauseFinding, Evidence, LintFailure, LintResult, Severity
 from gedragscode.lint.segment import segment
+from gedragscode.lint.walk import Skipped, walk_documents
 from gedragscode.model import Clause, Duration, Level, Model, Money, Office, OutdatedCheck
 
 __all__ = ["amount_spans", "amounts_in", "duration_spans", "durations_in", "iter_lint_paths", "lint", "lint_document",
@@ -540,52 +542,64 @@ def _dedupe(items: Iterable[Evidence]) -> tuple[Evidence, ...]:
     return tuple(out)
 
 
-def lint(source: str | Path, *, data: bytes | None = None, model: Model | None = None, body: str | None = None,
-         offices: Sequence[str] | None = None, suggest: bool = False, format: str | None = None) -> LintResult:
-    """Read one document (a path, or ``"-"`` with ``data``) and check it."""
+def lint(source: str | os.PathLike[str], *, data: bytes | None = None, model: Model | None = None,
+         body: str | None = None, offices: Sequence[str] | None = None, suggest: bool = False,
+         format: str | None = None, max_bytes: int | None = None) -> LintResult:
+    """Read one document (a path, or ``"-"`` with ``data``) and check it.
+
+    At most ``max_bytes`` are read (default 50 MB, :data:`gedragscode.limits.MAX_INPUT_BYTES`).
+    """
     from gedragscode.lint.readers import read_document
 
-    doc = read_document(source, data=data, format=format)
+    if not isinstance(source, str | os.PathLike):
+        raise TypeError(f"source must be a str or an os.PathLike, not {type(source).__name__}")
+    doc = read_document(source, data=data, format=format, max_bytes=max_bytes)
     return lint_document(doc, model, body=body, offices=offices, suggest=suggest)
 
 
-def _walk(paths: Iterable[str | Path]) -> Iterator[Path | LintFailure]:
-    from gedragscode.lint.readers import SUPPORTED_SUFFIXES
-
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(path).parts))
-            yield from files
-        elif not path.exists() and str(p) != "-":
-            yield LintFailure(str(p), "bestand niet gevonden")
-        else:
-            yield path
+PathArg = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
 
 
-def iter_lint_paths(paths: Iterable[str | Path], *, model: Model | None = None, body: str | None = None,
-                    offices: Sequence[str] | None = None, suggest: bool = False,
-                    jobs: int | None = 1) -> Iterator[LintResult | LintFailure]:
+def lint_paths(paths: PathArg, *, model: Model | None = None, body: str | None = None,
+               offices: Sequence[str] | None = None, suggest: bool = False, jobs: int | None = 1,
+               max_bytes: int | None = None, follow_links: bool = False,
+               skipped: list[Skipped] | None = None) -> list[LintResult | LintFailure]:
+    """Check files and folders (all supported formats, recursively); broken files become LintFailure.
+
+    ``paths`` is one path (``str`` or ``os.PathLike``) or an iterable of them. In a folder,
+    symbolic links that lead out of it are not followed unless ``follow_links``; they, and
+    files that are not regular files (pipes, devices), are passed over and, when ``skipped``
+    is a list, appended to it with the reason (see :mod:`gedragscode.lint.walk`). At most
+    ``max_bytes`` are read per document (default 50 MB).
+
+    ``jobs`` > 1 lints on that many worker processes (``None`` or 0: one per core); the list is in
+    input order and the same as with one job. :func:`iter_lint_paths` yields the results one by one.
+    """
+    return list(iter_lint_paths(paths, model=model, body=body, offices=offices, suggest=suggest, jobs=jobs,
+                                max_bytes=max_bytes, follow_links=follow_links, skipped=skipped))
+
+
+def _walk(paths: PathArg, follow_links: bool, skipped: list[Skipped] | None) -> Iterator[Path | LintFailure]:
+    for item in walk_documents(paths, follow_links=follow_links):
+        if isinstance(item, Skipped):
+            if skipped is not None:
+                skipped.append(item)
+            continue
+        yield item
+
+
+def iter_lint_paths(paths: PathArg, *, model: Model | None = None, body: str | None = None,
+                    offices: Sequence[str] | None = None, suggest: bool = False, jobs: int | None = 1,
+                    max_bytes: int | None = None, follow_links: bool = False,
+                    skipped: list[Skipped] | None = None) -> Iterator[LintResult | LintFailure]:
     """Check files and folders like :func:`lint_paths`, yielding each result in input order as soon
     as it is done; ``jobs`` worker processes (``None`` or 0: one per core). See :mod:`.batch`."""
     from gedragscode.lint.batch import lint_each
 
     model = _model(model)
     _validate(model, body, offices)
-    options = {"body": body, "offices": offices, "suggest": suggest}
-    return lint_each(_walk(paths), model=model, options=options, jobs=jobs)
-
-
-def lint_paths(paths: Iterable[str | Path], *, model: Model | None = None, body: str | None = None,
-               offices: Sequence[str] | None = None, suggest: bool = False,
-               jobs: int | None = 1) -> list[LintResult | LintFailure]:
-    """Check files and folders (all supported formats, recursively); broken files become LintFailure.
-
-    ``jobs`` > 1 lints on that many worker processes (``None`` or 0: one per core); the list is in
-    input order and the same as with one job. :func:`iter_lint_paths` yields the results one by one.
-    """
-    return list(iter_lint_paths(paths, model=model, body=body, offices=offices, suggest=suggest, jobs=jobs))
+    options = {"body": body, "offices": offices, "suggest": suggest, "max_bytes": max_bytes}
+    return lint_each(_walk(paths, follow_links, skipped), model=model, options=options, jobs=jobs)
 
 
 def failure_location(failure: LintFailure) -> Location:

@@ -9,12 +9,15 @@ document is a :class:`gedragscode.errors.DocumentError` with a Dutch message.
 from __future__ import annotations
 
 import importlib
+import os
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 
-from gedragscode.errors import DocumentError, Location, os_reason
+from gedragscode.errors import DocumentError, Location
+from gedragscode.inputs import read_capped, too_large
+from gedragscode.limits import MAX_INPUT_BYTES
 from gedragscode.lint.document import SourceDocument
 from gedragscode.lint.readers.rtf import is_rtf
 from gedragscode.lint.readers.text import decode_bytes, normalise_text
@@ -52,7 +55,8 @@ SUPPORTED_SUFFIXES: tuple[str, ...] = (
 )  # fmt: skip
 """File extensions :func:`read_document` understands; use them when walking a folder."""
 
-MAX_DOCUMENT_BYTES = 200 * 1024 * 1024
+MAX_DOCUMENT_BYTES = MAX_INPUT_BYTES
+"""The default cap on the bytes of one document (see :mod:`gedragscode.limits`)."""
 
 _READERS: Mapping[str, tuple[str, str]] = MappingProxyType(
     {  # format -> (module in this package, reader function); imported on first use, so reading a
@@ -127,11 +131,12 @@ def detect_format(data: bytes, suffix: str = "") -> str:
 
 
 def read_document(
-    source: str | Path,
+    source: str | os.PathLike[str],
     *,
     data: bytes | None = None,
     format: str | None = None,
     name: str | None = None,
+    max_bytes: int | None = None,
 ) -> SourceDocument:
     """Read a document to check.
 
@@ -139,34 +144,21 @@ def read_document(
     ``data``, when given, is used instead of reading ``source``. ``format`` forces a reader
     ("text", "markdown", "html", "docx", "pdf", "xml", "rtf"); by default it follows from the file
     extension, or from the content when the extension says nothing. ``name`` overrides the
-    display name (default: ``source`` as given).
+    display name (default: ``source`` as given). At most ``max_bytes`` are read (default
+    :data:`~gedragscode.limits.MAX_INPUT_BYTES`, 50 MB); only regular files are read, so a
+    device or a named pipe is refused instead of read forever.
 
     Raises :class:`DocumentError` (Dutch message) when the file cannot be read.
     """
+    limit = MAX_INPUT_BYTES if max_bytes is None else max_bytes
     display = name if name is not None else str(source)
     path = Path(source)
     if data is None:
         if str(source) == "-":
             raise DocumentError("geen invoer ontvangen op standaardinvoer", Location(file=display))
-        try:
-            if path.is_dir():
-                raise DocumentError("dit is een map, geen bestand", Location(file=display))
-            size = path.stat().st_size
-            if size > MAX_DOCUMENT_BYTES:
-                raise DocumentError(f"het bestand is te groot ({size // (1024 * 1024)} MB)", Location(file=display))
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise DocumentError("bestand niet gevonden", Location(file=display)) from None
-        except PermissionError:
-            raise DocumentError("geen leesrechten voor dit bestand", Location(file=display)) from None
-        except IsADirectoryError:
-            raise DocumentError("dit is een map, geen bestand", Location(file=display)) from None
-        except OSError as exc:
-            raise DocumentError(
-                f"het bestand is niet te lezen: {os_reason(exc)}", Location(file=display)
-            ) from None
-    if len(data) > MAX_DOCUMENT_BYTES:
-        raise DocumentError("het document is te groot", Location(file=display))
+        data = read_capped(path, max_bytes=limit, name=display)
+    if len(data) > limit:
+        raise too_large(display, limit, len(data))
     if not data.strip():
         raise DocumentError("het bestand is leeg", Location(file=display))
     if format is not None:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from gedragscode.limits import printable
 from gedragscode.lint.result import SEVERITY_ORDER, ClauseFinding, LintFailure, LintResult
 
 __all__ = [
@@ -64,9 +65,13 @@ def clean(text: str) -> str:
 
 
 def sanitized(item: LintResult | LintFailure) -> LintResult | LintFailure:
-    """The same finding with control characters removed from every string in it."""
+    """The same finding with control characters removed from every string in it.
+
+    The file name keeps every character but shows control, bidi and undecodable ones as
+    escapes (``\\n``): a name with a newline cannot forge a line of the report.
+    """
     if isinstance(item, LintFailure):
-        return LintFailure(clean(item.file), clean(item.message))
+        return LintFailure(printable(item.file), clean(item.message))
     clauses = tuple(
         replace(
             c, id=clean(c.id), title=clean(c.title), level=clean(c.level), message=clean(c.message),
@@ -76,7 +81,7 @@ def sanitized(item: LintResult | LintFailure) -> LintResult | LintFailure:
         for c in item.clauses
     )
     return replace(
-        item, file=clean(item.file), format=clean(item.format),
+        item, file=printable(item.file), format=clean(item.format),
         body=clean(item.body) if item.body is not None else None,
         offices=tuple(clean(o) for o in item.offices), clauses=clauses, title=clean(item.title),
         place=clean(item.place), detection={clean(k): clean(v) for k, v in item.detection.items()},

@@ -43,6 +43,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from gedragscode.limits import printable
 from gedragscode.lint.result import ClauseFinding, Coverage, Evidence, LintFailure, LintResult
 
 __all__ = ["coverage_dict", "dumps", "failure_dict", "result_dict", "stream_json", "stream_json_lines"]
@@ -76,7 +77,7 @@ def result_dict(result: LintResult, *, suggest: bool = False) -> dict[str, Any]:
     summary["total"] = len(result.clauses)
     summary["worst"] = result.worst()
     return {
-        "file": result.file,
+        "file": printable(result.file),
         "format": result.format,
         "title": result.title,
         "body": result.body,
@@ -99,7 +100,7 @@ def coverage_dict(coverage: Coverage) -> dict[str, Any]:
 
 
 def failure_dict(failure: LintFailure) -> dict[str, Any]:
-    return {"file": failure.file, "error": failure.message}
+    return {"file": printable(failure.file), "error": failure.message}
 
 
 def _item(result: LintResult | LintFailure, suggest: bool) -> dict[str, Any]:

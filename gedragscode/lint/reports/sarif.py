@@ -16,10 +16,12 @@ equal input gives equal output.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
+from gedragscode.limits import printable
 from gedragscode.lint.reports.common import STATUS_LABEL, not_a_code_line, sarif_level
 from gedragscode.lint.reports.json_report import coverage_dict
 from gedragscode.lint.result import ClauseFinding, Evidence, LintFailure, LintResult
@@ -34,7 +36,8 @@ _FINGERPRINT = "gedragscodeClause/v1"
 
 def _uri(path: str) -> str:
     """The file as a URI reference: the path as given, '/' separators, percent-encoded."""
-    return quote(path.replace("\\", "/"), safe="/:@!$&'()*+,;=-._~")
+    # the bytes of the name (os.fsencode): a name that is not UTF-8 is percent-encoded as it is on disk
+    return quote(os.fsencode(path.replace("\\", "/")), safe="/:@!$&'()*+,;=-._~")
 
 
 def _pascal(clause_id: str) -> str:
@@ -141,7 +144,7 @@ def _result(finding: ClauseFinding, rule_index: int, uri: str, file: str, index:
         "level": sarif_level(finding.severity),
         "message": {"text": _message(finding)},
         "locations": [_location(uri, index, first)],
-        "partialFingerprints": {_FINGERPRINT: f"{finding.id}:{file}"},
+        "partialFingerprints": {_FINGERPRINT: f"{finding.id}:{printable(file)}"},
         "properties": {"status": finding.status, "statusNl": STATUS_LABEL[finding.status],
                        "niveau": finding.level},
     }
@@ -180,7 +183,7 @@ def sarif_log(results: Sequence[LintResult | LintFailure]) -> dict[str, Any]:
         if isinstance(item, LintFailure):
             notifications.append({
                 "level": "error",
-                "message": {"text": f"{item.file}: {item.message}"},
+                "message": {"text": f"{printable(item.file)}: {item.message}"},
                 "descriptor": {"id": "onleesbaar-document"},
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri, "index": index}}}],
             })
