@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from gedragscode.cli.main import cli
+
 from gedragscode.errors import GedragscodeError, OutputExistsError
 from gedragscode.output import write_output
 

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from gedragscode.cli.main import cli
 
 import gedragscode
-from gedragscode.cli.main import cli
 from gedragscode.errors import DocumentError
 from gedragscode.inputs import path_list, read_capped, read_stream_capped
 from gedragscode.limits import MAX_INPUT_BYTES, parse_size
@@ -150,7 +150,7 @@ def test_walk_does_not_follow_links_out_of_the_folder(tmp_path: Path) -> None:
 
 
 def test_walk_follows_links_when_asked_without_looping(tmp_path: Path) -> None:
-    codes, outside = _tree(tmp_path)
+    codes, _ = _tree(tmp_path)
     read = [p for p in walk_documents(codes, follow_links=True) if isinstance(p, Path)]
     names = [p.name for p in read]
     assert "geheim.txt" in names and names.count("geheim.txt") == 1
@@ -311,9 +311,9 @@ def test_plain_string_is_one_path(tmp_path: Path) -> None:
 
 def test_other_types_are_a_clear_type_error() -> None:
     for call in (gedragscode.lint_paths, gedragscode.check, gedragscode.load_model):
-        with pytest.raises(TypeError, match="str, an os.PathLike"):
+        with pytest.raises(TypeError, match=r"str, an os\.PathLike"):
             call(42)  # type: ignore[arg-type]
-        with pytest.raises(TypeError, match="str, an os.PathLike"):
+        with pytest.raises(TypeError, match=r"str, an os\.PathLike"):
             call(b"code.txt")  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         gedragscode.lint(3.14)  # type: ignore[arg-type]
