@@ -1,13 +1,30 @@
-"""Suite-wide checks."""
+"""Suite-wide checks and shared test settings: Dutch CLI output, hypothesis profiles, a hang guard.
+
+Hypothesis profiles (``python -m pytest --hypothesis-profile=NAME``):
+
+* ``default`` — the normal run: a modest number of examples, no deadline (the machine is shared);
+* ``fuzz`` — long runs of the fuzz suite (``tests/test_fuzz.py``): 20,000 examples per property;
+* ``ci`` — like default, derandomised so a CI failure reproduces.
+"""
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterator
+from types import FrameType
 from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
 from dutch_output import english_in
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("ci", parent=settings.get_profile("default"), derandomize=True)
+settings.register_profile("fuzz", parent=settings.get_profile("default"), max_examples=20_000)
+settings.load_profile("default")
+
+HANG_LIMIT = 120  # seconds: far above any correct run on a busy machine, far below "forever"
 
 
 @pytest.fixture(autouse=True)
@@ -24,3 +41,26 @@ def _cli_output_is_dutch(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
     monkeypatch.setattr(CliRunner, "invoke", invoke)
     yield
+
+
+class Hang(Exception):
+    """A test ran past HANG_LIMIT: what should finish at once did not."""
+
+
+@pytest.fixture
+def hang_guard() -> Iterator[None]:
+    """Fail (instead of hanging the suite) when a test runs past HANG_LIMIT seconds.
+
+    Not a speed test: the inputs are chosen so a regression takes minutes or forever.
+    """
+
+    def alarm(signum: int, frame: FrameType | None) -> None:
+        raise Hang(f"the test ran past {HANG_LIMIT} s: a hang (issue 13) is back")
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.alarm(HANG_LIMIT)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

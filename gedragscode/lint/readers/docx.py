@@ -20,6 +20,7 @@ from typing import Any
 from lxml import etree
 
 from gedragscode.errors import DocumentError, Location
+from gedragscode.limits import MAX_COUNTER
 from gedragscode.lint.document import SourceDocument
 from gedragscode.lint.readers.numbering import roman
 from gedragscode.lint.readers.text import join_blocks, require_text
@@ -53,8 +54,10 @@ def _int(value: str | None, default: int) -> int:
 
 
 def _letters(n: int) -> str:
-    # Word repeats the letter after z: aa, bb, ...
+    # Word repeats the letter after z: aa, bb, ...; a huge counter is given in digits
     n = max(n, 1)
+    if n > MAX_COUNTER:
+        return str(n)
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 

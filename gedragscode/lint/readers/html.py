@@ -11,6 +11,9 @@ number or letter.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -152,8 +155,9 @@ def _strip_noise(root: etree._Element) -> None:
             continue
         if tag == "header" and not any(_tag(a) in ("main", "article") for a in el.iterancestors()):
             doomed.append(el)
+    marked = set(doomed)  # the list keeps the element proxies alive, so the set finds them
     for el in doomed:
-        if el.getparent() is not None and not any(a in doomed for a in el.iterancestors()):
+        if el.getparent() is not None and not any(a in marked for a in el.iterancestors()):
             _drop(el)
     # "Ziet u een fout in deze regeling?" banners: drop the smallest block holding the phrase.
     for el in list(root.iter()):
@@ -440,16 +444,43 @@ def decode_html(data: bytes, name: str) -> str:
     return decode_bytes(data, name)
 
 
+def _depth(root: etree._Element) -> int:
+    """The deepest nesting under ``root`` (iteratively)."""
+    deepest = 0
+    stack = [(root, 0)]
+    while stack:
+        el, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in el)
+    return deepest
+
+
+@contextmanager
+def _recursion_room(depth: int) -> Iterator[None]:
+    """Room for the flattener's recursion over a tree ``depth`` levels deep (at most 2048)."""
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old, 4 * depth + 500))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(old)
+
+
 def html_to_text(source: str, name: str) -> tuple[str, dict[str, str]]:
     """Convert an HTML page to plain text and metadata."""
     source = _XML_DECL.sub("", source, count=1)
     if not source.strip():
         raise DocumentError("het HTML-bestand is leeg", Location(file=name))
-    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+    # huge_tree: libxml2 otherwise drops everything nested deeper than 255 levels (and the page
+    # would "contain no text"); the document size is capped before this (gedragscode.limits)
+    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True)
     try:
         root = lxml_html.document_fromstring(source, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise DocumentError(f"het HTML-bestand is niet te lezen: {exc}", Location(file=name)) from None
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        raise DocumentError("het HTML-bestand is dieper genest dan te lezen is (meer dan 2048 niveaus)",
+                            Location(file=name))
     metadata = _head_metadata(root)
     for table in list(root.iter("table")):
         found = _table_metadata(table)
@@ -471,7 +502,9 @@ def html_to_text(source: str, name: str) -> tuple[str, dict[str, str]]:
             _drop(dl)
     _strip_noise(root)
     flattener = _Flattener()
-    flattener.walk(_content_root(root))
+    content = _content_root(root)
+    with _recursion_room(_depth(content)):
+        flattener.walk(content)
     flattener.flush()
     blocks = _harvest_sections(flattener.blocks, metadata)
     return join_blocks(blocks), metadata

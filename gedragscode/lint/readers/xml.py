@@ -23,8 +23,9 @@ from gedragscode.lint.readers.text import join_blocks, require_text
 
 _WS = re.compile(r"\s+")
 _ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
-_DOCTYPE_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
-_DOCTYPE_SUBSET_16 = re.compile(r"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
+# "<" ends the search too: a run of "<!DOCTYPE<!DOCTYPE..." is then linear, not quadratic
+_DOCTYPE_SUBSET = re.compile(rb"<!DOCTYPE[^<>\[]*\[", re.IGNORECASE)
+_DOCTYPE_SUBSET_16 = re.compile(r"<!DOCTYPE[^<>\[]*\[", re.IGNORECASE)
 
 _META_ROOTS = frozenset(
     {
