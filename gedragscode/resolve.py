@@ -15,7 +15,9 @@ from types import MappingProxyType
 
 from gedragscode import templating
 from gedragscode.dsl import syntax as s
+from gedragscode.dsl.bounds import code_text_problem
 from gedragscode.errors import DslSemanticError, ErrorGroup, GedragscodeError, Location, ModelError
+from gedragscode.limits import plain_text_problem
 from gedragscode.model import (
     AllOf,
     AnyOf,
@@ -50,6 +52,7 @@ from gedragscode.model import (
     number_from_word,
 )
 from gedragscode.names import did_you_mean, fold_name
+from gedragscode.safe_regex import regex_problem
 
 CATEGORIES = {c.value for c in Category}
 FORMS = ("artikel", "inleiding")
@@ -475,10 +478,9 @@ class _ModelResolver:
 
     def check_pattern(self, p: Pattern, pos: s.Pos) -> None:
         if isinstance(p, Regex):
-            try:
-                re.compile(p.pattern)
-            except re.error as exc:
-                self.errors.add(f"ongeldige reguliere expressie {p.pattern!r}: {exc}", pos)
+            problem = regex_problem(p.pattern)  # the same check the matcher applies (gedragscode.safe_regex)
+            if problem:
+                self.errors.add(f"regex({p.pattern!r}): {problem}", pos)
         elif isinstance(p, AllOf | AnyOf):
             for part in p.parts:
                 self.check_pattern(part, pos)
@@ -573,6 +575,9 @@ def _hint(given: str, ids: list[str]) -> str:
 def resolve_code(decl: s.CodeDecl, model: Model, *, today: _dt.date | None = None) -> Code:
     """Bind a local code (``gedragscode "..." { ... }``) to ``model``."""
     errors = _Errors()
+    title_problem = plain_text_problem(decl.name) if decl.name else None
+    if title_problem:
+        errors.add(f"de titel {title_problem}", decl.pos)
     body_stmt = next((st for st in decl.statements if isinstance(st, s.CodeStmt) and st.kind == "lichaam"), None)
     if body_stmt is None:
         errors.add("de gedragscode noemt geen lichaam (lichaam gemeente \"Naam\")", decl.pos)
@@ -602,6 +607,9 @@ def resolve_code(decl: s.CodeDecl, model: Model, *, today: _dt.date | None = Non
         if st.kind in seen and st.kind not in ("zet", "zet_term", "zonder"):
             errors.add(f"'{st.kind}' staat twee keer in de gedragscode", st.pos)
         seen.add(st.kind)
+        text_problem = code_text_problem(st)  # no bidi overrides, control characters, non-UTF-8
+        if text_problem:
+            errors.add(text_problem, st.pos)
         if st.kind == "model":
             if model.version and st.text != model.version:
                 errors.add(f"de gedragscode vraagt model '{st.text}', maar het geladen model is versie "

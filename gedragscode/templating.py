@@ -17,6 +17,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from gedragscode import legalrefs
 from gedragscode.errors import Location, RenderError
+from gedragscode.template_bounds import template_problem, text_problem
 
 #: Names every clause template may use besides its own parameters.
 BUILTINS: frozenset[str] = frozenset({
@@ -119,11 +120,24 @@ def environment() -> ImmutableSandboxedEnvironment:
 
 
 def template_errors(text: str) -> str | None:
-    """A Dutch description of a template syntax error in ``text``, or None."""
+    """A Dutch description of a template syntax error in ``text``, or None.
+
+    Also refuses what lies outside the bounded subset of Jinja2 that clause texts may use
+    (:mod:`gedragscode.template_bounds`: no multiplying arithmetic, no calls, known filters only,
+    limited nesting and length).
+    """
+    problem = text_problem(text)
+    if problem:
+        return f"fout in sjabloon: {problem}"
     try:
-        environment().parse(text)
+        ast = environment().parse(text)
     except TemplateSyntaxError as exc:
         return f"fout in sjabloon (regel {exc.lineno}): {exc.message}"
+    except RecursionError:
+        return "fout in sjabloon: het sjabloon is te diep genest"
+    found = template_problem(ast)
+    if found:
+        return f"fout in sjabloon (regel {found[1]}): {found[0]}"
     return None
 
 
@@ -153,6 +167,9 @@ def attribute_uses(text: str, name: str) -> set[str]:
 
 @lru_cache(maxsize=4096)
 def _compiled(text: str) -> Template:
+    problem = template_errors(text)  # never compile or run a template outside the bounds
+    if problem:
+        raise SecurityError(problem)
     return environment().from_string(text)
 
 

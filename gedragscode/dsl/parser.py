@@ -19,6 +19,7 @@ from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
 from gedragscode.dsl import syntax as s
+from gedragscode.dsl.bounds import bounded_int, check_depth, too_deep
 from gedragscode.errors import DslSyntaxError, Location
 from gedragscode.model import (
     AllOf,
@@ -133,7 +134,7 @@ class _ToSyntax(Transformer[Token, Any]):
         return str(tok)
 
     def INT(self, tok: Token) -> int:
-        return int(tok)
+        return bounded_int(tok, self.filename)
 
     def AMOUNT(self, tok: Token) -> Decimal:
         return Decimal(str(tok).replace(",", "."))
@@ -817,8 +818,11 @@ def parse(text: str, filename: str = "<tekst>") -> s.SyntaxTree:
         tree = _lark().parse(text)
     except UnexpectedInput as exc:
         raise _syntax_error(exc, text, filename) from None
+    except RecursionError:
+        raise too_deep(filename) from None
     finally:
         comments, _COMMENTS.tokens = _COMMENTS.tokens, []
+    check_depth(tree, filename)
     try:
         items = _ToSyntax(filename).transform(tree)
     except VisitError as exc:  # pragma: no cover - a grammar/transformer mismatch is a bug

@@ -36,7 +36,10 @@ def _short(text: str, limit: int = 70) -> str:
 
 
 def _check(clause: Clause, example: Example) -> GedragscodeError | None:
-    found = recognised(clause, example.text)
+    try:
+        found = recognised(clause, example.text)
+    except GedragscodeError as exc:  # a regex that runs too long (gedragscode.safe_regex)
+        return DslSemanticError(f"clausule '{clause.id}': {exc.message}", example.location or clause.location)
     if example.positive and not found:
         return DslSemanticError(
             f"clausule '{clause.id}': het voorbeeld \"{_short(example.text)}\" wordt door geen enkele "

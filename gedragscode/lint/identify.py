@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from gedragscode.lint.document import Segmentation, Span
 from gedragscode.lint.match import DocumentIndex, compile_pattern, fold, fold_text
 from gedragscode.model import AnyOf, Body, Model, Pattern, Phrase, Regex, Stem, Word
+from gedragscode.safe_regex import compile_regex
 
 __all__ = ["Identification", "identify", "offices_in"]
 
@@ -105,7 +106,7 @@ class _Text:
         index = self.index
         folded = index.folded if index.folded is not None else index.text
         for rx in _regexes(pattern):
-            compiled = re.compile(rx, re.IGNORECASE)
+            compiled = compile_regex(rx)  # bounded: see gedragscode.safe_regex
             for sp in self._spans:
                 m = compiled.search(folded, sp.start, sp.end)
                 if m and m.group(0).strip():

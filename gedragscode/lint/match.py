@@ -37,6 +37,7 @@ from gedragscode.lint.document import LidSegment, Role, Segmentation, Sentence, 
 from gedragscode.lint.lemmas import forms, split_verb
 from gedragscode.lint.reading.evidence import inapplicable
 from gedragscode.model import AllOf, AnyOf, Lemma, Near, Not, Pattern, Phrase, Recogniser, Regex, Scope, Stem, Word
+from gedragscode.safe_regex import SafeRegex, compile_regex
 
 __all__ = [
     "DocumentIndex",
@@ -113,7 +114,7 @@ class _Atom:
 
 @dataclass(frozen=True)
 class _Re:
-    regex: re.Pattern[str]
+    regex: SafeRegex
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,7 @@ def compile_pattern(pattern: Pattern) -> _Node:
     if isinstance(pattern, Phrase):
         return _Atom("frase", tuple(w for w in (_words(p) for p in pattern.phrases) if w))
     if isinstance(pattern, Regex):
-        return _Re(re.compile(pattern.pattern, re.IGNORECASE))
+        return _Re(compile_regex(pattern.pattern))  # bounded: see gedragscode.safe_regex
     if isinstance(pattern, AllOf):
         return _And(tuple(compile_pattern(p) for p in pattern.parts))
     if isinstance(pattern, AnyOf):
