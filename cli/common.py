@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import click
 
 from gedragscode import ErrorGroup, GedragscodeError
-from gedragscode.limits import parse_size, plain_text_problem
+from gedragscode.limits import parse_size, plain_text_problem, printable
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -24,7 +24,8 @@ def report_error(exc: GedragscodeError) -> None:
     """Print a user error in Dutch on stderr."""
     errors = exc.errors if isinstance(exc, ErrorGroup) else [exc]
     for e in errors:
-        click.echo(e.format(), err=True)
+        # a message may quote a value with bytes that are not UTF-8: never let printing fail
+        click.echo(printable(e.format(), keep_newlines=True), err=True)
 
 
 def handle_errors(func: F) -> F:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from gedragscode import Code
 
 from . import two_codes
-from .common import handle_errors, parse_settings, split_list
+from .common import check_text, handle_errors, parse_settings, split_list
 
 _SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
 _CHECKLIST_SUFFIXES = {".txt": "text", ".md": "text", ".json": "json"}
@@ -151,17 +151,17 @@ _FORCE_HELP = "Overschrijf een bestaand uitvoerbestand."
 @click.command("render", options_metavar="[OPTIES]")
 @click.argument("local_code", required=False, metavar="[LOKAAL.gdc]",
                 type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--body", "body", metavar="LICHAAM", help=_BODY_HELP)
-@click.option("--office", "offices", metavar="AMBT[,AMBT...]", multiple=True, help=_OFFICE_HELP)
-@click.option("--naam", metavar="NAAM", help=_NAAM_HELP)
+@click.option("--body", "body", metavar="LICHAAM", help=_BODY_HELP, callback=check_text)
+@click.option("--office", "offices", metavar="AMBT[,AMBT...]", multiple=True, help=_OFFICE_HELP, callback=check_text)
+@click.option("--naam", metavar="NAAM", help=_NAAM_HELP, callback=check_text)
 @click.option("--jaar", type=click.IntRange(1900, 2200), metavar="JAAR", help=_JAAR_HELP)
-@click.option("--set", "settings", metavar="CLAUSULE.PARAMETER=WAARDE", multiple=True,
+@click.option("--set", "settings", metavar="CLAUSULE.PARAMETER=WAARDE", multiple=True, callback=check_text,
               help="Lokale keuze, bijvoorbeeld geschenken.grens=75 of term.griffier='de griffier'. Herhaalbaar.")
-@click.option("--zonder", metavar="CLAUSULE", multiple=True,
+@click.option("--zonder", metavar="CLAUSULE", multiple=True, callback=check_text,
               help="Laat een niet-verplichte clausule weg (herhaalbaar, of met komma's).")
-@click.option("--intrekking", metavar="TEKST",
+@click.option("--intrekking", metavar="TEKST", callback=check_text,
               help="Citeertitel van de vorige gedragscode die met deze regeling vervalt.")
-@click.option("--inwerkingtreding", metavar="TEKST",
+@click.option("--inwerkingtreding", metavar="TEKST", callback=check_text,
               help="Wanneer de regeling in werking treedt, bijvoorbeeld 'op 1 januari 2027' "
                    "(standaard: op de dag na die van de bekendmaking).")
 @click.option("--vastgesteld", metavar="DATUM", help="Datum van vaststelling in de ondertekening, bijvoorbeeld "
@@ -189,9 +189,9 @@ _FORCE_HELP = "Overschrijf een bestaand uitvoerbestand."
               help="Maak twee codes in één keer, zoals de meeste lichamen ze vaststellen: een voor de "
                    "volksvertegenwoordigers (en commissieleden) en een voor de bestuurders (dagelijks bestuur "
                    "en voorzitter), met dezelfde opbouw en inleiding. Zonder --office: alle ambten van het lichaam.")
-@click.option("--intrekking-vv", "repeals_vv", metavar="TEKST",
+@click.option("--intrekking-vv", "repeals_vv", metavar="TEKST", callback=check_text,
               help="Met --twee-codes: de vorige code die de code voor de volksvertegenwoordigers intrekt.")
-@click.option("--intrekking-bestuur", "repeals_bestuur", metavar="TEKST",
+@click.option("--intrekking-bestuur", "repeals_bestuur", metavar="TEKST", callback=check_text,
               help="Met --twee-codes: de vorige code die de code voor de bestuurders intrekt.")
 @click.option("--datum", metavar="JJJJ-MM-DD",
               help="Datum in de documenteigenschappen van het Word-bestand (standaard: SOURCE_DATE_EPOCH als "
@@ -343,9 +343,10 @@ def _render_two_codes(local_code: Path | None, body: str | None, offices: tuple[
 
 
 @click.command("init", options_metavar="[OPTIES]")
-@click.option("--body", "body", required=True, metavar="LICHAAM", help=_BODY_HELP)
-@click.option("--office", "offices", required=True, metavar="AMBT[,AMBT...]", multiple=True, help=_OFFICE_HELP)
-@click.option("--naam", required=True, metavar="NAAM", help=_NAAM_HELP)
+@click.option("--body", "body", required=True, metavar="LICHAAM", help=_BODY_HELP, callback=check_text)
+@click.option("--office", "offices", required=True, metavar="AMBT[,AMBT...]", multiple=True, help=_OFFICE_HELP,
+              callback=check_text)
+@click.option("--naam", required=True, metavar="NAAM", help=_NAAM_HELP, callback=check_text)
 @click.option("--jaar", type=click.IntRange(1900, 2200), metavar="JAAR", help=_JAAR_HELP)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
               help=_OUTPUT_HELP + " Gebruik de extensie .gdc.")

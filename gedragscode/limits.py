@@ -18,6 +18,7 @@ __all__ = [
     "MAX_REGEX_REPEAT",
     "MAX_TEMPLATE_DEPTH",
     "MAX_TEMPLATE_LENGTH",
+    "MAX_TEXT_VALUE",
     "REGEX_TIMEOUT",
     "format_size",
     "parse_size",
@@ -44,6 +45,9 @@ MAX_TEMPLATE_LENGTH = 20_000
 MAX_REGEX_LENGTH = 2_000
 MAX_REGEX_REPEAT = 1_000
 REGEX_TIMEOUT = 1.0
+
+#: Characters in one text value a user gives (--naam, a term, a text parameter, a citation title).
+MAX_TEXT_VALUE = 2_000
 
 #: A list counter in a document (``<ol start>``, ``<li value>``, DOCX ``w:start``) larger than
 #: this is shown in digits: roman numerals and letters grow with the value.
@@ -84,15 +88,18 @@ def format_size(size: int) -> str:
 _BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
-def printable(text: str) -> str:
+def printable(text: str, *, keep_newlines: bool = False) -> str:
     """``text`` safe to print on one line: control, bidi and undecodable characters as escapes.
 
     A file name can hold a newline (forging a report line), terminal escapes, bidi overrides
     (making a name read differently) or bytes that are not UTF-8 (surrogate escapes from the
-    file system): each becomes a visible ``\\n``, ``\\x1b``, ``\\u202e`` or ``\\xff``.
+    file system): each becomes a visible ``\\n``, ``\\x1b``, ``\\u202e`` or ``\\xff``. With
+    ``keep_newlines`` line breaks stay (for multi-line messages).
     """
     if text.isprintable() and not any(ch in _BIDI_CONTROLS for ch in text):
         return text
+    if keep_newlines:
+        return "\n".join(printable(line) for line in text.split("\n"))
     out: list[str] = []
     for ch in text:
         code = ord(ch)
@@ -119,8 +126,10 @@ def plain_text_problem(value: str, *, multiline: bool = False) -> str | None:
     Refused: bytes that were not UTF-8 (surrogate escapes from a command line in another
     encoding), bidi control characters (they make text read differently from what it says:
     "Trojan Source"), other control characters (a line break only where ``multiline``) and
-    unassigned or private-use code points.
+    unassigned or private-use code points, and values over :data:`MAX_TEXT_VALUE` characters.
     """
+    if len(value) > MAX_TEXT_VALUE:
+        return f"is langer dan {MAX_TEXT_VALUE} tekens"
     for ch in value:
         code = ord(ch)
         if 0xD800 <= code <= 0xDFFF:
