@@ -78,7 +78,8 @@ def main() -> None:
         ratio = r["s"] / base["s"] if base["s"] else float("nan")
         grow = r["grow_kb"] / 1024
         per_byte = r["grow_kb"] * 1024 / r["bytes"] if r["bytes"] else float("nan")
-        print(f"{label:34} {r['bytes']:>10} {r['s']:>7.2f} {ratio:>7.1f} {grow:>8.1f} {per_byte:>10.1f}  {r['outcome']}")
+        print(f"{label:34} {r['bytes']:>10} {r['s']:>7.2f} {ratio:>7.1f} {grow:>8.1f} {per_byte:>10.1f}  "
+              f"{r['outcome']}")
 
 
 if __name__ == "__main__":
