@@ -253,7 +253,7 @@ def test_local_codes_resolve_or_fail_cleanly(statements: list[str], title: str) 
     except GedragscodeError:
         return
     text = gedragscode.render(code, "md")  # a term that looks like a template is text: no hang
-    assert isinstance(text, str) and text.startswith("# ")
+    assert isinstance(text, str) and text.startswith("#")
 
 
 # ---------------------------------------------------------------- command-line arguments
