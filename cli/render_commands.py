@@ -245,7 +245,7 @@ def render_command(local_code: Path | None, body: str | None, offices: tuple[str
     if len(outputs) > 1:
         raise GedragscodeError("geef -o één keer (twee keer alleen met --twee-codes)")
     output = outputs[0] if outputs else None
-    if output is not None and output.is_dir():
+    if output is not None and os.path.isdir(output):
         raise GedragscodeError(f"{output} is een map; geef een bestandsnaam op (een map alleen met --twee-codes)")
     if controle:
         if fmt not in (None, "json"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -31,7 +32,7 @@ def targets(outputs: Sequence[Path], fmt: str | None, inferred: dict[str, str], 
         raise GedragscodeError(f"geef -o één keer (een map) of twee keer (twee bestanden), niet {len(outputs)} keer")
     if len(outputs) == 1:
         folder = outputs[0]
-        if not folder.is_dir():
+        if not os.path.isdir(folder):
             raise GedragscodeError(f"{folder} is geen bestaande map; geef een map op, of -o twee keer met een "
                                    "bestandsnaam per code")
         chosen = fmt or "md"
@@ -48,7 +49,7 @@ def targets(outputs: Sequence[Path], fmt: str | None, inferred: dict[str, str], 
     if first.resolve() == second.resolve():
         raise GedragscodeError(f"beide codes zouden naar {first} gaan; geef twee verschillende bestanden")
     for path in outputs:
-        if path.is_dir():
+        if os.path.isdir(path):
             raise GedragscodeError(f"{path} is een map; geef met twee keer -o twee bestandsnamen, of -o één keer "
                                    "met de map")
     return fmt or found or "md", (first, second)
@@ -57,17 +58,17 @@ def targets(outputs: Sequence[Path], fmt: str | None, inferred: dict[str, str], 
 def check_free(paths: Sequence[Path], force: bool) -> None:
     """Refuse before anything is rendered or written when a target exists (without --force)."""
     for path in paths:
-        if path.exists() and not force:
+        if os.path.lexists(path) and not force:
             raise GedragscodeError(f"het bestand {path} bestaat al; gebruik --force om het te overschrijven "
                                    "(er is niets geschreven)")
-        if not path.parent.is_dir():
+        if not os.path.isdir(path.parent):
             raise GedragscodeError(f"de map {path.parent} bestaat niet; maak die eerst aan (er is niets geschreven)")
 
 
 def write_both(paths: tuple[Path, Path], data: tuple[str | bytes, str | bytes], force: bool) -> None:
     """Write both files or neither: when the second write fails, the first is undone."""
     first, second = paths
-    previous = first.read_bytes() if force and first.is_file() else None
+    previous = first.read_bytes() if force and os.path.isfile(first) else None
     gedragscode.write_output(first, data[0], force=force)
     try:
         gedragscode.write_output(second, data[1], force=force)
