@@ -637,6 +637,9 @@ def resolve_code(decl: s.CodeDecl, model: Model, *, today: _dt.date | None = Non
             elif body.term_choices.get(st.name) and st.text not in body.term_choices[st.name]:
                 errors.add(f"'{st.text}' is geen keuze voor term {st.name}; kies uit: "
                            + ", ".join(f'"{c}"' for c in body.term_choices[st.name]), st.pos)
+            elif (problem := templating.template_errors(st.text)) is not None:
+                errors.add(f"term '{st.name}': {problem}", st.pos)  # a local term is a bounded template
+                continue
             if ("term", st.name) in once:
                 errors.add(f"zet term {st.name} staat twee keer in de gedragscode (ook op regel "
                            f"{once[('term', st.name)].line}); laat er één staan", st.pos)

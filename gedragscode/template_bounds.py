@@ -27,7 +27,7 @@ __all__ = ["ALLOWED_FILTERS", "ALLOWED_TESTS", "MAX_LOOP_NESTING", "template_pro
 
 #: Filters a clause template may use: the project's own and Jinja2's that cannot blow up.
 ALLOWED_FILTERS: frozenset[str] = frozenset({
-    "hoofdletter", "opsomming", "wetsartikelen",
+    "hoofdletter", "opsomming", "wetsartikelen", "wet_eenmaal", "soortnaam", "zondersoort",
     "abs", "capitalize", "count", "default", "d", "dictsort", "first", "float", "groupby", "int", "join",
     "last", "length", "list", "lower", "map", "max", "min", "reject", "rejectattr", "round", "select",
     "selectattr", "sort", "string", "sum", "title", "trim", "unique", "upper", "wordcount",

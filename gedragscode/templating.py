@@ -141,11 +141,20 @@ def template_errors(text: str) -> str | None:
     return None
 
 
+def _bounded_ast(text: str) -> nodes.Template:
+    """The parsed template, refused (RenderError) when it lies outside the bounded subset: Jinja2's
+    analysis folds constants (``{{ 7**99999999 }}``) just as compiling does."""
+    problem = template_errors(text)
+    if problem:
+        raise RenderError(problem)
+    return environment().parse(text)
+
+
 def variables(text: str) -> set[str]:
-    """Top-level names a template reads (assumes it parses)."""
+    """Top-level names a template reads (a template outside the bounds is a RenderError)."""
     from jinja2 import meta
 
-    ast = environment().parse(text)
+    ast = _bounded_ast(text)
     # names bound by {% for %} / {% set %} anywhere in the template are the template's own
     bound = {n.name for n in ast.find_all(nodes.Name) if n.ctx in ("store", "param")}
     return set(meta.find_undeclared_variables(ast)) - bound - {"loop"}
@@ -154,7 +163,7 @@ def variables(text: str) -> set[str]:
 def attribute_uses(text: str, name: str) -> set[str]:
     """Attributes read from variable ``name`` (``lichaam.griffier`` -> {"griffier"})."""
     found: set[str] = set()
-    ast = environment().parse(text)
+    ast = _bounded_ast(text)
     for attr in ast.find_all(nodes.Getattr):
         if isinstance(attr.node, nodes.Name) and attr.node.name == name:
             found.add(attr.attr)
