@@ -286,7 +286,7 @@ def create_app(*, allowed_hosts: Sequence[str] | None = LOOPBACK_HOSTS, max_uplo
         if len(data) > limit:
             raise RequestEntityTooLarge()
         try:
-            checked = check_upload(data, upload.filename, body=body, offices=offices)
+            checked = check_upload(data, upload.filename, body=body, offices=offices, max_bytes=limit)
         except GedragscodeError as exc:
             return _upload_page(status=422, errors=[f"{display_name(upload.filename)}: {exc.message}"],
                                 body=body or "", offices=offices)

@@ -51,10 +51,12 @@ class Checked:
 
 
 def check_upload(data: bytes, filename: str | None, *, body: str | None = None,
-                 offices: Sequence[str] | None = None) -> Checked:
-    """Read ``data`` (an uploaded file) and check it; raises the library's errors (Dutch)."""
+                 offices: Sequence[str] | None = None, max_bytes: int | None = None) -> Checked:
+    """Read ``data`` (an uploaded file) and check it; raises the library's errors (Dutch).
+
+    ``max_bytes`` is the same cap as ``lint --max-grootte`` (default: the library's 50 MB)."""
     name = display_name(filename)
-    doc = read_document(name, data=data)
+    doc = read_document(name, data=data, max_bytes=max_bytes)
     result = gedragscode.lint_document(doc, body=body, offices=list(offices) if offices else None, suggest=True)
     return Checked(token=secrets.token_urlsafe(16), result=result, text=doc.text, created=time.time(), data=data,
                    filename=name, body=body, offices=tuple(offices or ()))

@@ -34,11 +34,12 @@ def _url(host: str, port: int) -> str:
 
 def serve(*, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, open_browser: bool = True,
           threads: int = 4, echo: Callable[[str], None] = print,
-          ready: Callable[[str], None] | None = None) -> None:
+          ready: Callable[[str], None] | None = None, max_upload: int | None = None) -> None:
     """Serve the page on ``host``:``port`` until interrupted (Ctrl+C).
 
     ``port`` 0 picks a free port. ``echo`` prints the Dutch status lines; ``ready`` is called with
-    the URL once the server listens (tests). A host that is not a loopback address accepts any
+    the URL once the server listens (tests). ``max_upload`` caps an uploaded document in bytes
+    (default: the library's 50 MB, as ``lint --max-grootte``). A host that is not a loopback address accepts any
     ``Host`` header, since the page is then meant to be reached by this computer's name.
     Raises :class:`GedragscodeError` when the address cannot be used.
     """
@@ -47,7 +48,8 @@ def serve(*, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, open_browser: b
     from gedragscode.web.app import LOOPBACK_HOSTS, create_app
 
     local = is_loopback(host)
-    app = create_app(allowed_hosts=(*LOOPBACK_HOSTS, host.strip("[]").lower()) if local else None)
+    app = create_app(allowed_hosts=(*LOOPBACK_HOSTS, host.strip("[]").lower()) if local else None,
+                     max_upload=max_upload)
     try:
         server = create_server(app, host=host, port=port, threads=threads, ident="gedragscode",
                                clear_untrusted_proxy_headers=True)
