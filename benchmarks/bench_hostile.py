@@ -8,6 +8,8 @@ the rendered model code of one gemeente, about 40 kB of text. Usage::
     python benchmarks/bench_hostile.py --text-mb 8  # the memory case with a larger text
 
 The memory ratio is "peak growth / text size"; issue 13 asks for a small multiple of the input.
+Then the scaling of segmentation on a mixed hostile text (what ``tests/test_reading_linear.py``
+guards against hangs): four times the text should cost about four times the time, not sixteen.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import json
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 _CASE = r"""
@@ -80,6 +83,31 @@ def main() -> None:
         per_byte = r["grow_kb"] * 1024 / r["bytes"] if r["bytes"] else float("nan")
         print(f"{label:34} {r['bytes']:>10} {r['s']:>7.2f} {ratio:>7.1f} {grow:>8.1f} {per_byte:>10.1f}  "
               f"{r['outcome']}")
+    segment_scaling()
+
+
+def segment_scaling(repeat: int = 5) -> None:
+    """Time to segment 4x a mixed hostile text, as a ratio to 1x (the best of ``repeat`` runs each)."""
+    from gedragscode.lint.document import SourceDocument
+    from gedragscode.lint.segment import segment
+
+    block = ("Artikel 1 Geschenken\n\n1. Een raadslid meldt een geschenk. . . ; ;\n\n2.\n\n"
+             "Mag ik dat houden?\n\nNee.\n\n" + " " * 200 + "\n\n")
+    small = SourceDocument(name="x", format="text", text=block * 150)
+    large = SourceDocument(name="x", format="text", text=block * 600)
+    segment(small)  # warm up
+
+    def best(doc: SourceDocument) -> float:
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            segment(doc)
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    t_small, t_large = best(small), best(large)
+    print(f"\nsegmenting {len(large.text)} vs {len(small.text)} characters (4x): {t_large * 1000:.0f} vs "
+          f"{t_small * 1000:.0f} ms = {t_large / t_small:.1f}x (linear: about 4x; quadratic: 16x)")
 
 
 if __name__ == "__main__":

@@ -9,14 +9,13 @@ Hypothesis profiles (``python -m pytest --hypothesis-profile=NAME``):
 
 from __future__ import annotations
 
-import signal
 from collections.abc import Iterator
-from types import FrameType
 from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
 from dutch_output import english_in
+from hang import no_hang
 from hypothesis import HealthCheck, settings
 
 settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -24,7 +23,7 @@ settings.register_profile("ci", parent=settings.get_profile("default"), derandom
 settings.register_profile("fuzz", parent=settings.get_profile("default"), max_examples=20_000)
 settings.load_profile("default")
 
-HANG_LIMIT = 120  # seconds: far above any correct run on a busy machine, far below "forever"
+HANG_LIMIT = 120  # seconds, for whole hardening tests: far above any correct run on a busy machine, far below "forever"
 
 
 @pytest.fixture(autouse=True)
@@ -43,24 +42,11 @@ def _cli_output_is_dutch(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
 
 
-class Hang(Exception):
-    """A test ran past HANG_LIMIT: what should finish at once did not."""
-
-
 @pytest.fixture
 def hang_guard() -> Iterator[None]:
     """Fail (instead of hanging the suite) when a test runs past HANG_LIMIT seconds.
 
     Not a speed test: the inputs are chosen so a regression takes minutes or forever.
     """
-
-    def alarm(signum: int, frame: FrameType | None) -> None:
-        raise Hang(f"the test ran past {HANG_LIMIT} s: a hang (issue 13) is back")
-
-    previous = signal.signal(signal.SIGALRM, alarm)
-    signal.alarm(HANG_LIMIT)
-    try:
+    with no_hang(HANG_LIMIT, "the test"):
         yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-
 from gedragscode.cli.main import cli
+
 from gedragscode.errors import DocumentError
 from gedragscode.limits import MAX_INPUT_BYTES
 from gedragscode.web import app as web_app

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
+from hang import no_hang
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -574,7 +574,8 @@ def test_segment_on_arbitrary_text(text: str) -> None:
     check_invariants(seg_text(text))
 
 
-def test_segmentation_is_fast_on_200_kb() -> None:
+def test_segmentation_of_200_kb_finishes() -> None:
+    """A hang guard, not a speed test: segmenting speed is measured in benchmarks/bench_perf.py."""
     base = (FIXTURES / "code_artikelen.txt").read_text(encoding="utf-8")
     body = base[base.index("Hoofdstuk 1") : base.index("Aldus vastgesteld")]
     parts = [base[: base.index("Hoofdstuk 1")]]
@@ -584,15 +585,12 @@ def test_segmentation_is_fast_on_200_kb() -> None:
         parts.append(re.sub(r"(Artikel|Hoofdstuk) (\d+)", rf"\g<1> {n}\g<2>", body))
     text = "".join(parts)
     doc = SourceDocument(name="groot", format="text", text=text, metadata={})
-    started = time.perf_counter()
-    seg = segment(doc)
-    elapsed = time.perf_counter() - started
+    with no_hang(what=f"segmenting {len(text)} characters"):
+        seg = segment(doc)
     assert len(units(seg, "normatief")) > 500
-    assert elapsed < 1.0, f"segmenting {len(text)} characters took {elapsed:.2f}s"
     long_line = " ".join(["Artikel 3 Geschenken 3.1 Een raadslid meldt een geschenk."] * 3000)
-    started = time.perf_counter()
-    check_invariants(seg_text(long_line))
-    assert time.perf_counter() - started < 2.0
+    with no_hang(what="segmenting one line of 170 KB"):
+        check_invariants(seg_text(long_line))
 
 
 def test_intro_that_is_not_declared_part_stays_intro() -> None:
