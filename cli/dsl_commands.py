@@ -43,10 +43,10 @@ def _dsl_files(paths: tuple[Path, ...]) -> list[Path]:
     """The files named, with every .gdc file below each folder (sorted), as ``check`` takes them."""
     out: list[Path] = []
     for p in paths:
-        if p.is_dir():
+        if os.path.isdir(p):  # os.path: a name over 255 bytes is no folder (and read_capped says why)
             found = sorted(q for q in p.rglob("*.gdc") if q.is_file())
             if not found:
-                raise GedragscodeError(f"{p}: geen .gdc-bestanden gevonden in deze map")
+                raise GedragscodeError(f"{printable(str(p))}: geen .gdc-bestanden gevonden in deze map")
             out.extend(found)
         else:
             out.append(p)

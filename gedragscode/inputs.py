@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
+from gedragscode import errors
 from gedragscode.errors import DocumentError, Location
 from gedragscode.limits import MAX_INPUT_BYTES, format_size
 
@@ -26,23 +27,13 @@ _CHUNK = 1024 * 1024
 
 
 def os_reason(exc: OSError) -> str:
-    """A Dutch reason for an error of the operating system."""
+    """A Dutch reason why a file could not be read (:func:`gedragscode.errors.os_reason`, with reading's words)."""
     code = exc.errno
-    if code == errno.ENOENT:
-        return "bestand niet gevonden"
     if code in (errno.EACCES, errno.EPERM):
         return "geen leesrechten"
-    if code == errno.ENAMETOOLONG:
-        return "de bestandsnaam is te lang"
-    if code == errno.ENOTDIR:
-        return "een deel van het pad is geen map"
-    if code == errno.ELOOP:
-        return "te veel symbolische koppelingen (een kring?)"
-    if code == errno.EISDIR:
-        return "dit is een map, geen bestand"
     if code == errno.ENXIO:
         return "geen gewoon bestand (een socket of apparaat zonder gegevens); niet gelezen"
-    return f"niet te lezen: {exc.strerror or exc}"
+    return errors.os_reason(exc)
 
 
 def too_large(name: str, max_bytes: int, size: int | None = None) -> DocumentError:
