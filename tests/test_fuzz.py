@@ -175,7 +175,7 @@ def test_lint_on_arbitrary_text(text: str, fmt: str) -> None:
         result = gedragscode.lint("-", data=text.encode("utf-8", "surrogatepass"), format=fmt)
     except GedragscodeError:
         return
-    assert result.clauses
+    assert result.clauses or result.document == "geen_gedragscode"  # a text that is no code is not checked
 
 
 # ---------------------------------------------------------------- the DSL
