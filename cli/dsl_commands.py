@@ -68,6 +68,10 @@ def fmt_command(files: tuple[Path, ...], check_only: bool, write: bool) -> None:
     changed: list[Path] = []
     failed = False
     for f in _dsl_files(files):
+        if not os.path.lexists(f):
+            click.echo(f"{printable(str(f))}: fout: bestand of map bestaat niet", err=True)
+            failed = True
+            continue
         try:
             raw = gedragscode.read_capped(f)
             text = raw.decode("utf-8-sig")

@@ -29,6 +29,8 @@ _CHUNK = 1024 * 1024
 def os_reason(exc: OSError) -> str:
     """A Dutch reason why a file could not be read (:func:`gedragscode.errors.os_reason`, with reading's words)."""
     code = exc.errno
+    if code == errno.ENOENT:
+        return "bestand niet gevonden"
     if code in (errno.EACCES, errno.EPERM):
         return "geen leesrechten"
     if code == errno.ENXIO:

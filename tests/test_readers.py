@@ -188,7 +188,7 @@ def test_empty_file(tmp_path: Path, content: bytes) -> None:
 
 
 def test_missing_file_and_directory(tmp_path: Path) -> None:
-    with pytest.raises(DocumentError, match="bestaat niet") as info:
+    with pytest.raises(DocumentError, match="niet gevonden") as info:
         read_document(tmp_path / "bestaat-niet.txt")
     assert "bestaat-niet.txt" in str(info.value)
     with pytest.raises(DocumentError, match="map"):
