@@ -23,7 +23,27 @@ i18n.install()
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(context_settings=CONTEXT, options_metavar="[OPTIES]", subcommand_metavar="OPDRACHT [ARGUMENTEN]...")
+class _NulInName(click.ClickException):
+    exit_code = 2
+
+
+class _Group(click.Group):
+    """The command group; a path with a NUL character is a Dutch error (exit 2) wherever it is met.
+
+    ``os.stat`` refuses such a name with a ValueError ("embedded null byte"), also inside click's own
+    ``click.Path`` checks, before the commands' error handling runs."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except ValueError as exc:
+            if "null" not in str(exc):
+                raise
+            raise _NulInName("ongeldige bestandsnaam: de naam bevat een nulteken") from None
+
+
+@click.group(cls=_Group, context_settings=CONTEXT, options_metavar="[OPTIES]",
+             subcommand_metavar="OPDRACHT [ARGUMENTEN]...")
 @click.version_option(gedragscode.__version__, "--version", prog_name="gedragscode",
                       message="%(prog)s %(version)s")
 def cli() -> None:

@@ -21,9 +21,11 @@ from gedragscode import errors
 from gedragscode.errors import DocumentError, Location
 from gedragscode.limits import MAX_INPUT_BYTES, format_size
 
-__all__ = ["os_reason", "path_list", "read_capped", "read_stream_capped", "too_large"]
+__all__ = ["NUL_NAME", "os_reason", "path_list", "read_capped", "read_stream_capped", "too_large"]
 
 _CHUNK = 1024 * 1024
+#: Why a path with a NUL character cannot be read (the operating system refuses such names).
+NUL_NAME = "ongeldige bestandsnaam: de naam bevat een nulteken"
 
 
 def os_reason(exc: OSError) -> str:
@@ -69,6 +71,8 @@ def read_capped(path: str | os.PathLike[str], *, max_bytes: int | None = None, n
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise DocumentError(os_reason(exc), where) from None
+    except ValueError:  # a NUL character in the name
+        raise DocumentError(NUL_NAME, where) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):

@@ -247,3 +247,17 @@ def test_error_message_with_a_hostile_file_name(tmp_path: Path) -> None:
     missing = str(tmp_path / "weg\x1b[2J.txt")
     result = CliRunner().invoke(cli, ["lint", missing])
     assert result.exit_code == 2 and "\x1b" not in result.output and "\\x1b[2J" in result.output
+
+
+@pytest.mark.parametrize("args", [
+    ["lint", "code\x00.txt"], ["render", "lokaal\x00.gdc"], ["check", "x\x00.gdc"], ["fmt", "x\x00.gdc"],
+    ["wijzig", "code\x00.txt"],
+    ["render", "--body", "gemeente", "--office", "raadslid", "--naam", "X", "-o", "u\x00.md"],
+    ["lint", str(Path(__file__)), "-o", "rapport\x00.json"],
+])
+def test_a_nul_character_in_a_path_is_a_dutch_error(args: list[str]) -> None:
+    """os.stat refuses such a name with ValueError, also inside click.Path: exit 2, never a traceback."""
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, (args, result.output, repr(result.exception))
+    assert isinstance(result.exception, SystemExit)
+    assert "nulteken" in result.output

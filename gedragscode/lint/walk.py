@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from gedragscode.inputs import os_reason, path_list
+from gedragscode.inputs import NUL_NAME, os_reason, path_list
 from gedragscode.lint.result import LintFailure
 
 __all__ = ["Skipped", "walk_documents"]
@@ -143,6 +143,9 @@ def walk_documents(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[st
             continue
         except OSError as exc:
             yield LintFailure(str(path), os_reason(exc))
+            continue
+        except ValueError:  # a NUL character: no file system has such a name
+            yield LintFailure(str(path), NUL_NAME)
             continue
         if stat.S_ISDIR(info.st_mode):
             yield from _Walk(path, follow_links, SUPPORTED_SUFFIXES).run()
