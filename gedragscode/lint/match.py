@@ -28,10 +28,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import overload
 
 from gedragscode.lint.document import LidSegment, Role, Segmentation, Sentence, Span, Unit
 from gedragscode.lint.lemmas import forms, split_verb
@@ -179,13 +181,41 @@ def compile_pattern(pattern: Pattern) -> _Node:
 Positions = list[int]
 
 
+class _Norms(Sequence[str]):
+    """The folded form of every token, stored as one small integer per token into a vocabulary."""
+
+    __slots__ = ("_ids", "_vocab")
+
+    def __init__(self, ids: array[int], vocab: list[str]) -> None:
+        self._ids = ids
+        self._vocab = vocab
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            vocab = self._vocab
+            return [vocab[k] for k in self._ids[i]]
+        return self._vocab[self._ids[i]]
+
+
 class DocumentIndex:
     """The one index of a document: tokens, folded forms and (on demand) lemmas, tokenised once.
 
     Built once per linted document and shared by identification, matching and the outdated checks.
-    Tokens are kept as parallel lists (``starts``, ``ends``, ``norms``) rather than one object per
-    token, so building the index is a few passes over the text. ``folded`` is the whole text folded
-    (lower case, no diacritics) when folding keeps every offset (nearly always), else None.
+    Tokens are kept as parallel compact arrays rather than one object per token: ``starts`` and
+    ``ends`` (character offsets), ``norms`` (the folded form, one vocabulary number per token) and
+    ``glued``; the positions of each form are arrays too. That keeps the index at a few bytes per
+    character of text (a list of Python ints or strings costs 36-60 bytes per token; issue 13's
+    memory goal). ``folded`` is the whole text folded (lower case, no diacritics) when folding keeps
+    every offset (nearly always), else None.
     """
 
     def __init__(self, text: str) -> None:
@@ -193,46 +223,63 @@ class DocumentIndex:
         folded = fold_text(text)
         self.folded: str | None = folded if len(folded) == len(text) else None
         source = self.folded if self.folded is not None else text
-        starts: list[int] = []
-        ends: list[int] = []
+        code = "i" if len(text) < 2**31 else "q"  # 4-byte offsets for any text below 2 G characters
+        starts: array[int] = array(code)
+        ends: array[int] = array(code)
+        ids: array[int] = array("i")
+        vocab: list[str] = []
+        number: dict[str, int] = {}
+        same = self.folded is not None
         for m in _TOKEN.finditer(source):
-            starts.append(m.start())
-            ends.append(m.end())
-        if self.folded is not None:
-            norms = [source[a:b] for a, b in zip(starts, ends, strict=True)]
-        else:
-            norms = [fold(text[a:b]) for a, b in zip(starts, ends, strict=True)]
+            a, b = m.span()
+            starts.append(a)
+            ends.append(b)
+            norm = m.group() if same else fold(text[a:b])
+            k = number.get(norm)
+            if k is None:
+                k = number[norm] = len(vocab)
+                vocab.append(norm)
+            ids.append(k)
+        del number
         self.starts = starts
         self.ends = ends
-        self.norms = norms
-        glued = [False] * len(starts)
+        self._ids = ids
+        self._vocab = vocab
+        self.norms: Sequence[str] = _Norms(ids, vocab)
+        glued = bytearray(len(starts))
         for i in range(len(starts) - 1):
             gap = starts[i + 1] - ends[i]
             if 0 < gap <= 2 and _GLUE.fullmatch(text, ends[i], starts[i + 1]) is not None:
-                glued[i] = True
+                glued[i] = 1
         self.glued = glued
-        forms: dict[str, list[int]] = {}
-        for i, norm in enumerate(norms):
-            forms.setdefault(norm, []).append(i)
-            if glued[i]:  # the joined forms of a hyphen/parenthesis chain starting here
-                joined = norm
-                j = i
-                while j + 1 < len(norms) and glued[j] and j - i < 4:
-                    j += 1
-                    joined += norms[j]
-                    forms.setdefault(joined, []).append(i)
+        by_id: list[array[int]] = [array("i") for _ in vocab]
+        for i, k in enumerate(ids):
+            by_id[k].append(i)
+        forms: dict[str, array[int]] = dict(zip(vocab, by_id, strict=True))
+        touched: set[str] = set()
+        for i in (i for i, g in enumerate(glued) if g):  # the joined forms of a hyphen/parenthesis chain
+            joined = vocab[ids[i]]
+            j = i
+            while j + 1 < len(ids) and glued[j] and j - i < 4:
+                j += 1
+                joined += vocab[ids[j]]
+                forms.setdefault(joined, array("i")).append(i)
+                touched.add(joined)
+        for joined in touched:  # a joined form may also be an ordinary word elsewhere: keep positions sorted
+            found = forms[joined]
+            forms[joined] = array("i", sorted(found))
         self._forms = forms
         self._sorted_forms = sorted(forms)
-        self._cache: dict[_Atom, Positions] = {}
-        self._breaks: list[int] | None = None
+        self._cache: dict[_Atom, Sequence[int]] = {}
+        self._breaks: array[int] | None = None
         self._tokens: list[Token] | None = None
 
     @property
     def tokens(self) -> list[Token]:
-        """The tokens as objects (built on first use; the index itself keeps parallel lists)."""
+        """The tokens as objects (built on first use; the index itself keeps parallel arrays)."""
         if self._tokens is None:
-            self._tokens = [Token(a, b, n, g) for a, b, n, g in zip(self.starts, self.ends, self.norms, self.glued,
-                                                                    strict=True)]
+            self._tokens = [Token(a, b, n, bool(g)) for a, b, n, g in zip(self.starts, self.ends, self.norms,
+                                                                          self.glued, strict=True)]
         return self._tokens
 
     def __len__(self) -> int:
@@ -271,7 +318,7 @@ class DocumentIndex:
             yield from self._prefixed("ge" + stem)
 
     def _word_at(self, i: int, word: str) -> bool:
-        tok = self.norms[i]
+        tok = self._vocab[self._ids[i]]
         return tok.startswith(word[:-1]) if word.endswith("*") else tok == word
 
     def _positions_of(self, words: frozenset[str]) -> list[int]:
@@ -281,11 +328,11 @@ class DocumentIndex:
             found.extend(self._forms.get(word, ()))
         return sorted(set(found))
 
-    def _clause_breaks(self) -> list[int]:
+    def _clause_breaks(self) -> Sequence[int]:
         """Sorted indices of the tokens that follow a ``. ; : ? !``."""
         if self._breaks is None:
             found = {bisect_left(self.starts, m.start()) for m in _CLAUSE_BREAK.finditer(self.text)}
-            self._breaks = sorted(found)
+            self._breaks = array("i", sorted(found))
         return self._breaks
 
     def _same_clause(self, i: int, j: int) -> bool:
@@ -300,7 +347,7 @@ class DocumentIndex:
         if split is None:
             return
         particle, base = split
-        particles = self._forms.get(particle, [])
+        particles: Sequence[int] = self._forms.get(particle, ())
         if not particles:
             return
         for verb in self._positions_of(forms(base)):
@@ -311,12 +358,13 @@ class DocumentIndex:
                 yield after
                 continue
             before = particles[k - 1] if k > 0 else -1
-            if before >= 0 and (before == verb - 1 or (before == verb - 2 and self.norms[verb - 1] == "te")):
+            if before >= 0 and (before == verb - 1
+                                or (before == verb - 2 and self._vocab[self._ids[verb - 1]] == "te")):
                 yield before
                 yield verb
 
-    def atom(self, atom: _Atom) -> Positions:
-        """Sorted token positions of ``atom`` in the whole document."""
+    def atom(self, atom: _Atom) -> Sequence[int]:
+        """Sorted token positions of ``atom`` in the whole document (a compact array, cached)."""
         found = self._cache.get(atom)
         if found is not None:
             return found
@@ -336,7 +384,7 @@ class DocumentIndex:
                         self._word_at(i + k, w) for k, w in enumerate(item[1:], 1)
                     ):
                         out.add(i)
-        result = sorted(out)
+        result = array("i", sorted(out))
         self._cache[atom] = result
         return result
 
@@ -396,12 +444,12 @@ class DocumentIndex:
                 near.update(right[lo:hi])
         return sorted(near) or None
 
-    def anchors(self, node: _Node) -> Positions | None:
+    def anchors(self, node: _Node) -> Sequence[int] | None:
         """Token positions one of which every match of ``node`` must contain (None: unknown)."""
         if isinstance(node, _Atom):
             return self.atom(node)
         if isinstance(node, _And):
-            best: Positions | None = None
+            best: Sequence[int] | None = None
             for part in node.parts:
                 got = self.anchors(part)
                 if got is not None and (best is None or len(got) < len(best)):
