@@ -23,7 +23,6 @@ is compiled as usual. ``GEDRAGSCODE_NO_CACHE=1`` switches it off.
 from __future__ import annotations
 
 import builtins
-import contextlib
 import hashlib
 import os
 import sys
@@ -130,22 +129,11 @@ def save_new() -> bool:
     if path is None:
         return False
     import marshal
-    import tempfile
+
+    from gedragscode.model_cache import write_atomically
 
     try:
         payload = marshal.dumps(dict(_memo))
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except Exception:
         return False
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(MAGIC + hashlib.sha256(payload).digest() + payload)
-        os.replace(tmp, path)
-    except Exception:
-        return False
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-    return True
+    return write_atomically(path, MAGIC + hashlib.sha256(payload).digest() + payload)

@@ -207,29 +207,41 @@ def load_cached(path: Path, key: str) -> Model | None:
         return None
 
 
-def store(model: Model, path: Path, key: str) -> bool:
-    """Write ``model`` to ``path`` atomically; False (and nothing left behind) when that fails."""
-    try:
-        payload = dumps_model(model)
-        loads_model(payload)  # never write a file that this module would refuse to read
-        import tempfile
+def write_atomically(path: Path, data: bytes) -> bool:
+    """Write a cache file atomically (temporary file renamed into place, directory private).
 
-        directory = path.parent
-        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    False, and nothing left behind, when anything fails: a cache never makes a run fail. Shared by
+    the model cache and the command-line process's start-up caches.
+    """
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except Exception:
         return False
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(_header(key, payload))
-            handle.write(payload)
+            handle.write(data)
         os.replace(tmp, path)
     except Exception:
         return False
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
+    return True
+
+
+def store(model: Model, path: Path, key: str) -> bool:
+    """Write ``model`` to ``path`` atomically; False (and nothing left behind) when that fails."""
+    try:
+        payload = dumps_model(model)
+        loads_model(payload)  # never write a file that this module would refuse to read
+    except Exception:
+        return False
+    if not write_atomically(path, _header(key, payload) + payload):
+        return False
     _prune(path)
     return True
 

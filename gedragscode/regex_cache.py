@@ -29,7 +29,6 @@ patterns are then compiled as usual. Nothing here can change a result:
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import os
@@ -193,22 +192,10 @@ def save_new() -> bool:
 
 
 def _write(path: Path, entries: list[_Entry]) -> bool:
-    import tempfile
+    from gedragscode.model_cache import write_atomically
 
     try:
         payload = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except Exception:
         return False
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(MAGIC + hashlib.sha256(payload).digest() + payload)
-        os.replace(tmp, path)
-    except Exception:
-        return False
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-    return True
+    return write_atomically(path, MAGIC + hashlib.sha256(payload).digest() + payload)
