@@ -7,7 +7,7 @@ from pathlib import Path
 
 from gedragscode.lint.document import Segmentation, SourceDocument, Unit
 from gedragscode.lint.readers import read_document
-from gedragscode.lint.reading.evidence import duty, narrative, paragraph_evidence, scope_negation
+from gedragscode.lint.reading.evidence import absence, duty, narrative, paragraph_evidence, scope_negation
 from gedragscode.lint.segment import segment
 
 
@@ -43,6 +43,23 @@ def test_narrative_and_negation() -> None:
     assert scope_negation("Over agressie is in deze afspraken niets opgenomen.")
     assert scope_negation("Het bestuur heeft daarvan afgezien.")
     assert not scope_negation("Een bestuurder neemt niet deel aan de stemming.")
+
+
+def test_the_code_as_subject_of_any_negated_verb_is_a_scope_negation() -> None:
+    assert scope_negation("Deze code vraagt niet om een opgave van aandelen of ander financieel bezit.")
+    assert scope_negation("De gedragscode eist geen melding van reizen binnen Europa.")
+    # a ban stated with the code as subject, and "niet alleen", are rules
+    assert not scope_negation("De gedragscode staat niet toe dat een raadslid geschenken aanneemt.")
+    assert not scope_negation("De code geldt niet alleen voor raadsleden maar ook voor commissieleden.")
+
+
+def test_absence_of_an_arrangement_is_no_rule() -> None:
+    assert absence("Het algemeen bestuur heeft geen vertrouwenspersoon voor zijn leden aangewezen.")
+    assert absence("Er is geen meldpunt ingesteld.")
+    assert not absence("De raad wijst een vertrouwenspersoon aan.")
+    assert not absence("Een raadslid neemt geen geschenken aan.")
+    # a duty in the same sentence keeps it a rule
+    assert not absence("Zolang er geen vertrouwenspersoon is aangewezen, meldt het lid zich bij de griffier.")
 
 
 def test_paragraph_evidence_rule_strong_exclusion() -> None:

@@ -1,6 +1,6 @@
 """Run every clause's ``voorbeeld`` and ``tegenvoorbeeld`` through its recognisers.
 
-Each example is read as a document of one normative sentence: a ``voorbeeld`` must be found by at
+Each example is read as a document of one normative lid, cut into sentences as lint cuts a lid: a ``voorbeeld`` must be found by at
 least one of the clause's recognisers, a ``tegenvoorbeeld`` by none. ``gedragscode check`` reports
 every failure at the example's place in the model file, so a recogniser is tested where it is written.
 """
@@ -10,16 +10,18 @@ from __future__ import annotations
 from gedragscode.errors import DslSemanticError, GedragscodeError
 from gedragscode.lint.document import LidSegment, Segmentation, Sentence, SourceDocument, Span, Unit
 from gedragscode.lint.match import Matcher
+from gedragscode.lint.reading.sentences import split_sentences
 from gedragscode.model import Clause, Example, Model
 
 __all__ = ["check_examples", "example_segmentation", "recognised"]
 
 
 def example_segmentation(text: str) -> Segmentation:
-    """``text`` as a document with one normative article of one lid of one sentence."""
+    """``text`` as a document with one normative article of one lid, cut into sentences as lint cuts a lid."""
     doc = SourceDocument(name="<voorbeeld>", format="text", text=text)
     span = Span(0, len(text))
-    lid = LidSegment(label="", span=span, sentences=(Sentence(span, text),))
+    sentences = split_sentences(text, 0, len(text)) or (Sentence(span, text),)
+    lid = LidSegment(label="", span=span, sentences=sentences)
     unit = Unit(label="", number="", heading="", chapter="", role="normatief", span=span,
                 body_span=span, leden=(lid,))
     return Segmentation(document=doc, units=(unit,))

@@ -37,7 +37,7 @@ from typing import overload
 
 from gedragscode.lint.document import LidSegment, Role, Segmentation, Sentence, Span, Unit
 from gedragscode.lint.lemmas import forms, split_verb
-from gedragscode.lint.reading.evidence import inapplicable
+from gedragscode.lint.reading.evidence import absence, inapplicable, scope_negation
 from gedragscode.model import AllOf, AnyOf, Lemma, Near, Not, Pattern, Phrase, Recogniser, Regex, Scope, Stem, Word
 from gedragscode.safe_regex import SafeRegex, compile_regex
 
@@ -536,8 +536,11 @@ class Matcher:
                     out.append(_Region(unit, lid, None, lid.span, self.index.token_range(lid.span)))
                     continue
                 for sentence in lid.sentences:
-                    if inapplicable(sentence.text):
-                        continue  # "... is niet voor collegeleden bedoeld" names a clause without stating it
+                    text = sentence.text
+                    if inapplicable(text) or absence(text) or scope_negation(text):
+                        # "... is niet voor collegeleden bedoeld", "heeft geen vertrouwenspersoon
+                        # aangewezen", "deze code vraagt niet om ...": a clause named, not stated
+                        continue
                     out.append(_Region(unit, lid, sentence, sentence.span, self.index.token_range(sentence.span)))
         self._regions[scope] = out
         self._region_starts[scope] = [r.tokens[0] for r in out]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Evidence", "duty", "inapplicable", "narrative", "paragraph_evidence", "scope_negation", "sentences"]
+__all__ = ["Evidence", "absence", "duty", "inapplicable", "narrative", "paragraph_evidence", "scope_negation", "sentences"]
 
 # A present-tense obligation, ban or required act.
 _DUTY = re.compile(
@@ -48,12 +48,13 @@ _NARRATIVE = re.compile(
     r"\bin\s+(?:19|20)\d\d\s+(?:zijn|is|heeft|hebben|werd|werden)\b",
     re.IGNORECASE,
 )
-# What the code leaves out: "Deze code regelt niet", "gaat niet over", "bevat evenmin regels voor",
+# What the code leaves out: the code as the subject of a negated verb ("Deze code regelt niet", "gaat niet
+# over", "bevat evenmin regels voor", "vraagt niet om"; but "staat niet toe" and "niet alleen" are rules),
 # "daarover zijn geen afspraken gemaakt", "is in deze afspraken niets opgenomen", "heeft daarvan afgezien".
 _SCOPE_NEGATION = re.compile(
     r"\b(?:(?:deze|de|dit|het)\s+(?:gedrags)?(?:code|regeling|protocol|afspraken|reglement)\s+"
-    r"(?:regelt|regelen|gaat|gaan|bevat|bevatten|kent|kennen|herhaalt|behandelt)\s+(?:\w+\s+){0,2}?"
-    r"(?:niet|evenmin|geen)\b|"
+    r"(?!(?:staat|staan|laat|laten|mag|mogen)\b)\w+\s+(?:\w+\s+){0,2}?"
+    r"(?:niet(?!\s+alleen\b)|evenmin|geen)\b|"
     r"niet\s+in\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling|protocol|afspraken)\s+"
     r"(?:staat|staan|geregeld|opgenomen)|"
     r"(?:wat|onderwerpen\s+die)\s+(?:deze|de)\s+(?:gedrags)?code\s+niet\s+regelt|"
@@ -77,6 +78,22 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z\"“‘'(])|\n+")
 def sentences(text: str) -> list[str]:
     """The sentences of a paragraph (a rough cut: evidence needs no exact offsets)."""
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+# That something the clause would set up does not exist: "Het algemeen bestuur heeft geen vertrouwenspersoon
+# aangewezen", "Er is geen meldpunt ingesteld", "Een register wordt niet bijgehouden" is no rule about it.
+_ABSENCE = re.compile(
+    r"\b(?:(?:heeft|hebben|is|zijn)\s+(?:\w+\s+){0,4}?(?:geen|niet)\s+(?:\w+\s+){0,6}?|"
+    r"(?:er\s+)?(?:is|zijn)\s+(?:(?:nog|ook|daarom)\s+)?geen\s+(?:\w+\s+){1,6}?(?:voor\s+\w+\s+(?:\w+\s+)?)?)"
+    r"(?:aangewezen|benoemd|aangesteld|ingesteld|ingericht|afgesproken)\b",
+    re.IGNORECASE,
+)
+
+
+def absence(sentence: str) -> bool:
+    """Whether the sentence says that a person, body or arrangement has not been set up ("heeft geen
+    vertrouwenspersoon aangewezen") and states no duty: it names a clause without making it."""
+    return _ABSENCE.search(sentence) is not None and not _DUTY.search(sentence)
 
 
 def scope_negation(sentence: str) -> bool:
