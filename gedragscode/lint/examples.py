@@ -1,8 +1,9 @@
 """Run every clause's ``voorbeeld`` and ``tegenvoorbeeld`` through its recognisers.
 
-Each example is read as a document of one normative lid, cut into sentences as lint cuts a lid: a ``voorbeeld`` must be found by at
-least one of the clause's recognisers, a ``tegenvoorbeeld`` by none. ``gedragscode check`` reports
-every failure at the example's place in the model file, so a recogniser is tested where it is written.
+Each example is read as a document of one normative lid, cut into sentences as lint cuts a lid: a
+``voorbeeld`` must be found by at least one of the clause's recognisers, a ``tegenvoorbeeld`` by none.
+``gedragscode check`` reports every failure at the example's place in the model file, so a recogniser is
+tested where it is written.
 """
 
 from __future__ import annotations

@@ -3,8 +3,9 @@
 Every Word paragraph becomes a paragraph of text; heading styles need nothing special since a
 heading is its own paragraph. Word list numbering (``numPr``, the number is not in the text) is
 reconstructed by counting per list (``numId``) and level (``ilvl``) and formatting the level's
-``lvlText`` ("%1.", "Artikel %1", "%1.%2", "(%1)", bullets as "•"). Tables become one line per row
-with the cells separated by " | ". Tracked deletions and field codes are skipped; tracked
+``lvlText`` ("%1.", "Artikel %1", "%1.%2", "(%1)", bullets as "•"). Table rows are read by
+:mod:`gedragscode.lint.readers.tables`: a subject with its rule becomes a heading and paragraphs, any
+other row one line with the cells separated by " | ". Tracked deletions and field codes are skipped; tracked
 insertions are kept. A table-of-contents field (its entries) and a paragraph in the "TOC Heading"
 style are generated navigation and are skipped.
 """
@@ -23,13 +24,13 @@ from gedragscode.errors import DocumentError, Location
 from gedragscode.limits import MAX_COUNTER
 from gedragscode.lint.document import SourceDocument
 from gedragscode.lint.readers.numbering import roman
+from gedragscode.lint.readers.tables import row_blocks
 from gedragscode.lint.readers.text import join_blocks, require_text
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _W = "{" + W + "}"
 _MAX_UNCOMPRESSED = 300 * 1024 * 1024
-_LABEL_ONLY = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]{1,2}|[ivxIVX]{1,5})[.)]?\)?$")
 _SKIP = frozenset(
     {
         _W + "del", _W + "pPr", _W + "rPr", _W + "instrText", _W + "delInstrText", _W + "txbxContent",
@@ -262,21 +263,13 @@ class _Reader:
         for tr in tbl.iter(_W + "tr"):
             if next((a for a in tr.iterancestors(_W + "tbl")), None) is not tbl:
                 continue
-            cells: list[str] = []
+            cells: list[list[str]] = []
             for tc in tr.findall(_W + "tc"):
                 vmerge = tc.find(f"{_W}tcPr/{_W}vMerge")
                 if vmerge is not None and vmerge.get(_W + "val") in (None, "continue"):
                     continue
-                texts = [self.paragraph(p) for p in tc.iter(_W + "p")]
-                cell = " ".join(" ".join(t.split()) for t in texts if t.strip())
-                if cell:
-                    cells.append(cell)
-            if not cells:
-                continue
-            if len(cells) >= 2 and _LABEL_ONLY.match(cells[0]):
-                self.blocks.append(f"{cells[0]} " + " | ".join(cells[1:]))
-            else:
-                self.blocks.append(" | ".join(cells))
+                cells.append([self.paragraph(p) for p in tc.iter(_W + "p")])
+            self.blocks.extend(row_blocks(cells))
 
     def body(self, container: Any) -> None:
         for child in container:

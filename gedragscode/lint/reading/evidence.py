@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Evidence", "absence", "duty", "inapplicable", "narrative", "paragraph_evidence", "scope_negation", "sentences"]
+__all__ = [
+    "Evidence", "absence", "duty", "inapplicable", "narrative", "paragraph_evidence", "scope_negation", "sentences",
+]
 
 # A present-tense obligation, ban or required act.
 _DUTY = re.compile(

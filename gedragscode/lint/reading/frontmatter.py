@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from gedragscode.lint.reading.build import Builder
-from gedragscode.lint.reading.headings import SENTENCE_INSIDE, heading_like, is_title_text
+from gedragscode.lint.reading.headings import SENTENCE_INSIDE, body_like, heading_like, is_title_text
 from gedragscode.lint.reading.roles import (
     EED,
     ONDERTEKENING,
@@ -74,7 +74,9 @@ _BESLUIT_CONTENT = re.compile(
 # gedragsregels:", "de navolgende gedragscode vast te stellen:", "als volgt vast te stellen:".
 _ADOPTION = re.compile(
     r"\bvast\s+te\s+stellen\b.*\b(?:(?:na|hierna\s+)?volgende|als\s+volgt|onderstaande|hieronder)\b.*:$|"
-    r"\b(?:(?:na|hierna\s+)?volgende|als\s+volgt|onderstaande)\b.*\bvast\s+te\s+stellen\s*:$",
+    r"\b(?:(?:na|hierna\s+)?volgende|als\s+volgt|onderstaande)\b.*\bvast\s+te\s+stellen\s*:$|"
+    # "vast te stellen de volgende regeling: Gedragscode integriteit raadsleden 2026."
+    r"\bvast\s+te\s+stellen\s+(?:de|het)\s+(?:na|hierna\s+)?volgende\s+\w+\s*:\s*[A-Z].{0,250}\.$",
     re.IGNORECASE,
 )
 # The besluit formula at the end of the opening sentence ("De raad van X, gelet op ..., stelt vast:",
@@ -223,7 +225,9 @@ def read_front(b: Builder) -> int:
                 title_seen
                 and not (_TITLE_WORDS.search(core) and len(core.split()) >= 3)
                 and i + 1 < n
-                and len(lines[i + 1].core) > 120
+                # running text follows; once the besluit has named what it adopts, any sentence will do
+                # ("Begrippen", then "In deze gedragscode wordt verstaan onder:")
+                and (len(lines[i + 1].core) > 120 or (adopted and body_like(lines[i + 1])))
             )
             if looks_heading:
                 return i

@@ -211,7 +211,9 @@ def heading_like(line: Line) -> bool:
     core = line.core
     if line.core_start != line.start:  # bulleted line
         return False
-    if not core or len(core) > 90 or not (core[0].isupper() or core[0].isdigit()):
+    if not core or len(core) > 90:
+        return False
+    if not (core[0].isupper() or core[0].isdigit() or (core[0] == "(" and core[1:2].isupper())):  # "(Neven)functies"
         return False
     if core[-1] in ".;,:" or "|" in core:
         return False

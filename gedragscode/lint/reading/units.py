@@ -431,6 +431,13 @@ class UnitReader(Builder):
                 role = "inleiding"
             self.open(role, line, label=h.label, number=h.number, heading=rest)
             return True
+        if self.titled_lid(i, h, rest, title):
+            # "Geschenken" (or "Mag ik een cadeau houden?") then "1. ...", "2. ...": the leden of an
+            # article that has a title but no number, as in a table of subjects or a plain-language code
+            assert self.cur is not None
+            self.cur.role = "normatief"
+            self.mark_lid(h, line)
+            return True
         if (
             cur is not None
             and cur.role == "normatief"
@@ -496,6 +503,42 @@ class UnitReader(Builder):
                           body_from=h.rest_start if rest else None)  # fmt: skip
                 return True
         return False
+
+    def titled_lid(self, i: int, h: Head, rest: str, title: bool) -> bool:
+        """Whether the numbered line ``i`` is a lid of the current unit, a section with a title and no
+        number: "1." right after the title (the heading has no text of its own yet), or the next number
+        of its leden. A run of numbers under one title counts as leden only when it is short or when the
+        numbering starts again at 1 under a later title; one title over a code of numbered paragraphs
+        ("Gedragsregels", then 1 to 20) keeps its paragraphs as units."""
+        cur = self.cur
+        if cur is None or not cur.heading or cur.number or cur.label or cur.keyword_article:
+            return False
+        if "." in h.number or not rest or title or cur.role not in ("kop", "normatief"):
+            return False
+        value = int(h.number)
+        last = cur.last_lid_number()
+        if last is None:
+            if value != 1 or (cur.role == "normatief" and cur.has_body) or (cur.role == "kop" and cur.has_body):
+                return False
+            return self._numbering_restarts(i)
+        return value == last + 1
+
+    def _numbering_restarts(self, i: int, short: int = 8) -> bool:
+        """Whether the numbered paragraphs from line ``i`` on are a short run, or are followed by a title
+        after which the numbering starts at 1 again."""
+        count, seen_title = 0, False
+        for k in range(i, len(self.lines)):
+            head = self.heads[k]
+            if head is not None and head.kind in ("article", "chapter", "sign", "roman"):
+                return count <= short
+            if head is not None and head.number.isdigit():
+                if seen_title:
+                    return head.number == "1"
+                count += 1
+                continue
+            if heading_like(self.lines[k]):
+                seen_title = True
+        return count <= short
 
     def toc(self, i: int, headless: bool = False) -> int:
         lines = self.lines

@@ -1,0 +1,58 @@
+"""Table rows as text blocks, shared by the DOCX and HTML readers.
+
+Most tables in a code are furniture (metadata, a change overview) and read best as one line per row
+with the cells separated by " | ". Some codes put their rules in a table instead: one row per subject,
+the subject in the first column and the rule, often several numbered paragraphs, in the last
+("Geschenken | 1. Een Statenlid meldt ... 2. ..."). Such a *topic row* (a short title, then a rule of
+several paragraphs) is read as what it stands for:
+the subject as a heading line and each paragraph of the rule as its own block, so the reading stages
+find an article with leden exactly as in a code written without a table.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["row_blocks"]
+
+# A cell that only numbers the row: "3", "3.", "(a)", "IV".
+LABEL_ONLY = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]{1,2}|[ivxIVX]{1,5})[.)]?\)?$")
+_MAX_TITLE_WORDS = 12
+_MIN_RULE_WORDS = 8
+
+
+def _is_title(paragraphs: list[str]) -> bool:
+    """A cell that can head a rule: one short line, not a sentence."""
+    if len(paragraphs) != 1:
+        return False
+    text = paragraphs[0].strip()
+    return 0 < len(text.split()) <= _MAX_TITLE_WORDS and not text.endswith((".", ";", ":")) and "\n" not in text
+
+
+def _is_rule(paragraphs: list[str]) -> bool:
+    """A cell that holds a rule of several paragraphs (leden, or a sentence and a list): a cell of one
+    paragraph reads as well on the row's line ("Een reis buiten Nederland | De reis wordt vooraf ...",
+    a situation and what follows from it, is one statement)."""
+    lines = [line for p in paragraphs for line in p.split("\n") if line.strip()]
+    words = sum(len(line.split()) for line in lines)
+    sentence = any(line.rstrip().endswith((".", ";", ":")) for line in lines)
+    return len(lines) >= 2 and words >= _MIN_RULE_WORDS and sentence
+
+
+def row_blocks(cells: list[list[str]]) -> list[str]:
+    """The blocks of one table row; ``cells`` holds each cell's paragraphs (lines within a paragraph
+    may be separated by newlines). Empty cells are ignored."""
+    cells = [[p for p in (" ".join(q.split()) if "\n" not in q else q.strip() for q in cell) if p]
+             for cell in cells]
+    cells = [c for c in cells if c]
+    if not cells:
+        return []
+    if len(cells) >= 2 and _is_rule(cells[-1]) and all(_is_title(c) or LABEL_ONLY.match(c[0]) for c in cells[:-1]) \
+            and any(_is_title(c) for c in cells[:-1]):
+        heading = " ".join(c[0] for c in cells[:-1])
+        body = [line.strip() for p in cells[-1] for line in p.split("\n") if line.strip()]
+        return [heading, *[" ".join(b.split()) for b in body]]
+    flat = [" ".join(" ".join(p.split()) for p in c) for c in cells]
+    if len(flat) >= 2 and LABEL_ONLY.match(flat[0]):
+        return [f"{flat[0]} " + " | ".join(flat[1:])]
+    return [" | ".join(flat)]

@@ -1,0 +1,106 @@
+"""Codes whose rules stand in a table (subject | rule), and titled sections with numbered leden."""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+
+import docx
+from restructure import parse_rendered
+
+from gedragscode import load_model, make_code, render
+from gedragscode.lint.engine import lint
+from gedragscode.lint.readers import read_document
+from gedragscode.lint.readers.tables import row_blocks
+from gedragscode.lint.segment import segment
+
+FOUND = ("present", "outdated")
+
+
+def test_a_subject_row_with_leden_becomes_a_heading_and_paragraphs() -> None:
+    blocks = row_blocks([["Geschenken"], ["1. Een raadslid meldt een geschenk boven € 50 bij de griffier.",
+                                           "2. De griffier houdt een register bij."]])
+    assert blocks == ["Geschenken", "1. Een raadslid meldt een geschenk boven € 50 bij de griffier.",
+                      "2. De griffier houdt een register bij."]
+    # line breaks inside one Word paragraph separate leden as well
+    assert row_blocks([["3"], ["Reizen"], ["1. Een reis wordt vooraf gemeld.\n2. Na afloop volgt een verslag."]]) == [
+        "3 Reizen", "1. Een reis wordt vooraf gemeld.", "2. Na afloop volgt een verslag."]
+
+
+def test_other_rows_stay_one_line() -> None:
+    # a situation and its one-paragraph consequence is one statement
+    assert row_blocks([["Een reis buiten Nederland op kosten van derden"],
+                       ["De reis wordt niet gemaakt, tenzij het presidium vooraf heeft ingestemd."]]) == [
+        "Een reis buiten Nederland op kosten van derden | De reis wordt niet gemaakt, tenzij het presidium "
+        "vooraf heeft ingestemd."]
+    assert row_blocks([["Onderwerp"], ["Afspraak"]]) == ["Onderwerp | Afspraak"]
+    assert row_blocks([["4."], ["Een raadslid meldt elke nevenfunctie."]]) == [
+        "4. Een raadslid meldt elke nevenfunctie."]
+    assert row_blocks([[""], []]) == []
+
+
+@lru_cache(maxsize=1)
+def _rendered() -> str:
+    return str(render(make_code("provincie", ["statenlid", "commissielid"], "Zeeland", year=2026), "md"))
+
+
+def _articles() -> list[tuple[str, list[str]]]:
+    parsed = parse_rendered(_rendered())
+    out = []
+    for chapter in parsed.chapters:
+        for article in chapter.articles:
+            paras = []
+            for para in article.paras:
+                paras.append((f"{para.lid}. " if para.lid else "") + para.text)
+                paras.extend(f"{letter}. {sub}" for letter, sub in para.subs)
+            out.append((article.title, paras))
+    return out
+
+
+def _table_docx() -> bytes:
+    parsed = parse_rendered(_rendered())
+    document = docx.Document()
+    document.add_paragraph(parsed.title)
+    for block in parsed.front:
+        document.add_paragraph(block)
+    table = document.add_table(rows=0, cols=2)
+    for title, paras in _articles():
+        cells = table.add_row().cells
+        cells[0].text = title
+        cells[1].text = paras[0]
+        for para in paras[1:]:
+            cells[1].add_paragraph(para)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _found(name: str, data: bytes) -> set[str]:
+    result = lint(name, data=data, model=load_model())
+    return {c.id for c in result.clauses if c.status in FOUND}
+
+
+def test_a_code_in_a_table_is_read_as_well_as_the_same_code_in_markdown() -> None:
+    in_markdown = _found("code.md", _rendered().encode())
+    in_table = _found("code.docx", _table_docx())
+    assert len(in_markdown) >= 20
+    missed = in_markdown - in_table - {"inleiding"}  # the table leaves out the inleiding
+    assert not missed
+
+
+def test_titled_sections_hold_their_numbered_leden() -> None:
+    document = read_document("code.docx", data=_table_docx())
+    units = [u for u in segment(document).units if u.role == "normatief"]
+    by_heading = {u.heading: u for u in units}
+    assert len(by_heading["Geschenken en diensten"].leden) >= 3
+    assert "(Neven)functies" in by_heading  # a heading may open with a bracket
+    assert not [u for u in units if u.number and not u.heading]  # no lid became an article of its own
+
+
+def test_one_title_over_a_long_run_of_numbered_paragraphs_keeps_them_as_units() -> None:
+    rules = "\n\n".join(f"{k}. Een raadslid meldt ieder jaar de {k}e opgave bij de griffier, die haar openbaar "
+                        "maakt." for k in range(1, 15))
+    text = f"Gedragscode integriteit raadsleden gemeente Lindeoord\n\nGedragsregels\n\n{rules}\n"
+    document = read_document("code.txt", data=text.encode())
+    units = [u for u in segment(document).units if u.role == "normatief"]
+    assert len(units) >= 14
