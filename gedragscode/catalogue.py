@@ -3,6 +3,10 @@
 Files are read through :mod:`importlib.resources` (package ``gedragscode.models``) in
 file-name order, so ``01_...gdc`` comes before ``02_...gdc``; clause and chapter order in
 rendered codes follows that order.
+
+These files are the one trusted input (the threat model in ``docs/developer.md``): they are parsed
+with ``trusted=True``, so their ``regex(...)`` recognisers run on Python's ``re`` rather than on the
+time-limited engine that user-supplied patterns need (:mod:`gedragscode.safe_regex`).
 """
 
 from __future__ import annotations
@@ -44,7 +48,7 @@ def bundled_sources() -> list[tuple[str, str]]:
 def bundled_trees() -> list[SyntaxTree]:
     from gedragscode.dsl.parser import parse
 
-    return [parse(text, name) for name, text in bundled_sources()]
+    return [parse(text, name, trusted=True) for name, text in bundled_sources()]
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +66,6 @@ def bundled_model() -> Model:
         from gedragscode.dsl.parser import parse
         from gedragscode.resolve import resolve_model
 
-        return resolve_model([parse(text, name) for name, text in sources])
+        return resolve_model([parse(text, name, trusted=True) for name, text in sources])
 
     return cached_model(sources, build)

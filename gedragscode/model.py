@@ -210,9 +210,18 @@ class Phrase:
 
 @dataclass(frozen=True)
 class Regex:
-    """A regular expression, case-insensitive; the escape hatch."""
+    """A regular expression, case-insensitive; the escape hatch.
+
+    ``trusted`` says where the pattern came from, not what it looks like: True only for the bundled
+    model's files (``models/*.gdc``, parsed by :mod:`gedragscode.catalogue`), which ship with the
+    package and are checked by its tests; those run on Python's ``re``. Every other pattern (a local
+    code, a user's model file, text given to :func:`gedragscode.parse`) is untrusted and runs on the
+    ``regex`` engine with a time limit (see :mod:`gedragscode.safe_regex` and the threat model in
+    ``docs/developer.md``).
+    """
 
     pattern: str
+    trusted: bool = False
 
 
 @dataclass(frozen=True)

@@ -478,7 +478,8 @@ class _ModelResolver:
 
     def check_pattern(self, p: Pattern, pos: s.Pos) -> None:
         if isinstance(p, Regex):
-            problem = regex_problem(p.pattern)  # the same check the matcher applies (gedragscode.safe_regex)
+            # the check for the engine it will run on: re for the bundled model, regex for the rest
+            problem = regex_problem(p.pattern, trusted=p.trusted)
             if problem:
                 self.errors.add(f"regex({p.pattern!r}): {problem}", pos)
         elif isinstance(p, AllOf | AnyOf):

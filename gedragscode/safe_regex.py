@@ -19,7 +19,17 @@ crashes Python's ``re``. Two layers keep it bounded:
    look-around, which the model's recognisers use.
 
 The lint matcher and the identification of body and offices both compile recogniser patterns
-through :func:`compile_regex`, so the same rules hold wherever a pattern runs.
+through :func:`compile_recogniser`, so the same rules hold wherever a pattern runs.
+
+**Trust.** The bundled model (``models/*.gdc``, shipped and tested with the package) is trusted, in
+the threat model of ``docs/developer.md``: its patterns are marked
+:attr:`~gedragscode.model.Regex.trusted` when the catalogue parses them, and
+:func:`compile_recogniser` compiles those with Python's ``re`` (no ``regex`` import, no timeout
+bookkeeping, and ``re``'s compiled code is cached on disk for the command-line process by
+:mod:`gedragscode.regex_cache`). Every other pattern (a local code's, a user's model file's) is
+untrusted and gets both layers above. Trust is a fact about where the file came from, recorded when
+it is parsed, never a guess from the pattern's text. The bundled patterns still pass
+:func:`regex_problem` (a test checks it).
 """
 
 from __future__ import annotations
@@ -27,14 +37,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any
-
-import regex
+from typing import TYPE_CHECKING, Any
 
 from gedragscode.errors import ModelError
 from gedragscode.limits import MAX_REGEX_LENGTH, MAX_REGEX_REPEAT, REGEX_TIMEOUT
 
-__all__ = ["RegexTimeout", "SafeRegex", "compile_regex", "regex_problem"]
+if TYPE_CHECKING:
+    from gedragscode.model import Regex
+
+__all__ = ["RegexTimeout", "SafeRegex", "compile_recogniser", "compile_regex", "regex_problem"]
 
 try:  # the parser behind re.compile; private, so the structural check is skipped if it moves
     import re._parser as _sre_parse  # type: ignore[import-not-found,unused-ignore]
@@ -102,8 +113,12 @@ def _can_repeat_text(sub: Any) -> bool:
     return bool(_high) or bool(low)
 
 
-def regex_problem(pattern: str) -> str | None:
-    """Why ``pattern`` cannot be a recogniser (Dutch), or None when it can."""
+def regex_problem(pattern: str, *, trusted: bool = False) -> str | None:
+    """Why ``pattern`` cannot be a recogniser (Dutch), or None when it can.
+
+    ``trusted`` (a bundled model pattern): the pattern must compile with ``re``, the engine it runs
+    on, rather than with ``regex``; the length and structure rules are the same.
+    """
     if len(pattern) > MAX_REGEX_LENGTH:
         return f"de reguliere expressie is langer dan {MAX_REGEX_LENGTH} tekens"
     try:
@@ -117,6 +132,14 @@ def regex_problem(pattern: str) -> str | None:
         problem = _structure_problem(parsed, False)
         if problem:
             return problem
+    if trusted:
+        try:
+            re.compile(pattern, re.IGNORECASE)
+        except (re.error, OverflowError, RecursionError, ValueError) as exc:
+            return f"ongeldige reguliere expressie: {exc}"
+        return None
+    import regex  # only for untrusted patterns: the bundled model never loads it
+
     try:
         regex.compile(pattern, regex.IGNORECASE)
     except (regex.error, OverflowError, RecursionError, ValueError) as exc:
@@ -133,6 +156,8 @@ class SafeRegex:
         problem = regex_problem(pattern)
         if problem:
             raise ModelError(f"regex({pattern!r}): {problem}")
+        import regex
+
         self.pattern = pattern
         self.compiled = regex.compile(pattern, regex.IGNORECASE)
 
@@ -164,3 +189,26 @@ def compile_regex(pattern: str) -> SafeRegex:
     Raises :class:`~gedragscode.errors.ModelError` when :func:`regex_problem` refuses it.
     """
     return SafeRegex(pattern)
+
+
+@lru_cache(maxsize=1024)
+def _compile_trusted(pattern: str) -> re.Pattern[str]:
+    # checked by the resolver when the bundled model was read (regex_problem); not parsed again here,
+    # so that re's cache (and regex_cache's code on disk) makes this a look-up
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except (re.error, OverflowError, RecursionError, ValueError) as exc:
+        raise ModelError(f"regex({pattern!r}): ongeldige reguliere expressie: {exc}") from None
+
+
+def compile_recogniser(pattern: Regex) -> SafeRegex | re.Pattern[str]:
+    """The compiled, case-insensitive form of a ``regex(...)`` recogniser, by its trust (cached).
+
+    A :attr:`~gedragscode.model.Regex.trusted` pattern (the bundled model's) is a plain ``re`` pattern;
+    any other is a :class:`SafeRegex` (checked, and time-limited when it runs). Both have
+    ``finditer(text, pos, endpos)`` and ``search(text, pos, endpos)``. Raises
+    :class:`~gedragscode.errors.ModelError` when :func:`regex_problem` refuses the pattern.
+    """
+    if pattern.trusted:
+        return _compile_trusted(pattern.pattern)
+    return compile_regex(pattern.pattern)

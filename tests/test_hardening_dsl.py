@@ -136,6 +136,75 @@ def test_catastrophic_regex_in_lint_is_a_failure_not_a_hang(tmp_path: Path) -> N
         list(compile_regex("(a|a)*$").finditer("a" * 40 + "!"))
 
 
+def _regex_objects(patterns: object) -> list[object]:
+    from gedragscode.model import Regex
+
+    found: list[object] = []
+
+    def walk(p: object) -> None:
+        if isinstance(p, Regex):
+            found.append(p)
+        for attr in ("parts", "part", "left", "right", "pattern"):
+            sub = getattr(p, attr, None)
+            if isinstance(sub, tuple):
+                for x in sub:
+                    walk(x)
+            elif sub is not None and not isinstance(sub, str):
+                walk(sub)
+
+    walk(patterns)
+    return found
+
+
+def test_only_the_bundled_model_is_trusted(tmp_path: Path) -> None:
+    """Trust is where a file came from (threat model): the bundled model's regex recognisers run on
+    Python's re; the same text in a user's model file or a local code's own clause is untrusted and
+    runs on the time-limited engine."""
+    import re as stdlib_re
+
+    from gedragscode.catalogue import bundled_trees
+    from gedragscode.model import Regex
+    from gedragscode.resolve import resolve_model
+    from gedragscode.safe_regex import SafeRegex, compile_recogniser
+
+    model = gedragscode.load_model()
+    bundled = [r for c in model.clauses for rec in c.recognisers for r in _regex_objects(rec.pattern)]
+    bundled += [r for b in model.bodies for p in b.recognisers for r in _regex_objects(p)]
+    assert len(bundled) > 10
+    assert all(isinstance(r, Regex) and r.trusted for r in bundled)
+    assert all(isinstance(compile_recogniser(r), stdlib_re.Pattern) for r in bundled)  # type: ignore[arg-type]
+
+    same_text = bundled[0]
+    assert isinstance(same_text, Regex)
+    written = same_text.pattern.replace("\\", "\\\\").replace('"', '\\"')  # as a DSL string
+    user_file = clause_file(tmp_path, pattern=f'regex("{written}")')
+    user_model = resolve_model([*bundled_trees(), gedragscode.parse_file(user_file)])
+    proef = user_model.clause("proef")
+    assert proef is not None
+    (mine,) = _regex_objects(proef.recognisers[0].pattern)
+    assert isinstance(mine, Regex) and mine.pattern == same_text.pattern and not mine.trusted
+    assert isinstance(compile_recogniser(mine), SafeRegex)
+    assert all(r.trusted for c in user_model.clauses if c.id != "proef" for rec in c.recognisers
+               for r in _regex_objects(rec.pattern) if isinstance(r, Regex))
+
+
+def test_a_local_codes_own_regex_recogniser_is_time_limited(tmp_path: Path) -> None:
+    from gedragscode.lint.match import matches_text
+    from gedragscode.model import Regex
+
+    local = tmp_path / "proefstad.gdc"
+    clause = CLAUSE.format(extra="", lid="Tekst.", pattern='regex("(a|a)*$")', examples="")
+    local.write_text('gedragscode "Gedragscode integriteit raadsleden gemeente Proefstad 2026" {\n'
+                     '  lichaam gemeente "Proefstad"\n  ambten raadslid\n  jaartal 2026\n'
+                     + clause + "}\n", encoding="utf-8")
+    code = gedragscode.load_code(local)
+    proef = next(c for c in code.clauses if c.id == "proef")
+    (mine,) = _regex_objects(proef.recognisers[0].pattern)
+    assert isinstance(mine, Regex) and not mine.trusted
+    with pytest.raises(RegexTimeout):
+        matches_text(proef.recognisers[0].pattern, "a" * 40 + "!")
+
+
 # ---------------------------------------------------------------- numbers and nesting
 
 

@@ -70,6 +70,27 @@ def test_linting_a_text_file_loads_no_parser_template_or_other_reader(tmp_path: 
     assert _heavy(modules, allowed=("gedragscode.lint.engine", "gedragscode.lint.segment", "gedragscode.model")) == []
 
 
+def test_linting_with_the_bundled_model_never_loads_the_regex_engine(tmp_path: Path) -> None:
+    """The bundled model is trusted (threat model): its recognisers run on Python's re, so a lint of a
+    plain code with the model cache warm loads no ``regex`` package, in the library or through the
+    command line (start-up caches on). (A cold cache parses the model with Lark, which imports
+    ``regex`` for its own grammar when it is installed.)"""
+    code = FIXTURES / "lint" / "provincie_staten_2015.txt"
+    library = f"""
+        import gedragscode
+        gedragscode.lint({str(code)!r})
+    """
+    _modules_after(library, tmp_path)  # warms the model cache
+    assert "regex" not in _modules_after(library, tmp_path)
+    command_line = f"""
+        import contextlib, io
+        from gedragscode.cli.main import cli
+        with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):
+            cli(["lint", {str(code)!r}], prog_name="gedragscode")
+    """
+    assert "regex" not in _modules_after(command_line, tmp_path)
+
+
 @pytest.mark.parametrize("name", gedragscode.__all__)
 def test_every_public_name_resolves(name: str) -> None:
     assert getattr(gedragscode, name) is not None

@@ -24,7 +24,7 @@ def fresh() -> Model:
     from gedragscode.dsl.parser import parse
     from gedragscode.resolve import resolve_model
 
-    return resolve_model([parse(text, name) for name, text in bundled_sources()])
+    return resolve_model([parse(text, name, trusted=True) for name, text in bundled_sources()])
 
 
 @pytest.fixture

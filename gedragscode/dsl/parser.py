@@ -116,9 +116,10 @@ def _pos(meta: Any, filename: str) -> s.Pos:
 
 
 class _ToSyntax(Transformer[Token, Any]):
-    def __init__(self, filename: str) -> None:
+    def __init__(self, filename: str, trusted: bool = False) -> None:
         super().__init__(visit_tokens=True)
         self.filename = filename
+        self.trusted = trusted
 
     # tokens
     def STRING(self, tok: Token) -> str:
@@ -474,7 +475,7 @@ class _ToSyntax(Transformer[Token, Any]):
         return Phrase(tuple(c))
 
     def p_regex(self, c: list[Any]) -> Pattern:
-        return Regex(c[0])
+        return Regex(c[0], trusted=self.trusted)
 
     def p_near(self, c: list[Any]) -> Pattern:
         return Near(c[0], c[1], c[2])
@@ -806,8 +807,12 @@ def _syntax_error(exc: UnexpectedInput, text: str, filename: str) -> DslSyntaxEr
 # ---------------------------------------------------------------- entry point
 
 
-def parse(text: str, filename: str = "<tekst>") -> s.SyntaxTree:
+def parse(text: str, filename: str = "<tekst>", *, trusted: bool = False) -> s.SyntaxTree:
     """Parse DSL ``text`` into a syntax tree with positions.
+
+    ``trusted`` is for the bundled model's own files only (:mod:`gedragscode.catalogue`): their
+    ``regex(...)`` recognisers are marked :attr:`~gedragscode.model.Regex.trusted` and run on Python's
+    ``re``; anything else stays untrusted and runs with a time limit (:mod:`gedragscode.safe_regex`).
 
     Raises :class:`DslSyntaxError` naming file, line and column when the text does not
     follow the grammar. A byte-order mark at the start (older Notepad writes one) is ignored.
@@ -824,7 +829,7 @@ def parse(text: str, filename: str = "<tekst>") -> s.SyntaxTree:
         comments, _COMMENTS.tokens = _COMMENTS.tokens, []
     check_depth(tree, filename)
     try:
-        items = _ToSyntax(filename).transform(tree)
+        items = _ToSyntax(filename, trusted).transform(tree)
     except VisitError as exc:  # pragma: no cover - a grammar/transformer mismatch is a bug
         raise exc.orig_exc from None
     result = s.SyntaxTree(filename, tuple(cast(list[s.Item], items)), pos=s.Pos(filename, 1, 1, 1, 1))

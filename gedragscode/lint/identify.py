@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from gedragscode.lint.document import Segmentation, Span
 from gedragscode.lint.match import DocumentIndex, compile_pattern, fold, fold_text
 from gedragscode.model import AnyOf, Body, Model, Pattern, Phrase, Regex, Stem, Word
-from gedragscode.safe_regex import compile_regex
+from gedragscode.safe_regex import compile_recogniser
 
 __all__ = ["Identification", "identify", "offices_in"]
 
@@ -106,7 +106,7 @@ class _Text:
         index = self.index
         folded = index.folded if index.folded is not None else index.text
         for rx in _regexes(pattern):
-            compiled = compile_regex(rx)  # bounded: see gedragscode.safe_regex
+            compiled = compile_recogniser(rx)  # by its trust: see gedragscode.safe_regex
             for sp in self._spans:
                 m = compiled.search(folded, sp.start, sp.end)
                 if m and m.group(0).strip():
@@ -114,9 +114,9 @@ class _Text:
         return index.text[index.starts[found[0]]:index.ends[found[0]]]
 
 
-def _regexes(pattern: Pattern) -> Iterable[str]:
+def _regexes(pattern: Pattern) -> Iterable[Regex]:
     if isinstance(pattern, Regex):
-        yield pattern.pattern
+        yield pattern
     for part in getattr(pattern, "parts", ()):
         yield from _regexes(part)
 

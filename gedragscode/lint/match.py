@@ -39,7 +39,7 @@ from gedragscode.lint.document import LidSegment, Role, Segmentation, Sentence, 
 from gedragscode.lint.lemmas import forms, split_verb
 from gedragscode.lint.reading.evidence import absence, inapplicable, scope_negation
 from gedragscode.model import AllOf, AnyOf, Lemma, Near, Not, Pattern, Phrase, Recogniser, Regex, Scope, Stem, Word
-from gedragscode.safe_regex import SafeRegex, compile_regex
+from gedragscode.safe_regex import SafeRegex, compile_recogniser
 
 __all__ = [
     "DocumentIndex",
@@ -116,7 +116,7 @@ class _Atom:
 
 @dataclass(frozen=True)
 class _Re:
-    regex: SafeRegex
+    regex: SafeRegex | re.Pattern[str]  # re for the trusted bundled model, else time-limited
 
 
 @dataclass(frozen=True)
@@ -164,7 +164,7 @@ def compile_pattern(pattern: Pattern) -> _Node:
     if isinstance(pattern, Phrase):
         return _Atom("frase", tuple(w for w in (_words(p) for p in pattern.phrases) if w))
     if isinstance(pattern, Regex):
-        return _Re(compile_regex(pattern.pattern))  # bounded: see gedragscode.safe_regex
+        return _Re(compile_recogniser(pattern))  # by its trust: see gedragscode.safe_regex
     if isinstance(pattern, AllOf):
         return _And(tuple(compile_pattern(p) for p in pattern.parts))
     if isinstance(pattern, AnyOf):
