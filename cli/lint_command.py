@@ -207,7 +207,7 @@ def lint_command(paths: tuple[str, ...], body: str | None, offices: tuple[str, .
     pieces = stream_report(tally(itertools.chain([first], results)), fmt, color=use_color, suggest=suggest,
                            single=not several, detail=detail)
     if output is not None:
-        gedragscode.write_output(output, "".join(pieces), force=force)
+        gedragscode.write_output(output, pieces, force=force)  # streamed: each document as it is checked
     else:
         for piece in pieces:  # each document is printed as soon as it is checked
             click.echo(piece, nl=False)

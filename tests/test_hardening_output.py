@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -184,6 +185,7 @@ def test_file_name_over_255_bytes_is_a_dutch_error(tmp_path: Path) -> None:
 
 _SLOW_WRITER = """
 import os, sys, time
+from collections.abc import Iterator
 from pathlib import Path
 marker = Path(sys.argv[1])
 real_fsync = os.fsync
@@ -218,3 +220,126 @@ def test_sigterm_during_a_write_leaves_no_temp_file(tmp_path: Path, existing: bo
     assert leftovers(tmp_path) == []
     # the stop took effect after the write: the target is whole (the new DOCX), never half
     assert target.read_bytes()[:2] == b"PK"
+
+
+# ---------------------------------------------------------------- streamed output (lint -o)
+
+
+def test_streamed_output_is_written_as_it_comes_and_appears_whole(tmp_path: Path) -> None:
+    target = tmp_path / "rapport.jsonl"
+    piece = "x" * 50_000 + "\n"
+    seen: list[tuple[bool, int]] = []
+
+    def pieces() -> Iterator[str]:
+        for _ in range(3):
+            yield piece
+            (tmp,) = leftovers(tmp_path)  # the pieces so far are in the temporary file, the target waits
+            seen.append((target.exists(), (tmp_path / tmp).stat().st_size))
+
+    write_output(target, pieces())
+    assert seen == [(False, len(piece)), (False, 2 * len(piece)), (False, 3 * len(piece))]
+    assert target.read_text(encoding="utf-8") == piece * 3
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_a_stream_that_fails_leaves_the_target_as_it_was(tmp_path: Path, existing: bool) -> None:
+    target = tmp_path / "rapport.txt"
+    if existing:
+        target.write_text("oud rapport", encoding="utf-8")
+
+    def pieces() -> Iterator[str]:
+        yield "eerste document\n"
+        raise GedragscodeError("het tweede document ging mis")
+
+    with pytest.raises(GedragscodeError, match="tweede document"):
+        write_output(target, pieces(), force=True)
+    assert leftovers(tmp_path) == []
+    assert (target.read_text(encoding="utf-8") if target.exists() else None) == ("oud rapport" if existing else None)
+
+
+def test_a_stream_is_not_started_for_a_target_that_may_not_be_written(tmp_path: Path) -> None:
+    target = tmp_path / "rapport.txt"
+    target.write_text("oud rapport", encoding="utf-8")
+    started: list[int] = []
+
+    def pieces() -> Iterator[str]:
+        started.append(1)
+        yield "nieuw"
+
+    with pytest.raises(OutputExistsError):
+        write_output(target, pieces())
+    assert started == [] and target.read_text(encoding="utf-8") == "oud rapport"
+
+
+def test_a_stream_into_a_named_pipe_is_written_in_place(tmp_path: Path) -> None:
+    fifo = tmp_path / "pijp"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    deadline = time.monotonic() + 60
+    while True:  # until the reader has opened the pipe (the writer refuses a pipe nobody reads)
+        try:
+            write_output(fifo, iter(["een\n", b"twee\n"]), force=True)
+            break
+        except GedragscodeError as exc:
+            if "niemand" not in exc.message or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+    reader.join(60)
+    assert received == [b"een\ntwee\n"] and stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+_SLOW_LINT = """
+import sys, time
+from collections.abc import Iterator
+from pathlib import Path
+marker = Path(sys.argv[1])
+import importlib
+engine = importlib.import_module("gedragscode.lint.engine")
+real = engine.lint
+calls = []
+def slow(*args, **kwargs):
+    calls.append(1)
+    if len(calls) == 2:
+        marker.write_text("bezig")
+        time.sleep(100)
+    return real(*args, **kwargs)
+engine.lint = slow
+sys.argv = ["gedragscode", *sys.argv[2:]]
+from gedragscode.cli.main import main
+main()
+"""
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_sigterm_during_a_streamed_lint_report_leaves_no_temp_file(tmp_path: Path, existing: bool) -> None:
+    """``lint -o`` writes each document's report as it is checked; a stop in the middle of the batch
+    removes the temporary file and leaves the target as it was."""
+    folder = tmp_path / "codes"
+    folder.mkdir()
+    fixtures = Path(__file__).parent / "fixtures" / "lint"
+    for name in ("bes_eilandsraad_2020.txt", "provincie_staten_2015.txt", "bes_bestuurscollege_2019.txt"):
+        (folder / name).write_bytes((fixtures / name).read_bytes())
+    out = tmp_path / "uit"
+    out.mkdir()
+    target = out / "rapport.jsonl"
+    if existing:
+        target.write_text("oud rapport\n", encoding="utf-8")
+    marker = tmp_path / "marker"
+    proc = subprocess.Popen([sys.executable, "-c", _SLOW_LINT, str(marker), "lint", "--jobs", "1", "-o", str(target),
+                             "--force", str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while not marker.exists():
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the second document was never reached"
+        time.sleep(0.05)
+    (tmp,) = leftovers(out)  # streamed: the first document's report is already in the temporary file
+    assert "bes_bestuurscollege_2019.txt" in (out / tmp).read_text(encoding="utf-8")  # first in name order
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode in (128 + signal.SIGTERM, -signal.SIGTERM), err
+    assert b"Traceback" not in err
+    assert leftovers(out) == []
+    assert (target.read_text(encoding="utf-8") if target.exists() else None) == ("oud rapport\n" if existing else None)
