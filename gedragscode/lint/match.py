@@ -62,12 +62,48 @@ _CLAUSE_BREAK = re.compile(r"[.;:!?]")
 _GLUE = re.compile(r"[-()\u2010\u2011]{1,2}")
 
 
+FOLD_PIECE = 1 << 16
+""":func:`fold_text` folds a longer text in pieces of about this many characters."""
+_ASCII = re.compile(r"[\x00-\x7f]")
+
+
 def fold_text(text: str) -> str:
-    """``fold`` for a whole text (not cached)."""
+    """``fold`` for a whole text (not cached).
+
+    A long text is folded in pieces of about :data:`FOLD_PIECE` characters, each starting at an ASCII
+    character (a line break, else a space, else any): Python's ``casefold`` and NFKD work in a buffer of
+    4 bytes per character (``casefold`` even 12, room for every character to become three), so folding
+    a whole document at once would take six times its size besides the text. Folding is character by
+    character and an ASCII character is a starter that no combining mark reorders across, so the
+    pieces fold exactly as the whole text does.
+    """
+    if len(text) <= FOLD_PIECE:
+        return _fold_piece(text)
+    pieces: list[str] = []
+    start, n = 0, len(text)
+    while start < n:
+        cut = start + FOLD_PIECE
+        if cut < n:
+            found = text.rfind("\n", start + 1, cut + 1)
+            if found < 0:
+                found = text.rfind(" ", start + 1, cut + 1)
+            if found < 0:
+                m = _ASCII.search(text, cut)  # a long run without spaces: the next ASCII character
+                found = m.start() if m is not None else n
+            cut = found
+        pieces.append(_fold_piece(text[start:cut]))
+        start = cut
+    return "".join(pieces)
+
+
+def _fold_piece(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     if decomposed.isascii():
         return decomposed
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    # the combining marks are deleted with one translate over the few distinct characters, not a
+    # character at a time (joining a generator would hold a list of every character, 8 bytes each)
+    marks = {ord(c): None for c in set(decomposed) if unicodedata.combining(c)}
+    return decomposed.translate(marks) if marks else decomposed
 
 
 @lru_cache(maxsize=65536)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -149,8 +149,8 @@ def _inline_text(token: Any) -> str:
     return "".join(parts)
 
 
-def _markdown_blocks(tokens: Sequence[Any]) -> list[str]:
-    blocks: list[str] = []
+def _markdown_blocks(tokens: Iterable[Any]) -> Iterator[str]:
+    """The text blocks of a stream of markdown-it tokens, one at a time."""
     pending_label: list[str] = []  # per open list item: its label until its first paragraph, then ""
     counters: list[int] = []
     kinds: list[str] = []
@@ -158,15 +158,14 @@ def _markdown_blocks(tokens: Sequence[Any]) -> list[str]:
     cell_text: list[str] = []
     in_cell = False
 
-    def emit(text: str) -> None:
+    def emit(text: str) -> str:
         text = text.strip()
         if pending_label and pending_label[-1]:
             label = pending_label[-1]
             pending_label[-1] = ""
             if not (label == "•" and _STARTS_WITH_LABEL.match(text)):
                 text = f"{label} {text}".strip() if text else label
-        if text:
-            blocks.append(text)
+        return text
 
     for tok in tokens:
         kind = tok.type
@@ -189,15 +188,21 @@ def _markdown_blocks(tokens: Sequence[Any]) -> list[str]:
                 pending_label.append("•")
         elif kind == "list_item_close":
             if pending_label:
-                emit("")
+                text = emit("")
                 pending_label.pop()
+                if text:
+                    yield text
         elif kind == "inline":
             if in_cell:
                 cell_text.append(_inline_text(tok))
             else:
-                emit(_inline_text(tok))
+                text = emit(_inline_text(tok))
+                if text:
+                    yield text
         elif kind in ("code_block", "fence"):
-            emit(tok.content)
+            text = emit(tok.content)
+            if text:
+                yield text
         elif kind == "tr_open":
             row = []
         elif kind in ("th_open", "td_open"):
@@ -210,9 +215,53 @@ def _markdown_blocks(tokens: Sequence[Any]) -> list[str]:
         elif kind == "tr_close" and row is not None:
             line = " | ".join(c for c in row if c)
             if line:
-                blocks.append(line)
+                yield line
             row = None
-    return blocks
+
+
+MARKDOWN_PIECE = 1 << 16
+""":func:`markdown_tokens` parses a longer Markdown text in pieces of about this many characters."""
+_BLOCK_START = re.compile(r"\n[ \t]*\n(?=\S)")  # a line after a blank line, not indented
+
+
+def markdown_tokens(source: str) -> Iterator[Any]:
+    """markdown-it's tokens of ``source`` (block tokens, an ``inline`` token with its children), the
+    same as ``parse(source)`` gives, parsed in pieces of about :data:`MARKDOWN_PIECE` characters.
+
+    markdown-it makes a Python object per block, inline element and line, about twenty times the text
+    for the whole list, which reading needs only one block at a time. A piece ends where a new top-level
+    block starts: a line after a blank line, not indented, that markdown-it itself, parsing the piece up
+    to and including that line, reads as the start of a block at the top level (not a list item going
+    on, not inside a fenced code block). Everything before such a line is read the same whatever follows
+    it (a block's end is decided by its own lines and the line after), so the pieces give the tokens of
+    the whole. When the line turns out to be no such start, the piece is doubled (linear even for one
+    fenced block through the whole text). A text with a link reference definition (``[x]: url``, which
+    may come after its use) is parsed whole.
+    """
+    parser = _markdown_parser()
+    n = len(source)
+    if n <= MARKDOWN_PIECE or "]:" in source:
+        yield from parser.parse(source)
+        return
+    pos = 0
+    want = MARKDOWN_PIECE
+    while pos < n:
+        m = _BLOCK_START.search(source, pos + want) if pos + want < n else None
+        if m is None:
+            yield from parser.parse(source[pos:])
+            return
+        start = m.end()
+        line_end = source.find("\n", start)
+        tokens = parser.parse(source[pos : n if line_end < 0 else line_end + 1])
+        line = source.count("\n", pos, start)
+        k = next((i for i, tok in enumerate(tokens) if tok.level == 0 and tok.nesting >= 0 and tok.map
+                  and tok.map[0] == line), -1)
+        if k <= 0:
+            want *= 2  # inside a block that goes on: a larger piece
+            continue
+        del tokens[k:]
+        yield from tokens
+        pos, want = start, MARKDOWN_PIECE
 
 
 def markdown_to_text(source: str) -> tuple[str, dict[str, str]]:
@@ -229,8 +278,7 @@ def markdown_to_text(source: str) -> tuple[str, dict[str, str]]:
             if kv:
                 metadata[kv.group(1).strip().lower()] = kv.group(2).strip().strip("\"'")
         source = source[match.end() :]
-    tokens = _markdown_parser().parse(source)
-    return join_blocks(_markdown_blocks(tokens)), metadata
+    return join_blocks(_markdown_blocks(markdown_tokens(source))), metadata
 
 
 def read_markdown(data: bytes, name: str) -> SourceDocument:
