@@ -10,34 +10,37 @@ of the instructions of a one-file lint, more than the lint of the document itsel
 ``gedragscode`` package only, compiles each generated source text once and keeps the code object,
 and :func:`save_new` writes the code objects to the user cache directory (beside the model cache)
 with :mod:`marshal`, as Python does for ``.pyc`` files; the next process executes them without
-compiling. The text is the key, so the result is the same as compiling it: a class whose fields
-change generates another text, which is compiled and added. Classes of other packages are not
-touched (their ``exec`` is the built-in one).
+compiling. The file is a table from source text to encoded code (:mod:`gedragscode.cache_store`):
+a process decodes only the code of the classes it defines (a lint does not define the model
+parser's or the web page's classes), when it first needs it. The text is the key, so the result is
+the same as compiling it: a class whose fields change generates another text, which is compiled
+and added. Classes of other packages are not touched (their ``exec`` is the built-in one).
 
 Like the other caches, nothing here can make a lint fail or differ: the file name holds Python's
-bytecode magic number and version, the file starts with the SHA-256 of its payload and is only read
-when owned by this user (as ``__pycache__`` is trusted), anything unexpected is ignored and the text
-is compiled as usual. ``GEDRAGSCODE_NO_CACHE=1`` switches it off.
+bytecode magic number and version, the file is checksummed and only read when owned by this user
+(as ``__pycache__`` is trusted), anything unexpected is ignored and the text is compiled as usual.
+``GEDRAGSCODE_NO_CACHE=1`` switches it off.
 """
 
 from __future__ import annotations
 
 import builtins
-import hashlib
-import os
+import marshal
 import sys
 import types
+import zlib
 from pathlib import Path
 from typing import Any
 
 __all__ = ["cache_file", "install", "save_new"]
 
-FORMAT = 1
-MAGIC = b"GEDRAGSCODE-CODEGEN-CACHE\n"
+FORMAT = 2
+MAGIC = b"GEDRAGSCODE-CODEGEN-CACHE-2\n"
 MAX_ENTRIES = 4096
 PACKAGE = "gedragscode"
 
 _memo: dict[str, types.CodeType] = {}
+_stored: dict[str, bytes] = {}  # source text -> marshalled code, decoded when first used
 _state: dict[str, Any] = {"installed": False, "new": 0, "loaded": 0}
 
 
@@ -53,6 +56,8 @@ def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:
     if isinstance(source, str) and _ours(globals):
         code = _memo.get(source)
         if code is None:
+            code = _stored_code(source)
+        if code is None:
             # exec(str) in dataclasses compiles with that module's (no) future flags: so does this
             code = compile(source, "<string>", "exec", dont_inherit=True)
             if len(_memo) < MAX_ENTRIES:
@@ -61,6 +66,22 @@ def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:
         builtins.exec(code, globals, locals)
         return
     builtins.exec(source, globals, locals)
+
+
+def _stored_code(source: str) -> types.CodeType | None:
+    """The cached code of ``source`` (decoded now, kept for the process), or None."""
+    blob = _stored.get(source)
+    if blob is None:
+        return None
+    try:
+        code = marshal.loads(blob)
+    except Exception:
+        code = None
+    if not isinstance(code, types.CodeType):
+        del _stored[source]
+        return None
+    _memo[source] = code
+    return code
 
 
 def cache_file() -> Path | None:
@@ -72,36 +93,11 @@ def cache_file() -> Path | None:
     if not cache_enabled():
         return None
     ident = f"{FORMAT}\0{sys.version}\0{sys.implementation.name}\0{MAGIC_NUMBER.hex()}"
-    return cache_dir() / f"codegen-{hashlib.sha256(ident.encode('utf-8')).hexdigest()[:24]}.marshal"
-
-
-def _read(path: Path) -> dict[str, types.CodeType]:
-    import marshal
-
-    try:
-        if hasattr(os, "getuid") and path.stat().st_uid != os.getuid():
-            return {}  # planted by another user: not ours to run
-        data = path.read_bytes()
-    except OSError:
-        return {}
-    size = hashlib.sha256().digest_size
-    start = len(MAGIC) + size
-    if len(data) <= start or not data.startswith(MAGIC):
-        return {}
-    payload = data[start:]
-    if hashlib.sha256(payload).digest() != data[len(MAGIC):start]:
-        return {}  # truncated or corrupt
-    try:
-        table = marshal.loads(payload)
-    except Exception:
-        return {}
-    if not isinstance(table, dict):
-        return {}
-    return {k: v for k, v in table.items() if isinstance(k, str) and isinstance(v, types.CodeType)}
+    return cache_dir() / f"codegen-{zlib.crc32(ident.encode('utf-8')):08x}-{len(ident)}.marshal"
 
 
 def install() -> bool:
-    """Load the cached code and give :mod:`dataclasses` the caching ``exec`` (once per process)."""
+    """Read the cache file and give :mod:`dataclasses` the caching ``exec`` (once per process)."""
     if _state["installed"]:
         return True
     import dataclasses
@@ -111,10 +107,12 @@ def install() -> bool:
         return False
     if getattr(dataclasses, "exec", builtins.exec) is not builtins.exec:
         return False  # someone else's exec is there: leave it alone
-    loaded = _read(path)
-    for source, code in list(loaded.items())[:MAX_ENTRIES]:
-        _memo.setdefault(source, code)
-    _state["loaded"] = len(_memo)
+    from gedragscode.cache_store import read_table
+
+    for source, blob in read_table(path, MAGIC).items():
+        if isinstance(source, str) and len(_stored) < MAX_ENTRIES:
+            _stored[source] = blob
+    _state["loaded"] = len(_stored)
     dataclasses.exec = _exec  # type: ignore[attr-defined]
     _state["installed"] = True
     return True
@@ -128,12 +126,14 @@ def save_new() -> bool:
     path = cache_file()
     if path is None:
         return False
-    import marshal
+    from gedragscode.cache_store import write_table
 
-    from gedragscode.model_cache import write_atomically
-
-    try:
-        payload = marshal.dumps(dict(_memo))
-    except Exception:
-        return False
-    return write_atomically(path, MAGIC + hashlib.sha256(payload).digest() + payload)
+    table = dict(_stored)
+    for source, code in _memo.items():
+        if source not in table and len(table) < MAX_ENTRIES:
+            try:
+                table[source] = marshal.dumps(code)
+            except ValueError:  # pragma: no cover - compile() gives marshallable code
+                continue
+    _stored.update(table)
+    return write_table(path, MAGIC, table)

@@ -6,7 +6,8 @@ in the user's cache directory (:func:`cache_dir`: ``$XDG_CACHE_HOME/gedragscode`
 ``~/.cache/gedragscode`` on Linux and other Unixes, ``~/Library/Caches/gedragscode`` on macOS,
 ``%LOCALAPPDATA%\\gedragscode\\Cache`` on Windows: where ``platformdirs`` would put it).
 
-One file per key, ``model-<key>.pickle``. The key (:func:`cache_key`) is a SHA-256 over
+One file per key, ``model-<key>.pickle``. The key (:func:`cache_key`) is a 64-bit checksum (CRC-32
+and Adler-32, with the total length) over
 
 * the cache format and the package version,
 * the name and bytes of every bundled model file,
@@ -14,10 +15,14 @@ One file per key, ``model-<key>.pickle``. The key (:func:`cache_key`) is a SHA-2
   turn model files into a model (parser, syntax tree, resolver, templating, grammar), so a
   developer who changes the resolver without bumping the version does not get a stale model.
 
+The checksums only have to notice a change (an edited model file, another version), not resist a
+forger, and unlike SHA-256 they need no OpenSSL (``hashlib``'s import alone cost a one-file lint
+more than checking all these bytes).
+
 Nothing here may make a lint fail. A cache that is missing, truncated, corrupt, stale, written by
 another version, owned by another user or unreadable is ignored and the model is parsed again (and
 the cache rewritten when possible); a cache directory that cannot be written is ignored. Every file
-starts with a header holding the key and the SHA-256 of the payload, checked before unpickling, and
+starts with a header holding the key and the CRC-32 of the payload, checked before unpickling, and
 the unpickler only builds the model's own types (:data:`TYPE_MODULES`, ``decimal.Decimal``), never
 an arbitrary callable. Files are written to a temporary name in the same directory and moved into
 place with :func:`os.replace`, so a reader sees either no file or a complete one, also while other
@@ -29,12 +34,12 @@ processes (``lint --jobs``) write the same file.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import io
 import os
 import pickle
 import sys
 import types
+import zlib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -60,7 +65,7 @@ __all__ = [
 NO_CACHE_ENV = "GEDRAGSCODE_NO_CACHE"
 CACHE_DIR_ENV = "GEDRAGSCODE_CACHE_DIR"
 
-FORMAT = b"1"
+FORMAT = b"2"
 MAGIC = b"GEDRAGSCODE-MODEL-CACHE\n"
 KEEP_FILES = 4
 
@@ -120,15 +125,19 @@ def _package_sources() -> Iterable[tuple[str, bytes]]:
 
 def cache_key(model_sources: Sequence[tuple[str, str]], *, version: str | None = None,
               code_sources: Iterable[tuple[str, bytes]] | None = None) -> str:
-    """The SHA-256 (hex) that names the cache file for these model files and this package."""
+    """The checksum (hex) that names the cache file for these model files and this package."""
     if version is None:
         from gedragscode import __version__
 
         version = __version__
-    digest = hashlib.sha256()
+    crc, adler, total = 0, 1, 0
 
     def add(label: str, data: bytes) -> None:
-        digest.update(label.encode("utf-8") + b"\0" + str(len(data)).encode("ascii") + b"\0" + data)
+        nonlocal crc, adler, total
+        head = label.encode("utf-8") + b"\0" + str(len(data)).encode("ascii") + b"\0"
+        crc = zlib.crc32(data, zlib.crc32(head, crc))
+        adler = zlib.adler32(data, zlib.adler32(head, adler))
+        total += len(head) + len(data)
 
     add("format", FORMAT)
     add("version", version.encode("utf-8"))
@@ -137,7 +146,7 @@ def cache_key(model_sources: Sequence[tuple[str, str]], *, version: str | None =
         add(f"model:{name}", text.encode("utf-8"))
     for name, data in code_sources if code_sources is not None else _package_sources():
         add(f"code:{name}", data)
-    return digest.hexdigest()
+    return f"{crc:08x}{adler:08x}{total:x}"
 
 
 def cache_path(key: str, directory: Path | None = None) -> Path:
@@ -181,7 +190,7 @@ def loads_model(payload: bytes) -> Model:
 
 
 def _header(key: str, payload: bytes) -> bytes:
-    return MAGIC + key.encode("ascii") + b"\n" + hashlib.sha256(payload).digest()
+    return MAGIC + key.encode("ascii") + b"\n" + zlib.crc32(payload).to_bytes(4, "big")
 
 
 def load_cached(path: Path, key: str) -> Model | None:
@@ -196,10 +205,10 @@ def load_cached(path: Path, key: str) -> Model | None:
         return None
     header = _header(key, b"")
     start = len(header)
-    if len(data) <= start or not data.startswith(header[: -hashlib.sha256().digest_size]):
+    if len(data) <= start or not data.startswith(header[:-4]):
         return None
     payload = data[start:]
-    if hashlib.sha256(payload).digest() != data[start - hashlib.sha256().digest_size: start]:
+    if zlib.crc32(payload).to_bytes(4, "big") != data[start - 4: start]:
         return None  # truncated or corrupt
     try:
         return loads_model(payload)

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from gedragscode import codegen_cache
+
 FIXTURE = Path(__file__).parent / "fixtures" / "lint" / "provincie_staten_2015.txt"
 
 # Counts the generated method sources compiled for gedragscode classes (and others) while linting.
@@ -84,7 +86,7 @@ def test_a_damaged_file_is_ignored(tmp_path: Path, damage: str) -> None:
     elif damage == "flip":
         path.write_bytes(data[:-10] + bytes([data[-10] ^ 0xFF]) + data[-9:])
     else:
-        path.write_bytes(b"GEDRAGSCODE-CODEGEN-CACHE\n" + b"\0" * 40)
+        path.write_bytes(codegen_cache.MAGIC + b"\0" * 40)
     damaged = _run(cache)
     assert damaged["loaded"] == 0 and damaged["report"] == reference["report"]
     assert isinstance(damaged["ours"], int) and damaged["ours"] > 100

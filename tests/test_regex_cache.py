@@ -76,7 +76,7 @@ from gedragscode.lint.reports.json_report import dumps
 from gedragscode import regex_cache
 result = lint(sys.argv[1])
 print(json.dumps({"compiled": len(compiled), "report": dumps([result], single=True),
-                  "loaded": regex_cache._state["preloaded"]}))
+                  "loaded": regex_cache._state["stored"], "served": regex_cache._state["served"]}))
 """
 
 
@@ -84,7 +84,7 @@ def _warm(cache: Path) -> None:
     """The model and lemma caches warm, the pattern cache empty (a cold model cache parses the model
     files, whose grammar compiles patterns of its own)."""
     _run(PROBE, cache, str(FIXTURE))
-    for path in cache.glob("re-*.pickle"):
+    for path in cache.glob("re-*.marshal"):
         path.unlink()
 
 
@@ -92,13 +92,14 @@ def test_a_second_process_compiles_nothing_and_lints_the_same(tmp_path: Path) ->
     cache = tmp_path / "cache"
     _warm(cache)
     first = json.loads(_run(PROBE, cache, str(FIXTURE)))
-    files = list(cache.glob("re-*.pickle"))
+    files = list(cache.glob("re-*.marshal"))
     assert len(files) == 1
     second = json.loads(_run(PROBE, cache, str(FIXTURE)))
     without = json.loads(_run(PROBE, None, str(FIXTURE)))
     assert first["compiled"] > 50            # the reading stages, identification, recognisers
     assert second["loaded"] >= first["compiled"] - 5
-    assert second["compiled"] <= 1           # all came from the cache (but pickle's own, at its import)
+    assert second["compiled"] <= 1           # all came from the cache
+    assert second["served"] >= first["compiled"] - 5  # built from the file when first used
     assert second["report"] == first["report"] == without["report"]
     assert not list(cache.glob(".re-*"))    # no temporary files left behind
 
@@ -108,14 +109,14 @@ def test_a_damaged_cache_file_is_ignored_and_rewritten(tmp_path: Path, damage: s
     cache = tmp_path / "cache"
     _warm(cache)
     reference = json.loads(_run(PROBE, cache, str(FIXTURE)))
-    path = next(cache.glob("re-*.pickle"))
+    path = next(cache.glob("re-*.marshal"))
     data = path.read_bytes()
     if damage == "truncate":
         path.write_bytes(data[: len(data) // 2])
     elif damage == "flip":
         path.write_bytes(data[:-10] + bytes([data[-10] ^ 0xFF]) + data[-9:])
     elif damage == "garbage":
-        path.write_bytes(b"\x80\x04not a pickle at all")
+        path.write_bytes(regex_cache.MAGIC + b"\x80\x04not a table at all")
     else:
         path.write_bytes(b"")
     damaged = json.loads(_run(PROBE, cache, str(FIXTURE)))
@@ -126,17 +127,23 @@ def test_a_damaged_cache_file_is_ignored_and_rewritten(tmp_path: Path, damage: s
 
 
 def test_a_wrong_entry_is_refused_by_sre_or_the_checks(tmp_path: Path) -> None:
-    """A well-formed file whose entries do not hold valid code for their pattern loads nothing bad."""
+    """A well-formed file whose entries do not hold valid code for their pattern gives the right patterns:
+    ``re`` compiles them as usual."""
+    import marshal
+
     cache = tmp_path / "cache"
     _run(PROBE, cache, str(FIXTURE))
-    path = next(cache.glob("re-*.pickle"))
-    entries = [("abc", 0, 32, [1, 2, 3], 0, {}, (None,)),              # invalid code: _sre says no
-               ("xyz", 0, 32, [999999] * 5, 0, {}, (None,)),
-               ("not the pattern", 0, 32, "code", 0, {}, (None,))]     # not even a list
-    assert regex_cache._write(path, entries)  # type: ignore[arg-type]
-    loaded = _run("import sys; from gedragscode import regex_cache as r; "
-                  "from gedragscode import startup; startup.enable(); print(r._state['preloaded'])", cache)
-    assert loaded.strip() == "0"
+    path = next(cache.glob("re-*.marshal"))
+    entries = [(("abc", 0), marshal.dumps(("abc", 0, 32, [1, 2, 3], 0, {}, (None,)))),      # invalid code
+               (("xyz", 0), marshal.dumps(("xyz", 0, 32, [999999] * 5, 0, {}, (None,)))),
+               (("q+", 0), marshal.dumps(("other", 0, 32, [], 0, {}, (None,)))),           # another pattern's
+               (("z?", 0), marshal.dumps(("z?", 0, 32, "code", 0, {}, (None,)))),          # not even a list
+               (("w*", 0), b"not marshal data")]
+    assert regex_cache._write(path, entries)
+    probe = ("import re; from gedragscode import regex_cache as r, startup; startup.enable(); "
+             "found = [bool(re.fullmatch(p, s)) for p, s in (('abc', 'abc'), ('xyz', 'xyz'), ('q+', 'qqq'), "
+             "('z?', ''), ('w*', 'ww'), ('abc', 'abd'))]; print(r._state['stored'], r._state['served'], found)")
+    assert _run(probe, cache).strip().split(maxsplit=2) == ["5", "0", "[True, True, True, True, True, False]"]
 
 
 def test_gedragscode_no_cache_switches_it_off(tmp_path: Path) -> None:

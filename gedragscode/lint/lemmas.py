@@ -115,11 +115,12 @@ def _compute_forms(lemma: str) -> frozenset[str]:
 
 
 def _dictionary_tag() -> str:
-    """What names simplemma's Dutch dictionary file: its path, size and modification time, hashed.
+    """What names simplemma's Dutch dictionary file: its path, size and modification time, checksummed.
 
     The forms follow from that file alone. Found without importing simplemma (and without
-    ``importlib.metadata``, whose import costs a one-file lint more than reading this cache)."""
-    import hashlib
+    ``importlib.metadata`` or ``hashlib``, whose imports cost a one-file lint more than reading this
+    cache)."""
+    import zlib
     from importlib.util import find_spec
 
     try:
@@ -130,7 +131,8 @@ def _dictionary_tag() -> str:
         ident = f"{data.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}"
     except (IndexError, OSError, ImportError, ValueError):  # pragma: no cover - an unusual install
         ident = "unknown"
-    return hashlib.sha256(ident.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    encoded = ident.encode("utf-8", "surrogateescape")
+    return f"{zlib.crc32(encoded):08x}{zlib.adler32(encoded):08x}"
 
 
 def _cache_file() -> Path | None:
