@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import itertools
 import os
 import sys
@@ -74,10 +75,13 @@ def _check_body(ctx: click.Context, param: click.Parameter, value: str | None) -
     """The --body value names a body of the bundled model, in any form ("Gemeente"); the forms are the model's."""
     if value is None:
         return None
+    from gedragscode import startup
+    from gedragscode.catalogue import bundled_model  # not load_model: that imports the model parser
     from gedragscode.names import canonical_body
 
+    startup.enable()  # the model's types are the first lint classes this process defines
     try:
-        return canonical_body(gedragscode.load_model(), value)
+        return canonical_body(bundled_model(), value)
     except GedragscodeError as exc:
         raise click.BadParameter(exc.message) from None
 
@@ -86,9 +90,10 @@ def _canonical_offices(body: str | None, offices: list[str]) -> list[str]:
     """The office ids that ``offices`` name in any form ("raadsleden", "Wethouder")."""
     if not offices:
         return []
+    from gedragscode.catalogue import bundled_model
     from gedragscode.names import canonical_office
 
-    model = gedragscode.load_model()
+    model = bundled_model()
     return list(dict.fromkeys(canonical_office(model, body, o) for o in offices))
 
 
@@ -164,9 +169,14 @@ def lint_command(paths: tuple[str, ...], body: str | None, offices: tuple[str, .
     """
     from gedragscode import startup
 
-    startup.enable()  # a short-lived process: the start-up caches, before the lint modules are imported
-    from gedragscode import LintFailure  # the lint engine's types only when linting
-    from gedragscode.lint.reports import stream_report
+    with startup.long_lived():  # the lint modules and the model, loaded once and kept out of the collector's way
+        startup.enable()  # a short-lived process: the start-up caches, before the lint modules are imported
+        importlib.import_module("gedragscode.lint.engine")  # the lint engine only when linting
+        from gedragscode import LintFailure
+        from gedragscode.catalogue import bundled_model
+        from gedragscode.lint.reports import stream_report
+
+        bundled_model()
 
     office_list = _canonical_offices(body, _offices(offices)) or None
     several = len(paths) > 1 or any(os.path.isdir(p) for p in paths if p != "-")

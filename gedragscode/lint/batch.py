@@ -79,10 +79,16 @@ def _init_worker(model_data: bytes, options: Mapping[str, Any], task: Task) -> N
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    import gc
+
     from gedragscode.model_cache import loads_model
 
     global _WORKER
+    gc.disable()  # the model and the lint modules live as long as the worker: loaded, then frozen
+    import gedragscode.lint.engine  # noqa: F401
     _WORKER = (loads_model(model_data), options, task)
+    gc.freeze()  # the collector leaves them alone from now on, and looks at each document's objects only
+    gc.enable()
 
 
 def _run_in_worker(item: Any) -> Outcome:
