@@ -142,7 +142,13 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 # ---------------------------------------------------------------- compiled patterns
 
 
-@dataclass(frozen=True)
+# The compiled nodes compare by identity (eq=False): hashing a frozen value hashes its whole subtree
+# again on every look-up, and the matcher looks nodes up per unit. Equal patterns still share one
+# node (compile_pattern is cached by value) and equal atoms one atom (_atom), so a document's
+# positions of an atom are worked out once for every recogniser that has it.
+
+
+@dataclass(frozen=True, eq=False)
 class _Atom:
     """A stem, word or phrase set: evaluated once per document into token positions."""
 
@@ -150,27 +156,27 @@ class _Atom:
     items: tuple[tuple[str, ...], ...]  # folded words; for frase a word ending in "*" is a stem
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Re:
     regex: SafeRegex | re.Pattern[str]  # re for the trusted bundled model, else time-limited
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _And:
     parts: tuple[_Node, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Or:
     parts: tuple[_Node, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Not:
     part: _Node
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Near:
     distance: int
     left: _Node
@@ -188,17 +194,47 @@ def _words(text: str) -> tuple[str, ...]:
     return words
 
 
-@lru_cache(maxsize=8192)
+_ATOMS: dict[tuple[str, tuple[tuple[str, ...], ...]], _Atom] = {}
+
+
+def _atom(kind: str, items: tuple[tuple[str, ...], ...]) -> _Atom:
+    """The one atom of ``kind`` with these items (equal atoms are one object)."""
+    found = _ATOMS.get((kind, items))
+    if found is None:
+        found = _ATOMS[(kind, items)] = _Atom(kind, items)
+    return found
+
+
+_BY_IDENTITY: dict[int, tuple[Pattern, _Node]] = {}
+_BY_IDENTITY_MAX = 8192
+
+
 def compile_pattern(pattern: Pattern) -> _Node:
-    """The evaluable form of a model pattern (cached: patterns are frozen values)."""
+    """The evaluable form of a model pattern (cached: patterns are frozen values).
+
+    The model's patterns are looked up by identity first (an entry keeps its pattern alive, so its
+    ``id`` cannot be reused meanwhile): hashing a frozen pattern walks its whole tree each time.
+    """
+    entry = _BY_IDENTITY.get(id(pattern))
+    if entry is not None and entry[0] is pattern:
+        return entry[1]
+    node = _compile(pattern)
+    if len(_BY_IDENTITY) >= _BY_IDENTITY_MAX:
+        _BY_IDENTITY.clear()
+    _BY_IDENTITY[id(pattern)] = (pattern, node)
+    return node
+
+
+@lru_cache(maxsize=8192)
+def _compile(pattern: Pattern) -> _Node:
     if isinstance(pattern, Stem):
-        return _Atom("stam", tuple((fold(s.strip()),) for s in pattern.stems if s.strip()))
+        return _atom("stam", tuple((fold(s.strip()),) for s in pattern.stems if s.strip()))
     if isinstance(pattern, Word):
-        return _Atom("woord", tuple((fold(w.strip()),) for w in pattern.words if w.strip()))
+        return _atom("woord", tuple((fold(w.strip()),) for w in pattern.words if w.strip()))
     if isinstance(pattern, Lemma):
-        return _Atom("lemma", tuple((fold(w.strip()),) for w in pattern.lemmas if w.strip()))
+        return _atom("lemma", tuple((fold(w.strip()),) for w in pattern.lemmas if w.strip()))
     if isinstance(pattern, Phrase):
-        return _Atom("frase", tuple(w for w in (_words(p) for p in pattern.phrases) if w))
+        return _atom("frase", tuple(w for w in (_words(p) for p in pattern.phrases) if w))
     if isinstance(pattern, Regex):
         return _Re(compile_recogniser(pattern))  # by its trust: see gedragscode.safe_regex
     if isinstance(pattern, AllOf):
