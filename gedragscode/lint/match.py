@@ -37,7 +37,7 @@ from typing import overload
 
 from gedragscode.lint.document import LidSegment, Role, Segmentation, Sentence, Span, Unit
 from gedragscode.lint.lemmas import forms, split_verb
-from gedragscode.lint.reading.evidence import absence, inapplicable, scope_negation
+from gedragscode.lint.reading.evidence import absence, exemption, inapplicable, scope_negation
 from gedragscode.model import AllOf, AnyOf, Lemma, Near, Not, Pattern, Phrase, Recogniser, Regex, Scope, Stem, Word
 from gedragscode.safe_regex import SafeRegex, compile_recogniser
 
@@ -609,7 +609,7 @@ class Matcher:
                     continue
                 for sentence in lid.sentences:
                     text = sentence.text
-                    if inapplicable(text) or absence(text) or scope_negation(text):
+                    if inapplicable(text) or absence(text) or scope_negation(text) or exemption(text):
                         # "... is niet voor collegeleden bedoeld", "heeft geen vertrouwenspersoon
                         # aangewezen", "deze code vraagt niet om ...": a clause named, not stated
                         continue

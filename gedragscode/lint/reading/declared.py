@@ -24,7 +24,7 @@ from itertools import pairwise
 
 from gedragscode.lint.document import Role
 from gedragscode.lint.reading.build import Build, Builder
-from gedragscode.lint.reading.evidence import paragraph_evidence, scope_negation, sentences
+from gedragscode.lint.reading.evidence import exemption, paragraph_evidence, scope_negation, sentences
 from gedragscode.lint.reading.headings import strip_label
 from gedragscode.lint.reading.roles import intro_heading
 
@@ -282,8 +282,9 @@ def declared_zones(b: Builder) -> None:
 def exclusions(b: Builder) -> None:
     """Provisions that only say what the code leaves out are explanation."""
     for unit in b.units:
-        if (unit.role == "normatief" and scope_negation(b.text[unit.start : unit.end])
-                and paragraph_evidence(b.text[unit.start : unit.end]).exclusion):
+        text = b.text[unit.start : unit.end]
+        if unit.role == "normatief" and (scope_negation(text) or any(exemption(s) for s in sentences(text))) \
+                and paragraph_evidence(text).exclusion:
             unit.role = "toelichting"
 
 

@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
-    "Evidence", "absence", "duty", "inapplicable", "narrative", "paragraph_evidence", "scope_negation", "sentences",
+    "Evidence", "absence", "duty", "exemption", "inapplicable", "narrative", "paragraph_evidence", "scope_negation",
+    "sentences",
 ]
 
 # A present-tense obligation, ban or required act.
@@ -55,8 +56,11 @@ _NARRATIVE = re.compile(
 # "daarover zijn geen afspraken gemaakt", "is in deze afspraken niets opgenomen", "heeft daarvan afgezien".
 _SCOPE_NEGATION = re.compile(
     r"\b(?:(?:deze|de|dit|het)\s+(?:gedrags)?(?:code|regeling|protocol|afspraken|reglement)\s+"
-    r"(?!(?:staat|staan|laat|laten|mag|mogen)\b)\w+\s+(?:\w+\s+){0,2}?"
-    r"(?:niet(?!\s+alleen\b)|evenmin|geen)\b|"
+    r"(?!(?:staat|staan|laat|laten|mag|mogen|en|of|maar|die|dat|waarin|waarvan|van|voor|in|op|aan|met|bij|uit|over|volgens|krachtens|naast|zoals|als|te|om|tot)\b)\w+\s+(?:\w+\s+){0,2}?"
+    r"(?:niet(?!\s+alleen\b)|evenmin|geen|niets)\b|"
+    # the same with the verb first: "Daarover bevat deze code geen regels", "zegt deze code niets"
+    r"\b(?!(?:staat|laat|mag|en|of|maar|die|dat|waarin|waarvan|van|voor|in|op|aan|met|bij|uit|over|volgens|krachtens|naast|zoals|als|te|om|tot)\b)\w+\s+(?:deze|de|dit|het)\s+(?:gedrags)?(?:code|regeling|protocol|reglement)\s+"
+    r"(?:\w+\s+){0,1}?(?:niet(?!\s+alleen\b)|evenmin|geen|niets)\b|"
     r"niet\s+in\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling|protocol|afspraken)\s+"
     r"(?:staat|staan|geregeld|opgenomen)|"
     r"(?:wat|onderwerpen\s+die)\s+(?:deze|de)\s+(?:gedrags)?code\s+niet\s+regelt|"
@@ -98,6 +102,16 @@ def absence(sentence: str) -> bool:
     return _ABSENCE.search(sentence) is not None and not _DUTY.search(sentence)
 
 
+# An exemption: "Leden hoeven hun inkomsten niet openbaar te maken", "de dijkgraaf hoeft dat niet te doen
+# voor ..." (up to the end of its clause): it lifts a duty and states none.
+_EXEMPTION = re.compile(r"\b(?:hoeft|hoeven)\b[^.;:,]{0,80}?\b(?:niet|geen|niets)\b[^.;:,]*", re.IGNORECASE)
+
+
+def exemption(sentence: str) -> bool:
+    """Whether the sentence lifts a duty ("hoeven ... niet") and states none besides."""
+    return _EXEMPTION.search(sentence) is not None and not duty(sentence)
+
+
 def scope_negation(sentence: str) -> bool:
     """Whether the sentence says what the code does not regulate."""
     return _SCOPE_NEGATION.search(sentence) is not None
@@ -119,7 +133,7 @@ def duty(sentence: str) -> bool:
     or a commitment in the first person plural (not told in the past); never a scope negation."""
     if scope_negation(sentence):
         return False
-    if _DUTY.search(sentence):
+    if _DUTY.search(_EXEMPTION.sub(" ", sentence)):
         return True
     return _WE.search(sentence) is not None and not narrative(sentence) and not sentence.rstrip().endswith("?")
 
@@ -159,6 +173,6 @@ def paragraph_evidence(text: str) -> Evidence:
         sentences=len(parts),
         duties=sum(duties),
         narrative=sum(1 for s, d in zip(parts, duties, strict=True) if not d and narrative(s)),
-        negations=sum(1 for s in parts if scope_negation(s)),
+        negations=sum(1 for s in parts if scope_negation(s) or exemption(s)),
         explicit=sum(1 for s, d in zip(parts, duties, strict=True) if d and _DUTY.search(s)),
     )

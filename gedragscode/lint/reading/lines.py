@@ -5,6 +5,12 @@ without leading bullets. A very long line, as in PDF-to-text transcripts where a
 line, is cut further at heading markers ("Artikel 2 Titel", "1.2 Onder ...", "Gelet op", "Inleiding")
 that are not references ("zie artikel 2"); such pieces are flagged ``runon``.
 
+A code whose sections open with a *run-in heading* (a bold lead phrase ending in a full stop,
+"Geschenken. Een lid neemt geen ...", lost as bold in a PDF's text) has each lead phrase cut off as a line
+of its own whose core is the phrase without the stop, so the later stages see an ordinary heading. This
+is decided for the whole document: at least :data:`RUN_IN_MIN` paragraphs must open with such a phrase,
+since one "Dat mag. ..." is a sentence, not a structure.
+
 Linear in the size of the text.
 """
 
@@ -14,11 +20,32 @@ import itertools
 import re
 from dataclasses import dataclass
 
-__all__ = ["BULLETS", "Line", "previous_word", "split_lines"]
+__all__ = ["BULLETS", "RUN_IN_MIN", "Line", "previous_word", "split_lines"]
 
 BULLETS = "•·▪◦‣■□➢►○●❖✓➤-–—*"
 _LEAD_BULLETS = re.compile(rf"^(?:[{re.escape(BULLETS)}](?=\s|$)\s*)+")
 _RUNON_MIN = 300
+RUN_IN_MIN = 4
+# "Geschenken. Een lid ...", "Werk voor het waterschap na vertrek. Een ...": a short capitalised phrase, a stop,
+# then a capitalised sentence.
+_RUN_IN = re.compile(r"^(?P<lead>[A-ZÀ-Ý(][\w'’()\-]*(?:[ ,][\w'’()\-]+){0,6})\.[ \t]+(?=[A-ZÀ-Ý\"“‘'(])")
+# Words that make a lead phrase a sentence ("Het mag.", "Zie hierboven.", "Hij weigert."): verbs and
+# pronouns anywhere, answers and demonstratives as its first word ("Ja.", "Dat klopt.").
+_RUN_IN_NOT = frozenset(
+    {
+        "is", "zijn", "was", "waren", "staan", "ligt", "liggen", "blijft", "blijven", "mag", "mogen", "moet",
+        "moeten", "wordt", "worden", "werd", "heeft", "hebben",
+        "had", "kan", "kunnen", "geldt", "gelden", "zal", "zullen", "doet", "doen", "gaat", "gaan", "staat", "zie",
+        "er", "we", "wij", "je", "jij", "ik", "u", "hij", "zij", "ze", "men", "niet", "geen", "wel", "nb",
+    }
+)  # fmt: skip
+_RUN_IN_NOT_FIRST = frozenset(
+    {
+        "dat", "dit", "die", "deze", "het", "ja", "nee", "ook", "let", "noot", "bron", "pagina", "blz", "nr", "zo",
+        "in", "op", "bij", "met", "als", "om", "uit", "tot", "aan", "wie", "wat", "waar", "wanneer", "hoe", "daarom",
+        "dan", "daarna", "toen", "nu", "soms", "altijd", "nooit",
+    }
+)  # fmt: skip
 
 _REF_WORDS = frozenset(
     {
@@ -103,8 +130,93 @@ def _runon_cuts(text: str, start: int, end: int) -> list[tuple[int, bool]]:
     return cuts
 
 
+def _run_in(line: Line) -> int | None:
+    """The length of the run-in heading that opens ``line`` (up to and with its stop), if it has one."""
+    if line.core_start != line.start:
+        return None
+    m = _RUN_IN.match(line.text)
+    if m is None:
+        return None
+    if not _lead_ok(m.group("lead")):
+        return None
+    return len(m.group("lead")) + 1
+
+
+# Once a document has run-in headings, one can also follow the last sentence of the section before on the
+# same line (a PDF whose paragraphs were not set apart): "... van de registers. Nevenfuncties. Een lid ...".
+# Only a short phrase of capitalised or plain words counts there, never one that opens with an article.
+_RUN_IN_INSIDE = re.compile(
+    r"(?<=[a-zà-ÿ0-9)”’'%]\.)[ \t]+(?P<lead>(?!(?:De|Het|Een|Dit|Deze|Die|Dat)\b)[A-ZÀ-Ý][\w’'\-]*"
+    r"(?: [\w’'\-]+){0,3})\.[ \t]+(?=[A-ZÀ-Ý])"
+)
+
+
+_PAIR = re.compile(r"^[\w’'\-]+ (?:en|of) [\w’'\-]+$")  # "Agressie en intimidatie"
+
+
+def _lead_ok(lead: str) -> bool:
+    words = [w.strip("(),'’").lower() for w in lead.replace(",", " ").split()]
+    return (bool(words) and len(lead) >= 4 and words[0] not in _RUN_IN_NOT_FIRST
+            and not any(w in _RUN_IN_NOT or w.isdigit() for w in words))
+
+
+def _split_inside(line: Line, known: set[str]) -> list[Line]:
+    """``line`` cut before and after every run-in heading inside it (see :data:`_RUN_IN_INSIDE`)."""
+    out: list[Line] = []
+    pos = 0
+    for m in _RUN_IN_INSIDE.finditer(line.text):
+        lead = m.group("lead")
+        if not _lead_ok(lead) or (lead not in known and len(lead.split()) > 2 and not _PAIR.match(lead)):
+            continue
+        a, b = m.start("lead"), m.end("lead") + 1
+        before = line.text[pos:a].rstrip()
+        if before:
+            out.append(Line(line.start + pos, line.start + pos + len(before), before, line.start + pos, before,
+                            line.runon))
+        out.append(Line(line.start + a, line.start + b, line.text[a:b], line.start + a, lead, line.runon))
+        pos = b
+        while pos < len(line.text) and line.text[pos] in " \t":
+            pos += 1
+    if not out:
+        return [line]
+    rest = line.text[pos:]
+    if rest:
+        out.append(Line(line.start + pos, line.end, rest, line.start + pos, rest, line.runon))
+    return out
+
+
+def _cut_run_in_headings(lines: list[Line]) -> list[Line]:
+    found = [(k, n) for k, line in enumerate(lines) if (n := _run_in(line)) is not None]
+    known = {lines[k].text[: n - 1] for k, n in found}
+    if len(known) < RUN_IN_MIN:
+        return lines
+    cut = dict(found)
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        n = cut.get(k)
+        if n is None:
+            out.extend(_split_inside(line, known))
+            continue
+        lead = line.text[: n - 1]
+        out.append(Line(line.start, line.start + n, line.text[:n], line.start, lead, line.runon))
+        rest = _make_line_from(line, n)
+        if rest is not None:
+            out.extend(_split_inside(rest, known))
+    return out
+
+
+def _make_line_from(line: Line, offset: int) -> Line | None:
+    text = line.text[offset:]
+    stripped = text.lstrip()
+    if not stripped:
+        return None
+    s = line.start + offset + (len(text) - len(stripped))
+    return Line(s, line.end, stripped, s, stripped, line.runon)
+
+
 def split_lines(text: str) -> list[Line]:
-    """The non-blank lines of ``text`` in order, long run-on lines cut at heading markers."""
+    """The non-blank lines of ``text`` in order, long run-on lines cut at heading markers and run-in
+    headings cut off as lines of their own."""
     lines: list[Line] = []
     pos = 0
     n = len(text)
@@ -123,5 +235,5 @@ def split_lines(text: str) -> list[Line]:
             if line is not None:
                 lines.append(line)
         pos = nl + 1
-    return lines
+    return _cut_run_in_headings(lines)
 

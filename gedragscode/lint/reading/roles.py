@@ -16,6 +16,7 @@ live here, with the predicates that read them in context:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from gedragscode.lint.reading.build import Builder
@@ -86,7 +87,8 @@ TOELICHTING_TITLED = re.compile(
 _EXPLANATORY = re.compile(
     r"^(?:uitleg(?:\s+(?:bij|over|van|op|en)\b[^.;:!?]{0,80})?|"
     r"(?:veel\s*gestelde\s+)?vragen(?:\s+en\s+antwoorden)?(?:\s+(?:bij|over|van|op)\b[^.;:!?]{0,80})?|"
-    r"vraag\s+en\s+antwoord|q\s*&\s*a|faq|hoe\s+werk(?:t|en)\b[^.;:!?]{0,80})\s*[:.?]?$",
+    r"vraag\s+en\s+antwoord|q\s*&\s*a|faq|hoe\s+werk(?:t|en)\b[^.;:!?]{0,80}|"
+    r"(?:praktijk)?voorbeelden(?:\s+(?:uit|bij|van|over|in)\b[^.;:!?]{0,60})?|casus(?:sen)?|casu[iï]stiek)\s*[:.?]?$",
     re.IGNORECASE,
 )
 # A heading that announces the provisions themselves ("Gedragsregels", "De regels", "Afspraken").
@@ -253,11 +255,17 @@ def qa_block(b: Builder, i: int) -> bool:
 _WHY = re.compile(r"^(?:waarom|hoe\s+(?:werkt|zit|komt)|wat\s+(?:betekent|houdt)\b.*\bin)\b", re.IGNORECASE)
 
 
+# A question about what the code leaves out: "Wat staat er niet in deze code?", "Wat regelt de code niet?"
+_LEFT_OUT = re.compile(r"^wat\s+(?:staat|zit|regelt|regelen|vind\s+je)\b[^?]{0,40}?\bniet\b", re.IGNORECASE)
+
+
 def explanatory_question(question: str) -> bool:
     """Whether a question heading asks for an explanation rather than heading a rule: "Waarom deze
-    code?", "Hoe werkt de code?", "Wat houdt integriteit in?", or an explanatory heading."""
+    code?", "Hoe werkt de code?", "Wat houdt integriteit in?", "Wat staat er níet in deze code?", or an
+    explanatory heading."""
     text = question.strip()
-    return bool(_WHY.match(text) or _EXPLANATORY.match(text) or intro_heading(text))
+    plain = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return bool(_WHY.match(text) or _LEFT_OUT.match(plain) or _EXPLANATORY.match(text) or intro_heading(text))
 
 
 def explanation_ends(b: Builder, i: int, has_articles: bool, closing: bool = False) -> bool:

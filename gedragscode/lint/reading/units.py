@@ -202,6 +202,18 @@ class UnitReader(Builder):
                     zone, intro = "code", False
                 i += 1
                 continue
+            # --- in a code whose sections are questions, "Vragen en antwoorden" over more of them that hold
+            # rules groups those sections; it is no explanation
+            if (
+                self.question_sections
+                and not has_articles
+                and zone == "code"
+                and explanatory_heading(self, i)
+                and rules_follow(self, i + 1)
+            ):
+                self.open("kop", line, heading=core)
+                i += 1
+                continue
             # --- explanatory sections: "Uitleg bij ...", "Vragen en antwoorden", a block of questions and answers
             if zone != "uitleg" and (explanatory_heading(self, i) or qa_block(self, i)):
                 zone_before, zone = zone, "uitleg"
