@@ -154,7 +154,7 @@ BLIND = Path(__file__).resolve().parent / "fixtures" / "blind"
 @pytest.mark.skipif(not (SHARED / "tools" / "eval_lint.py").is_file(), reason="../shared/tools ontbreekt")
 @pytest.mark.parametrize("folder", ["gemeente", "overig", "stijl", "opmaak", "rand", "model", "formulering_vv",
                                     "formulering_bestuur", "formulering_b", "formulering_c", "b1", "formeel",
-                                    "b7", "b8", "b9", "b10", "b11"])
+                                    "b7", "b8", "b9", "b10", "b11", "b12"])
 def test_blind_fixture_scores(folder: str) -> None:
     """The blind test sets guard against regressions.
 
@@ -166,13 +166,13 @@ def test_blind_fixture_scores(folder: str) -> None:
     scores = _score(BLIND / folder)
     floor = BLIND_FLOORS.get(folder, {})
     assert scores["failures"] == 0
-    assert scores["body"] == 1.0
+    assert scores["body"] >= floor.get("body", 1.0)
     assert scores["office-f1"] >= floor.get("office-f1", 0.95)
     assert scores["precision"] >= floor.get("precision", 0.95)
     assert scores["recall"] >= floor.get("recall", 0.95)
 
 
-# The team's blind sets 7-11, tuned on after their first run (first-run figures in each README): the floors
+# The team's blind sets 7-12, tuned on after their first run (first-run figures in each README): the floors
 # are the tuned figures, rounded down — a regression guard, not evidence of generalisation.
 BLIND_FLOORS: dict[str, dict[str, float]] = {
     "b7": {"precision": 0.96, "recall": 0.98},
@@ -180,6 +180,8 @@ BLIND_FLOORS: dict[str, dict[str, float]] = {
     "b9": {"precision": 0.97, "recall": 0.95},
     "b10": {"precision": 1.0, "recall": 1.0, "office-f1": 0.95},
     "b11": {"precision": 1.0, "recall": 1.0},
+    # b12's letter that is no code is labelled body null; lint names its gemeente and says it is no code
+    "b12": {"precision": 0.97, "recall": 0.97, "office-f1": 0.93, "body": 0.9},
 }
 
 

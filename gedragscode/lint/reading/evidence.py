@@ -103,8 +103,10 @@ def absence(sentence: str) -> bool:
 
 
 # An exemption: "Leden hoeven hun inkomsten niet openbaar te maken", "de dijkgraaf hoeft dat niet te doen
-# voor ..." (up to the end of its clause): it lifts a duty and states none.
-_EXEMPTION = re.compile(r"\b(?:hoeft|hoeven)\b[^.;:,]{0,80}?\b(?:niet|geen|niets)\b[^.;:,]*", re.IGNORECASE)
+# voor ...", "Raadsleden zijn niet verplicht ..." (up to the end of its clause): it lifts a duty, states none.
+_EXEMPTION = re.compile(r"(?:\b(?:hoeft|hoeven)\b[^.;:,]{0,80}?\b(?:niet|geen|niets)\b|"
+                        r"\b(?:is|zijn)\s+niet\s+verplicht\b|\bgeen\s+(?:wettelijke\s+)?(?:plicht|verplichting)\b)"
+                        r"[^.;:,]*", re.IGNORECASE)
 
 
 def exemption(sentence: str) -> bool:

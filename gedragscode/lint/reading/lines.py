@@ -214,6 +214,11 @@ def _make_line_from(line: Line, offset: int) -> Line | None:
     return Line(s, line.end, stripped, s, stripped, line.runon)
 
 
+# The heading of an article's own explanation run on after the article's last sentence, as a PDF's text
+# gives it when no space separates them: "... aan Provinciale Staten verstrekt. Toelichting bij artikel 14".
+_NOTE_INSIDE = re.compile(r"(?<=[.;:])[ \t]+(?=(?:Toelichting|TOELICHTING)\s+(?:bij|op|van)\s+(?:artikel|art\.)\s*\d)")
+
+
 def split_lines(text: str) -> list[Line]:
     """The non-blank lines of ``text`` in order, long run-on lines cut at heading markers and run-in
     headings cut off as lines of their own."""
@@ -231,9 +236,11 @@ def split_lines(text: str) -> list[Line]:
                 if line is not None:
                     lines.append(line)
         else:
-            line = _make_line(text, pos, nl)
-            if line is not None:
-                lines.append(line)
+            cuts = [m.end() for m in _NOTE_INSIDE.finditer(text, pos, nl)]
+            for a, b in itertools.pairwise([pos, *cuts, nl]):
+                line = _make_line(text, a, b, runon=bool(cuts))
+                if line is not None:
+                    lines.append(line)
         pos = nl + 1
     return _cut_run_in_headings(lines)
 

@@ -209,6 +209,9 @@ class UnitReader(Builder):
                 and not has_articles
                 and zone == "code"
                 and explanatory_heading(self, i)
+                and i + 1 < n
+                and is_question(self, i + 1)
+                and answered(self, i + 1)
                 and rules_follow(self, i + 1)
             ):
                 self.open("kop", line, heading=core)

@@ -1,0 +1,75 @@
+"""Run-in headings, question sections grouped under "Vragen en antwoorden", an article's toelichting run on
+after its last sentence, and exemptions: structures found in blind set 12."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gedragscode.lint.readers import read_document
+from gedragscode.lint.reading.evidence import duty, exemption, scope_negation
+from gedragscode.lint.reading.lines import split_lines
+from gedragscode.lint.segment import segment
+
+_RUN_IN = """Gedragscode integriteit leden algemeen bestuur Waterschap Vennemeer
+
+Het algemeen bestuur van Waterschap Vennemeer;
+
+besluit vast te stellen de volgende gedragscode:
+
+Reikwijdte. Deze gedragscode is van toepassing op ieder lid van het algemeen bestuur.
+Nevenfuncties. Een lid meldt bij zijn aantreden aan de griffier welke functies hij naast het lidmaatschap \
+vervult. De griffier maakt de functies openbaar. Geschenken. Een lid neemt geen geschenken aan van partijen \
+die een besluit van het waterschap afwachten.
+Agressie en intimidatie. Een lid dat wordt bedreigd, meldt dat aan de voorzitter.
+Dat mag. Een lid kan altijd om advies vragen.
+Declaraties. De vergoedingen staan in een andere regeling. Deze code voegt daar niets aan toe.
+"""
+
+
+def test_run_in_headings_become_headings() -> None:
+    cores = [line.core for line in split_lines(_RUN_IN)]
+    for heading in ("Reikwijdte", "Nevenfuncties", "Geschenken", "Agressie en intimidatie", "Declaraties"):
+        assert heading in cores
+    assert "Dat mag" not in cores  # a sentence, not a heading
+    units = {u.heading: u for u in segment(read_document("code.txt", data=_RUN_IN.encode())).units}
+    assert units["Geschenken"].role == "normatief"
+    assert units["Reikwijdte"].role == "normatief"
+    assert units["Declaraties"].role == "toelichting"  # it only says what the code leaves out
+
+
+def test_one_short_sentence_is_no_run_in_structure() -> None:
+    text = "Gedragscode\n\nGeschenken. Een raadslid meldt elk geschenk.\n\nHet raadslid meldt ook uitnodigingen.\n"
+    assert [line.core for line in split_lines(text)][1].startswith("Geschenken. Een raadslid")
+
+
+def test_an_articles_toelichting_run_on_after_its_last_sentence_is_cut_off() -> None:
+    text = ("Artikel 14 Melding\n\n1. Een vermoeden wordt gemeld bij de commissaris.\n"
+            "2. Het rapport wordt aan Provinciale Staten verstrekt. Toelichting bij artikel 14\n"
+            "Meldingen over bedreiging vallen onder het veiligheidsprotocol en niet onder deze code.\n")
+    cores = [line.core for line in split_lines(text)]
+    assert "Toelichting bij artikel 14" in cores
+    roles = [u.role for u in segment(read_document("code.txt", data=text.encode())).units]
+    assert roles[-1] == "toelichting"
+
+
+def test_questions_and_answers_inside_a_code_of_question_sections_are_rules() -> None:
+    """Blind set 12's plain-language waterschap code: after sections headed by questions, a heading
+    "Vragen en antwoorden" groups more of them; they are the rules, not an explanation."""
+    document = read_document(Path(__file__).parent / "fixtures" / "blind" / "b12" / "dommelvaart.md")
+    units = {u.heading: u.role for u in segment(document).units}
+    assert units["Wat als ik een cadeau krijg?"] == "normatief"
+    assert units["Wat als ik denk dat een ander bestuurslid de regels overtreedt?"] == "normatief"
+    assert units["Wat staat er níet in deze code?"] == "toelichting"
+    assert units["Voorbeelden uit de praktijk"] == "toelichting"
+
+
+def test_exemptions_and_verb_first_negations() -> None:
+    assert exemption("Leden van het algemeen bestuur hoeven hun inkomsten niet openbaar te maken.")
+    assert exemption("Raadsleden zijn niet verplicht de hoogte van hun inkomsten openbaar te maken.")
+    assert not duty("Leden van het algemeen bestuur hoeven hun inkomsten niet openbaar te maken.")
+    # a rule with an exemption in a clause keeps its duty
+    rule = ("Zij melden het voornemen vooraf aan het algemeen bestuur; de dijkgraaf hoeft dat niet te doen voor "
+            "functies uit hoofde van zijn ambt.")
+    assert duty(rule) and not exemption(rule)
+    assert scope_negation("Over stemming bij een persoonlijk belang bevat deze code geen eigen regels.")
+    assert not scope_negation("Het raadslid houdt zich aan de code en neemt geen geschenken aan.")
