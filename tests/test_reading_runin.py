@@ -73,3 +73,19 @@ def test_exemptions_and_verb_first_negations() -> None:
     assert duty(rule) and not exemption(rule)
     assert scope_negation("Over stemming bij een persoonlijk belang bevat deze code geen eigen regels.")
     assert not scope_negation("Het raadslid houdt zich aan de code en neemt geen geschenken aan.")
+
+
+def test_a_sentence_for_other_offices_is_no_evidence() -> None:
+    from gedragscode import load_model
+    from gedragscode.lint.addressees import addressed_elsewhere
+
+    model = load_model()
+    provincie = model.body("provincie")
+    assert provincie is not None
+    elsewhere = addressed_elsewhere(provincie, ["statenlid", "commissielid"])
+    assert elsewhere("De wettelijke plicht om inkomsten uit nevenfuncties openbaar te maken, geldt voor "
+                     "gedeputeerden en de commissaris van de Koning.")
+    assert not elsewhere("Deze plicht geldt ook voor Statenleden.")
+    assert not elsewhere("Een Statenlid meldt zijn inkomsten uit nevenfuncties.")  # says nothing of for whom
+    for_both = addressed_elsewhere(provincie, ["statenlid", "gedeputeerde"])
+    assert not for_both("Dit artikel geldt alleen voor gedeputeerden.")

@@ -30,6 +30,7 @@ from pathlib import Path
 from gedragscode import codegen_cache, regex_cache
 from gedragscode.catalogue import bundled_model
 from gedragscode.errors import GedragscodeError, Location, ModelError
+from gedragscode.lint.addressees import addressed_elsewhere
 from gedragscode.lint.coverage import measure_coverage
 from gedragscode.lint.document import LidSegment, Segmentation, Sentence, SourceDocument, Span, Unit
 from gedragscode.lint.identify import Identification, identify
@@ -415,7 +416,9 @@ def lint_document(doc: SourceDocument, model: Model | None = None, *, body: str 
     if ident.body is None:
         detection["toetsing"] = ("lichaam onbekend: elke clausule is getoetst aan alle ambten van alle lichamen, "
                                  "op haar algemene niveau; geef --body (en --office) op voor een precieze toets")
-    matcher = Matcher(seg, index=index)
+    own_body = model.body(ident.body) if ident.body is not None else None
+    elsewhere = addressed_elsewhere(own_body, ident.offices) if own_body is not None and ident.offices else None
+    matcher = Matcher(seg, index=index, elsewhere=elsewhere)
     intro_matcher = Matcher(seg, roles=("inleiding",), index=matcher.index)
     suggestions: dict[str, str] = {}
     if suggest and ident.body is not None and ident.offices:

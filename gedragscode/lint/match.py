@@ -30,7 +30,7 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import overload
@@ -582,12 +582,14 @@ class Matcher:
     """Finds recogniser matches in the normative units of one segmented document.
 
     ``roles`` widens the search to other unit roles (the inleiding clause is looked for in the
-    units with role ``inleiding``); ``index`` shares the tokens of another matcher.
+    units with role ``inleiding``); ``index`` shares the tokens of another matcher; ``elsewhere`` tells a
+    sentence addressed to other offices than the code's, which is no evidence for a sentence recogniser.
     """
 
     def __init__(self, segmentation: Segmentation, *, roles: Sequence[Role] = ("normatief",),
-                 index: DocumentIndex | None = None) -> None:
+                 index: DocumentIndex | None = None, elsewhere: Callable[[str], bool] | None = None) -> None:
         self.segmentation = segmentation
+        self.elsewhere = elsewhere  # a sentence addressed to other offices than the code's (addressees.py)
         self.index = index or DocumentIndex(segmentation.document.text)
         self.units = segmentation.units_with_role(*roles)
         self._regions: dict[str, list[_Region]] = {}
@@ -609,7 +611,8 @@ class Matcher:
                     continue
                 for sentence in lid.sentences:
                     text = sentence.text
-                    if inapplicable(text) or absence(text) or scope_negation(text) or exemption(text):
+                    if (inapplicable(text) or absence(text) or scope_negation(text) or exemption(text)
+                            or (self.elsewhere is not None and self.elsewhere(text))):
                         # "... is niet voor collegeleden bedoeld", "heeft geen vertrouwenspersoon
                         # aangewezen", "deze code vraagt niet om ...": a clause named, not stated
                         continue

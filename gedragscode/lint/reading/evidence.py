@@ -56,10 +56,12 @@ _NARRATIVE = re.compile(
 # "daarover zijn geen afspraken gemaakt", "is in deze afspraken niets opgenomen", "heeft daarvan afgezien".
 _SCOPE_NEGATION = re.compile(
     r"\b(?:(?:deze|de|dit|het)\s+(?:gedrags)?(?:code|regeling|protocol|afspraken|reglement)\s+"
-    r"(?!(?:staat|staan|laat|laten|mag|mogen|en|of|maar|die|dat|waarin|waarvan|van|voor|in|op|aan|met|bij|uit|over|volgens|krachtens|naast|zoals|als|te|om|tot)\b)\w+\s+(?:\w+\s+){0,2}?"
+    r"(?!(?:staat|staan|laat|laten|mag|mogen|overtreedt|overtreden|schendt|schenden|naleeft|naleven|niet|en|of|maar|die|dat|waarin|waarvan|van|voor|in|op|aan|met|bij|uit|over|volgens|krachtens|naast|zoals|als|te|om|tot)\b)\w+\s+(?:\w+\s+){0,2}?"
     r"(?:niet(?!\s+alleen\b)|evenmin|geen|niets)\b|"
-    # the same with the verb first: "Daarover bevat deze code geen regels", "zegt deze code niets"
-    r"\b(?!(?:staat|laat|mag|en|of|maar|die|dat|waarin|waarvan|van|voor|in|op|aan|met|bij|uit|over|volgens|krachtens|naast|zoals|als|te|om|tot)\b)\w+\s+(?:deze|de|dit|het)\s+(?:gedrags)?(?:code|regeling|protocol|reglement)\s+"
+    # the same with the verb first: "Daarover bevat deze code geen regels", "zegt deze code niets" (the verbs
+    # of what a code does; "... dat een collega deze code niet naleeft" is a rule about breaking it)
+    r"\b(?:bevat|bevatten|regelt|regelen|zegt|kent|behandelt|noemt|stelt|geeft|herhaalt|voegt)\s+"
+    r"(?:deze|de|dit|het)\s+(?:gedrags)?(?:code|regeling|protocol|reglement)\s+"
     r"(?:\w+\s+){0,1}?(?:niet(?!\s+alleen\b)|evenmin|geen|niets)\b|"
     r"niet\s+in\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling|protocol|afspraken)\s+"
     r"(?:staat|staan|geregeld|opgenomen)|"
