@@ -89,3 +89,16 @@ def test_a_sentence_for_other_offices_is_no_evidence() -> None:
     assert not elsewhere("Een Statenlid meldt zijn inkomsten uit nevenfuncties.")  # says nothing of for whom
     for_both = addressed_elsewhere(provincie, ["statenlid", "gedeputeerde"])
     assert not for_both("Dit artikel geldt alleen voor gedeputeerden.")
+
+
+def test_definitions_referrals_and_absent_arrangements_are_no_evidence() -> None:
+    from gedragscode.lint.reading.evidence import absence, definition, referral
+
+    assert definition("omgangsvormen: de manier waarop de burgemeester zich gedraagt tegenover inwoners;")
+    assert definition("b. geschenk: elke gift of dienst met een economische waarde;")
+    assert not definition("Reikwijdte: deze code geldt voor de raadsleden.")  # a capitalised lead is a heading
+    assert not definition("De wethouder meldt aan het college:")
+    assert referral("Voor zijn deelname aan besluiten bij een persoonlijk belang wordt verwezen naar artikel 58 van de "
+                    "Gemeentewet.")
+    assert not referral("Voor de melding wordt verwezen naar artikel 3; de wethouder meldt vooraf.")
+    assert absence("Een risicoanalyse of screening door de gemeente vindt bij zijn benoeming niet plaats.")

@@ -37,7 +37,14 @@ from typing import overload
 
 from gedragscode.lint.document import LidSegment, Role, Segmentation, Sentence, Span, Unit
 from gedragscode.lint.lemmas import forms, split_verb
-from gedragscode.lint.reading.evidence import absence, exemption, inapplicable, scope_negation
+from gedragscode.lint.reading.evidence import (
+    absence,
+    definition,
+    exemption,
+    inapplicable,
+    referral,
+    scope_negation,
+)
 from gedragscode.model import AllOf, AnyOf, Lemma, Near, Not, Pattern, Phrase, Recogniser, Regex, Scope, Stem, Word
 from gedragscode.safe_regex import SafeRegex, compile_recogniser
 
@@ -612,6 +619,7 @@ class Matcher:
                 for sentence in lid.sentences:
                     text = sentence.text
                     if (inapplicable(text) or absence(text) or scope_negation(text) or exemption(text)
+                            or definition(text) or referral(text)
                             or (self.elsewhere is not None and self.elsewhere(text))):
                         # "... is niet voor collegeleden bedoeld", "heeft geen vertrouwenspersoon
                         # aangewezen", "deze code vraagt niet om ...": a clause named, not stated

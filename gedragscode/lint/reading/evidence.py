@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
-    "Evidence", "absence", "duty", "exemption", "inapplicable", "narrative", "paragraph_evidence", "scope_negation",
-    "sentences",
+    "Evidence", "absence", "definition", "duty", "exemption", "inapplicable", "narrative", "paragraph_evidence",
+    "referral", "scope_negation", "sentences",
 ]
 
 # A present-tense obligation, ban or required act.
@@ -65,6 +65,7 @@ _SCOPE_NEGATION = re.compile(
     r"(?:\w+\s+){0,1}?(?:niet(?!\s+alleen\b)|evenmin|geen|niets)\b|"
     r"niet\s+in\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling|protocol|afspraken)\s+"
     r"(?:staat|staan|geregeld|opgenomen)|"
+    r"\b(?:staat|staan|zit|zitten)\s+(?:\w+\s+){0,2}?niet\s+in\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling|protocol|afspraken)\b|"
     r"(?:wat|onderwerpen\s+die)\s+(?:deze|de)\s+(?:gedrags)?code\s+niet\s+regelt|"
     r"(?:zijn|is)\s+(?:\w+\s+){0,4}?(?:geen\s+(?:afspraken|regels|bepalingen)\s+(?:gemaakt|opgenomen|vastgesteld)|"
     r"niets\s+opgenomen|niet\s+(?:geregeld|opgenomen|aangewezen))|"
@@ -93,7 +94,9 @@ def sentences(text: str) -> list[str]:
 _ABSENCE = re.compile(
     r"\b(?:(?:heeft|hebben|is|zijn)\s+(?:\w+\s+){0,4}?(?:geen|niet)\s+(?:\w+\s+){0,6}?|"
     r"(?:er\s+)?(?:is|zijn)\s+(?:(?:nog|ook|daarom)\s+)?geen\s+(?:\w+\s+){1,6}?(?:voor\s+\w+\s+(?:\w+\s+)?)?)"
-    r"(?:aangewezen|benoemd|aangesteld|ingesteld|ingericht|afgesproken)\b",
+    r"(?:aangewezen|benoemd|aangesteld|ingesteld|ingericht|afgesproken)\b|"
+    # "Een risicoanalyse vindt bij zijn benoeming niet plaats"
+    r"\b(?:vindt|vinden)\s+(?:\w+\s+){0,6}?(?:niet|geen)\s+plaats\b",
     re.IGNORECASE,
 )
 
@@ -114,6 +117,24 @@ _EXEMPTION = re.compile(r"(?:\b(?:hoeft|hoeven)\b[^.;:,]{0,80}?\b(?:niet|geen|ni
 def exemption(sentence: str) -> bool:
     """Whether the sentence lifts a duty ("hoeven ... niet") and states none besides."""
     return _EXEMPTION.search(sentence) is not None and not duty(sentence)
+
+
+# A definition in a begrippen list ("omgangsvormen: de manier waarop ...", "b. geschenk: ..."): it names a
+# clause's subject and says nothing about conduct.
+_DEFINITION = re.compile(r"^\s*(?:[a-z]{1,2}[.)]\s+)?[a-z][\w\-()’']*(?:\s+[\w\-()’']+){0,4}\s*:\s+\S")
+# A referral of the subject to the law or another regulation: "Voor ... wordt verwezen naar artikel 58".
+_REFERRAL = re.compile(r"\b(?:wordt|worden)\s+verwezen\s+naar\b|\bverwijz(?:en|t)\s+(?:wij|we|ik)\s+naar\b",
+                       re.IGNORECASE)
+
+
+def definition(sentence: str) -> bool:
+    """Whether the sentence is one entry of a list of definitions ("omgangsvormen: de manier waarop ...")."""
+    return _DEFINITION.match(sentence) is not None
+
+
+def referral(sentence: str) -> bool:
+    """Whether the sentence sends the reader elsewhere for its subject and states no duty itself."""
+    return _REFERRAL.search(sentence) is not None and not _DUTY.search(_REFERRAL.sub(" ", sentence))
 
 
 def scope_negation(sentence: str) -> bool:
