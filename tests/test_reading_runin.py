@@ -102,3 +102,27 @@ def test_definitions_referrals_and_absent_arrangements_are_no_evidence() -> None
                     "Gemeentewet.")
     assert not referral("Voor de melding wordt verwezen naar artikel 3; de wethouder meldt vooraf.")
     assert absence("Een risicoanalyse of screening door de gemeente vindt bij zijn benoeming niet plaats.")
+
+
+def test_forwarded_e_mail_text_is_read_without_quote_marks() -> None:
+    from gedragscode.lint.readers.text import unquote
+
+    quoted = ("Van: griffie\n\n> Artikel 1 Geschenken\n>\n> Een raadslid meldt elk geschenk.\n"
+              "> De griffier registreert het.\n")
+    assert "Artikel 1 Geschenken\n\nEen raadslid meldt elk geschenk." in unquote(quoted)
+    single = "Een citaat:\n> zo is het\nen verder gewone tekst.\nNog een regel.\n"
+    assert unquote(single) == single  # one quoted line is text
+
+
+def test_a_sentence_that_is_no_evidence_does_not_count_in_article_scope() -> None:
+    from gedragscode import load_model
+    from gedragscode.lint.engine import lint
+
+    text = ("Gedragscode integriteit Statenleden provincie Noorderwaard\n\nArtikel 1 Reikwijdte\n\n"
+            "1. Deze code geldt voor de leden van Provinciale Staten.\n"
+            "2. De risicoanalyse voor kandidaat-gedeputeerden en de verklaring omtrent het gedrag vallen buiten "
+            "deze code.\n\nArtikel 2 Geschenken\n\nEen Statenlid meldt elk geschenk boven € 50 bij de griffier.\n")
+    result = lint("code.txt", data=text.encode(), model=load_model())
+    status = {c.id: c.status for c in result.clauses}
+    assert status["reikwijdte"] == "present"
+    assert status.get("risicoanalyse") not in ("present", "outdated")

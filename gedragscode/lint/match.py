@@ -583,6 +583,7 @@ class _Region:
     sentence: Sentence | None
     span: Span
     tokens: tuple[int, int]
+    parts: tuple[Span, ...] = ()  # an article or lid without its sentences that are no evidence; () = all of it
 
 
 class Matcher:
@@ -610,24 +611,49 @@ class Matcher:
         out: list[_Region] = []
         for unit in self.units:
             if scope in ("artikel", "document"):
-                out.append(_Region(unit, None, None, unit.span, self.index.token_range(unit.span)))
+                sentences = [sentence for lid in unit.leden for sentence in lid.sentences]
+                out.append(_Region(unit, None, None, unit.span, self.index.token_range(unit.span),
+                                   self._evidence_parts(unit.span, sentences)))
                 continue
             for lid in unit.leden:
                 if scope == "lid":
-                    out.append(_Region(unit, lid, None, lid.span, self.index.token_range(lid.span)))
+                    out.append(_Region(unit, lid, None, lid.span, self.index.token_range(lid.span),
+                                       self._evidence_parts(lid.span, lid.sentences)))
                     continue
                 for sentence in lid.sentences:
-                    text = sentence.text
-                    if (inapplicable(text) or absence(text) or scope_negation(text) or exemption(text)
-                            or definition(text) or referral(text)
-                            or (self.elsewhere is not None and self.elsewhere(text))):
-                        # "... is niet voor collegeleden bedoeld", "heeft geen vertrouwenspersoon
-                        # aangewezen", "deze code vraagt niet om ...": a clause named, not stated
+                    if self.no_evidence(sentence.text):
                         continue
                     out.append(_Region(unit, lid, sentence, sentence.span, self.index.token_range(sentence.span)))
         self._regions[scope] = out
         self._region_starts[scope] = [r.tokens[0] for r in out]
         return out
+
+    def no_evidence(self, text: str) -> bool:
+        """Whether a sentence names a clause without stating it: "... is niet voor collegeleden bedoeld",
+        "heeft geen vertrouwenspersoon aangewezen", "deze code vraagt niet om ...", a definition, a
+        referral, an exemption, or a sentence for other offices than the code's."""
+        return (inapplicable(text) or absence(text) or scope_negation(text) or exemption(text)
+                or definition(text) or referral(text) or (self.elsewhere is not None and self.elsewhere(text)))
+
+    def _evidence_parts(self, span: Span, sentences: Iterable[Sentence]) -> tuple[Span, ...]:
+        """``span`` without its sentences that are no evidence; () when all of it counts."""
+        parts: list[Span] = []
+        pos = span.start
+        for sentence in sentences:
+            if self.no_evidence(sentence.text):
+                if sentence.span.start > pos:
+                    parts.append(Span(pos, sentence.span.start))
+                pos = max(pos, sentence.span.end)
+        if pos == span.start:
+            return ()
+        if pos < span.end:
+            parts.append(Span(pos, span.end))
+        return tuple(parts) or (Span(span.start, span.start),)
+
+    def _ranges(self, region: _Region) -> tuple[list[tuple[int, int]], list[Span]]:
+        if not region.parts:
+            return [region.tokens], [region.span]
+        return [self.index.token_range(part) for part in region.parts], list(region.parts)
 
     def _candidates(self, node: _Node, scope: Scope) -> Iterable[_Region]:
         regions = self.regions(scope)
@@ -652,13 +678,19 @@ class Matcher:
         node = compile_pattern(recogniser.pattern)
         if recogniser.scope == "document":
             regions = self.regions("document")
-            positions = self.index.evaluate(node, [r.tokens for r in regions], [r.span for r in regions])
+            ranges: list[tuple[int, int]] = []
+            spans: list[Span] = []
+            for region in regions:
+                more_ranges, more_spans = self._ranges(region)
+                ranges += more_ranges
+                spans += more_spans
+            positions = self.index.evaluate(node, ranges, spans)
             if positions is None:
                 return []
             return [self._document_hit(regions, positions)] if regions else []
         hits: list[Hit] = []
         for region in self._candidates(node, recogniser.scope):
-            positions = self.index.evaluate(node, [region.tokens], [region.span])
+            positions = self.index.evaluate(node, *self._ranges(region))
             if positions is not None:
                 hits.append(Hit(region.unit, region.lid, region.sentence, region.span, tuple(positions)))
         return hits

@@ -112,12 +112,30 @@ def require_text(text: str, name: str, what: str = "het document") -> str:
 # ---------------------------------------------------------------- plain text
 
 
+_QUOTED = re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE)
+_QUOTED_SHARE = 0.5
+
+
+def unquote(text: str) -> str:
+    """A code forwarded by e-mail, every line quoted ("> Artikel 1 ..."), without the quote marks.
+
+    Only when most non-blank lines are quoted: a single "> " line is text. The e-mail around the quoted
+    code (sender, greeting) stays and is read as what it is."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if not lines:
+        return text
+    quoted = sum(1 for line in lines if line.lstrip().startswith(">"))
+    if quoted < _QUOTED_SHARE * len(lines):
+        return text
+    return _QUOTED.sub("", text)
+
+
 def read_text(data: bytes, name: str) -> SourceDocument:
     """Read a plain-text document."""
     if not data.strip():
         raise DocumentError("het bestand is leeg", Location(file=name))
     # pages (form feeds, as pdftotext writes them) stay apart: reading removes their headers and footers
-    text = PAGE_BREAK.join(normalise_text(page) for page in decode_bytes(data, name).split(PAGE_BREAK))
+    text = PAGE_BREAK.join(normalise_text(unquote(page)) for page in decode_bytes(data, name).split(PAGE_BREAK))
     return SourceDocument(name=name, format="text", text=require_text(text, name), metadata={})
 
 

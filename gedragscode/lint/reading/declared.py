@@ -279,12 +279,20 @@ def declared_zones(b: Builder) -> None:
     b.units = out
 
 
+_SCOPE_STATEMENT = re.compile(r"\b(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling)\s+(?:geldt|is\s+van\s+toepassing)\s+"
+                              r"(?:\w+\s+){0,3}?(?:voor|op)\b", re.IGNORECASE)
+
+
 def exclusions(b: Builder) -> None:
     """Provisions that only say what the code leaves out are explanation."""
     for unit in b.units:
         text = b.text[unit.start : unit.end]
-        if unit.role == "normatief" and (scope_negation(text) or any(exemption(s) for s in sentences(text))) \
-                and paragraph_evidence(text).exclusion:
+        if unit.role != "normatief":
+            continue
+        negates = scope_negation(text) or any(exemption(s) for s in sentences(text))
+        # a scope article that also says what falls outside the code ("Deze code geldt voor ...; de VOG valt
+        # buiten deze code") stays a provision
+        if negates and paragraph_evidence(text).exclusion and not _SCOPE_STATEMENT.search(text):
             unit.role = "toelichting"
 
 

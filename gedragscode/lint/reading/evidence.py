@@ -66,6 +66,7 @@ _SCOPE_NEGATION = re.compile(
     r"niet\s+in\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling|protocol|afspraken)\s+"
     r"(?:staat|staan|geregeld|opgenomen)|"
     r"\b(?:staat|staan|zit|zitten)\s+(?:\w+\s+){0,2}?niet\s+in\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling|protocol|afspraken)\b|"
+    r"\b(?:valt|vallen)\s+(?:\w+\s+){0,2}?buiten\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling|protocol|afspraken)\b|"
     r"(?:wat|onderwerpen\s+die)\s+(?:deze|de)\s+(?:gedrags)?code\s+niet\s+regelt|"
     r"(?:zijn|is)\s+(?:\w+\s+){0,4}?(?:geen\s+(?:afspraken|regels|bepalingen)\s+(?:gemaakt|opgenomen|vastgesteld)|"
     r"niets\s+opgenomen|niet\s+(?:geregeld|opgenomen|aangewezen))|"
@@ -95,8 +96,10 @@ _ABSENCE = re.compile(
     r"\b(?:(?:heeft|hebben|is|zijn)\s+(?:\w+\s+){0,4}?(?:geen|niet)\s+(?:\w+\s+){0,6}?|"
     r"(?:er\s+)?(?:is|zijn)\s+(?:(?:nog|ook|daarom)\s+)?geen\s+(?:\w+\s+){1,6}?(?:voor\s+\w+\s+(?:\w+\s+)?)?)"
     r"(?:aangewezen|benoemd|aangesteld|ingesteld|ingericht|afgesproken)\b|"
-    # "Een risicoanalyse vindt bij zijn benoeming niet plaats"
-    r"\b(?:vindt|vinden)\s+(?:\w+\s+){0,6}?(?:niet|geen)\s+plaats\b",
+    # "Een risicoanalyse vindt bij zijn benoeming niet plaats", "een antecedentenonderzoek wordt niet ingesteld"
+    r"\b(?:vindt|vinden)\s+(?:\w+\s+){0,6}?(?:niet|geen)\s+plaats\b|"
+    r"\b(?:wordt|worden)\s+(?:\w+\s+){0,6}?niet\s+(?:ingesteld|aangewezen|aangesteld|uitgevoerd|afgenomen|"
+    r"bijgehouden|ingericht)\b",
     re.IGNORECASE,
 )
 
@@ -104,12 +107,13 @@ _ABSENCE = re.compile(
 def absence(sentence: str) -> bool:
     """Whether the sentence says that a person, body or arrangement has not been set up ("heeft geen
     vertrouwenspersoon aangewezen") and states no duty: it names a clause without making it."""
-    return _ABSENCE.search(sentence) is not None and not _DUTY.search(sentence)
+    return _ABSENCE.search(sentence) is not None and not _DUTY.search(_ABSENCE.sub(" ", sentence))
 
 
 # An exemption: "Leden hoeven hun inkomsten niet openbaar te maken", "de dijkgraaf hoeft dat niet te doen
 # voor ...", "Raadsleden zijn niet verplicht ..." (up to the end of its clause): it lifts a duty, states none.
 _EXEMPTION = re.compile(r"(?:\b(?:hoeft|hoeven)\b[^.;:,]{0,80}?\b(?:niet|geen|niets)\b|"
+                        r"\b(?:wordt|worden)\s+(?:\w+\s+){0,4}?niet\s+(?:gevraagd|verlangd|vereist|verplicht)\b|"
                         r"\b(?:is|zijn)\s+niet\s+verplicht\b|\bgeen\s+(?:wettelijke\s+)?(?:plicht|verplichting)\b)"
                         r"[^.;:,]*", re.IGNORECASE)
 
