@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from restructure import (
     ARTICLE_STYLES,
@@ -85,6 +85,11 @@ styles = st.builds(
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(codes(), styles)
+# found by this test: a "lid 2" label that the PDF's text runs on after the last sentence of lid 1, and an
+# inleiding without its heading right after "vast te stellen de volgende regeling: <titel>."
+@example(("openbaar_lichaam", ("gezaghebber",)),
+         Style(article="question", chapter="hoofdstuk", lid="lidword", sub="letter_dot", intro="none", layout="pdf",
+               markdown=False, width=59, page_lines=25, header="title", footer="pagina", seed=59))
 def test_lint_finds_the_clauses_whatever_the_structure(code: tuple[str, tuple[str, ...]], style: Style) -> None:
     body, offices = code
     text = restructure(_parsed(body, offices), style)

@@ -74,10 +74,14 @@ _BESLUIT_CONTENT = re.compile(
 # gedragsregels:", "de navolgende gedragscode vast te stellen:", "als volgt vast te stellen:".
 _ADOPTION = re.compile(
     r"\bvast\s+te\s+stellen\b.*\b(?:(?:na|hierna\s+)?volgende|als\s+volgt|onderstaande|hieronder)\b.*:$|"
-    r"\b(?:(?:na|hierna\s+)?volgende|als\s+volgt|onderstaande)\b.*\bvast\s+te\s+stellen\s*:$|"
-    # "vast te stellen de volgende regeling: Gedragscode integriteit raadsleden 2026."
-    r"\bvast\s+te\s+stellen\s+(?:de|het)\s+(?:na|hierna\s+)?volgende\s+\w+\s*:\s*[A-Z].{0,250}\.$",
+    r"\b(?:(?:na|hierna\s+)?volgende|als\s+volgt|onderstaande)\b.*\bvast\s+te\s+stellen\s*:$",
     re.IGNORECASE,
+)
+# An adoption that names what it adopts ("vast te stellen de volgende regeling: Gedragscode integriteit
+# raadsleden 2026."): what follows may open with an inleiding, but a short title before running text is the
+# first provision's heading ("Begrippen", then "In deze gedragscode wordt verstaan onder:").
+_NAMED_ADOPTION = re.compile(
+    r"\bvast\s+te\s+stellen\s+(?:de|het)\s+(?:na|hierna\s+)?volgende\s+\w+\s*:\s*[A-Z].{0,250}\.$", re.IGNORECASE
 )
 # The besluit formula at the end of the opening sentence ("De raad van X, gelet op ..., stelt vast:",
 # "..., besluit:"): the besluit has begun; "stelt vast:" hands over to the regulation itself.
@@ -137,7 +141,7 @@ def read_front(b: Builder) -> int:
         for i in range(limit)
     ]
     meta_end: int | None = None
-    title_seen = aanhef_seen = besluit_seen = adopted = False
+    title_seen = aanhef_seen = besluit_seen = adopted = named = False
     in_meta = False
     i = 0
     while i < limit:
@@ -193,6 +197,7 @@ def read_front(b: Builder) -> int:
                 besluit_seen = True
             if besluit_seen and (_ADOPTION.search(core) or _INLINE_ADOPTION.search(core) or _ADOPTED.search(core)):
                 adopted = True
+            named = named or _NAMED_ADOPTION.search(core) is not None
             i += 1
             continue
         first = core[:1]
@@ -218,6 +223,7 @@ def read_front(b: Builder) -> int:
             b.append_role(line, "aanhef")
             if _ADOPTION.search(core):
                 adopted = True
+            named = named or _NAMED_ADOPTION.search(core) is not None
             i += 1
             continue
         if title_like:
@@ -227,7 +233,7 @@ def read_front(b: Builder) -> int:
                 and i + 1 < n
                 # running text follows; once the besluit has named what it adopts, any sentence will do
                 # ("Begrippen", then "In deze gedragscode wordt verstaan onder:")
-                and (len(lines[i + 1].core) > 120 or (adopted and body_like(lines[i + 1])))
+                and (len(lines[i + 1].core) > 120 or ((adopted or named) and body_like(lines[i + 1])))
             )
             if looks_heading:
                 return i

@@ -214,9 +214,11 @@ def _make_line_from(line: Line, offset: int) -> Line | None:
     return Line(s, line.end, stripped, s, stripped, line.runon)
 
 
-# The heading of an article's own explanation run on after the article's last sentence, as a PDF's text
-# gives it when no space separates them: "... aan Provinciale Staten verstrekt. Toelichting bij artikel 14".
-_NOTE_INSIDE = re.compile(r"(?<=[.;:])[ \t]+(?=(?:Toelichting|TOELICHTING)\s+(?:bij|op|van)\s+(?:artikel|art\.)\s*\d)")
+# The heading of an article's own explanation, or a lid label, run on after the last sentence before it, as
+# a PDF's text gives them when no space separates them: "... aan Provinciale Staten verstrekt. Toelichting
+# bij artikel 14", "... een belangrijke rol heeft. lid 2 De gezaghebber ...".
+_NOTE_INSIDE = re.compile(r"(?<=[.;:])[ \t]+(?=(?:Toelichting|TOELICHTING)\s+(?:bij|op|van)\s+(?:artikel|art\.)\s*\d|"
+                          r"(?:lid|Lid)\s+\d{1,2}[a-z]?\s+[A-Z])")
 
 
 def split_lines(text: str) -> list[Line]:
@@ -230,7 +232,8 @@ def split_lines(text: str) -> list[Line]:
         if nl < 0:
             nl = n
         if nl - pos > _RUNON_MIN:
-            cuts = sorted({c for c, _ in _runon_cuts(text, pos, nl)} | {pos, nl})
+            inside = {m.end() for m in _NOTE_INSIDE.finditer(text, pos, nl)}
+            cuts = sorted({c for c, _ in _runon_cuts(text, pos, nl)} | inside | {pos, nl})
             for a, b in itertools.pairwise(cuts):
                 line = _make_line(text, a, b, runon=True)
                 if line is not None:
