@@ -215,7 +215,7 @@ def test_lemma_forms_are_cached_on_disk(tmp_path: Path, monkeypatch: pytest.Monk
     found = lemmas.forms("melden")
     assert {"meldt", "meldde", "gemeld", "meld", "melden"} <= found
     assert "melding" not in found                       # a noun has its own lemma
-    files = list(tmp_path.glob("lemmas-nl-*.json"))
+    files = list(tmp_path.glob("lemmas-nl-*.marshal"))
     assert len(files) == 1
     monkeypatch.setattr(lemmas, "_TABLE", {})
     monkeypatch.setattr(lemmas, "_LOADED", False)
@@ -225,7 +225,7 @@ def test_lemma_forms_are_cached_on_disk(tmp_path: Path, monkeypatch: pytest.Monk
 
     monkeypatch.setattr(lemmas, "_inverse", no_dictionary)
     assert lemmas.forms("melden") == found
-    files[0].write_text("{kapot", encoding="utf-8")
+    files[0].write_bytes(b"{kapot")
     monkeypatch.undo()
     monkeypatch.setenv("GEDRAGSCODE_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(lemmas, "_TABLE", {})

@@ -24,8 +24,6 @@ second). A word that the dictionary does not know counts only for itself.
 
 from __future__ import annotations
 
-import json
-import os
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -140,45 +138,45 @@ def _cache_file() -> Path | None:
 
     if not cache_enabled():
         return None
-    return cache_dir() / f"lemmas-nl-simplemma-{_dictionary_tag()}-v{_FORMAT}.json"
+    return cache_dir() / f"lemmas-nl-simplemma-{_dictionary_tag()}-v{_FORMAT}.marshal"
 
 
-_FORMAT = 2
+_FORMAT = 3
+_MAGIC = b"GEDRAGSCODE-LEMMAS-3\n"
 _TABLE: dict[str, frozenset[str]] = {}
 _LOADED = False
 
 
 def _load() -> None:
+    """The cached forms (a :mod:`gedragscode.cache_store` table: lemma -> its forms, marshalled)."""
     global _LOADED
     _LOADED = True
     path = _cache_file()
     if path is None:
         return
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(data, dict):
-            for lemma, found in data.items():
-                if isinstance(lemma, str) and isinstance(found, list) and all(isinstance(f, str) for f in found):
-                    _TABLE.setdefault(lemma, frozenset(found))
-    except (OSError, ValueError):
-        return  # no cache yet, or a broken one: computed again and rewritten
+    import marshal
+
+    from gedragscode.cache_store import read_table
+
+    for lemma, blob in read_table(path, _MAGIC).items():
+        try:
+            found = marshal.loads(blob)
+        except Exception:
+            continue  # a broken entry: computed again
+        if isinstance(lemma, str) and isinstance(found, tuple) and all(isinstance(f, str) for f in found):
+            _TABLE.setdefault(lemma, frozenset(found))
 
 
 def _store() -> None:
     path = _cache_file()
     if path is None:
         return
-    import tempfile
+    import marshal
 
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        payload = json.dumps({k: sorted(v) for k, v in sorted(_TABLE.items())}, ensure_ascii=False)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False,
-                                         prefix=".lemmas-", suffix=".tmp") as fh:
-            fh.write(payload)
-        os.replace(fh.name, path)
-    except OSError:
-        return  # a read-only cache directory: the table is only kept for this process
+    from gedragscode.cache_store import write_table
+
+    write_table(path, _MAGIC, {k: marshal.dumps(tuple(sorted(v))) for k, v in sorted(_TABLE.items())})
+    # a read-only cache directory: the table is only kept for this process
 
 
 def forms(lemma: str) -> frozenset[str]:
@@ -186,7 +184,7 @@ def forms(lemma: str) -> frozenset[str]:
     the dictionary form of that is one of the lemma's own (the lemma, its dictionary form, and that
     of the dictionary form), looked up in simplemma's Dutch dictionary.
 
-    The forms of every lemma asked for are kept in a small JSON file in the user cache directory
+    The forms of every lemma asked for are kept in a small file in the user cache directory
     (beside the model cache; named after simplemma's Dutch dictionary file: its path, size and
     modification time), so that a lint process with a warm cache does not load simplemma's
     dictionary at all (a few tenths of a second); a missing or broken file is computed again and
