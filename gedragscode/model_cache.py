@@ -36,13 +36,19 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import pickle
 import sys
 import types
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+try:  # the C unpickler itself: loading a model then needs no pickle.py (a one-file lint's start-up)
+    from _pickle import Unpickler as _Unpickler
+    from _pickle import UnpicklingError
+except ImportError:  # pragma: no cover - a Python without the C accelerator
+    from pickle import Unpickler as _Unpickler
+    from pickle import UnpicklingError
 
 if TYPE_CHECKING:
     from gedragscode.model import Model
@@ -153,7 +159,7 @@ def cache_path(key: str, directory: Path | None = None) -> Path:
     return (directory if directory is not None else cache_dir()) / f"model-{key[:40]}.pickle"
 
 
-class _ModelUnpickler(pickle.Unpickler):
+class _ModelUnpickler(_Unpickler):
     """Builds only the model's own types: a cache file can never run other code."""
 
     def find_class(self, module: str, name: str) -> Any:
@@ -167,12 +173,14 @@ class _ModelUnpickler(pickle.Unpickler):
             return Decimal
         if (module, name) == (__name__, "_frozen_mapping"):
             return _frozen_mapping
-        raise pickle.UnpicklingError(f"{module}.{name} hoort niet in een modelcache")
+        raise UnpicklingError(f"{module}.{name} hoort niet in een modelcache")
 
 
 def dumps_model(model: Model) -> bytes:
     """The model as pickle bytes (what the cache and the ``lint --jobs`` workers receive)."""
     buffer = io.BytesIO()
+    import pickle
+
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.dispatch_table = {types.MappingProxyType: lambda m: (_frozen_mapping, (dict(m),))}
     pickler.dump(model)
@@ -185,7 +193,7 @@ def loads_model(payload: bytes) -> Model:
 
     model = _ModelUnpickler(io.BytesIO(payload)).load()
     if not isinstance(model, Model):
-        raise pickle.UnpicklingError("geen model")
+        raise UnpicklingError("geen model")
     return model
 
 
