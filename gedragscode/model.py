@@ -226,16 +226,22 @@ class Regex:
 
 @dataclass(frozen=True)
 class AllOf:
+    """All of these patterns (``en``)."""
+
     parts: tuple[Pattern, ...]
 
 
 @dataclass(frozen=True)
 class AnyOf:
+    """Any of these patterns (``of``)."""
+
     parts: tuple[Pattern, ...]
 
 
 @dataclass(frozen=True)
 class Not:
+    """The pattern must not match (``niet``)."""
+
     part: Pattern
 
 
@@ -295,6 +301,8 @@ class Example:
 
 @dataclass(frozen=True)
 class Onderdeel:
+    """A lettered part of a lid (a, b, c ...); ``text`` is a template."""
+
     text: str
     applies: Applicability = field(default_factory=Applicability)
     check: str = ""
@@ -338,6 +346,8 @@ class LegalRef:
 
 @dataclass(frozen=True)
 class LevelRule:
+    """The requirement level of a clause, in ``bodies`` only when given (else in every body)."""
+
     level: Level
     bodies: tuple[str, ...] = ()
 
@@ -467,12 +477,16 @@ class Body:
 
 @dataclass(frozen=True)
 class Chapter:
+    """A chapter of the model, in which clauses are grouped."""
+
     id: str
     title: str
 
 
 @dataclass(frozen=True)
 class Version:
+    """An edition of the handreiking or the law that clauses refer to (``sinds``, ``gewijzigd``)."""
+
     id: str
     title: str
     date: str = ""

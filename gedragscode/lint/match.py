@@ -165,26 +165,36 @@ class _Atom:
 
 @dataclass(frozen=True, eq=False)
 class _Re:
+    """A regular expression, run on a unit's text."""
+
     regex: SafeRegex | re.Pattern[str]  # re for the trusted bundled model, else time-limited
 
 
 @dataclass(frozen=True, eq=False)
 class _And:
+    """Every part matches in the unit."""
+
     parts: tuple[_Node, ...]
 
 
 @dataclass(frozen=True, eq=False)
 class _Or:
+    """At least one part matches in the unit."""
+
     parts: tuple[_Node, ...]
 
 
 @dataclass(frozen=True, eq=False)
 class _Not:
+    """The part does not match in the unit."""
+
     part: _Node
 
 
 @dataclass(frozen=True, eq=False)
 class _Near:
+    """Both sides match within ``distance`` words of each other."""
+
     distance: int
     left: _Node
     right: _Node
@@ -578,6 +588,8 @@ class NearMiss:
 
 @dataclass(frozen=True)
 class _Region:
+    """A unit of one scope (article, lid or sentence) with its token range."""
+
     unit: Unit
     lid: LidSegment | None
     sentence: Sentence | None
