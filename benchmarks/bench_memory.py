@@ -15,10 +15,13 @@ format, so the formats compare; a DOCX is zip-compressed, so its own ratio is la
 * **traced**: Python's allocations (tracemalloc) during one lint, from after the model is loaded and
   the bytes are in memory. Deterministic, but blind to what C libraries allocate themselves (lxml,
   PDFium, zlib);
-* **RSS**: the growth of the process's peak resident set (``ru_maxrss``) during the same lint, in a
-  fresh process, over what it held just before; the peak is reset first (``/proc/self/clear_refs``,
-  Linux), so an earlier peak (importing, loading the model) does not hide it. What the operating
-  system sees, C libraries included; memory the process had already freed and takes again does not count.
+* **RSS**: the growth of the process's peak resident set during the same lint, in a fresh process (the
+  model from the disk cache, as the command line has it), over what it held just before. The peak is
+  reset first (``/proc/self/clear_refs``, Linux) so that an earlier one (importing, loading the model)
+  does not hide it, and read as ``VmHWM``: ``ru_maxrss`` is the same high-water mark but never below
+  what the parent process held when it forked the child, which made the figure depend on the parent.
+  What the operating system sees, C libraries and the allocator's slack included; memory the process
+  had already freed and takes again does not count.
 
 The goal is at most 10x the input. ``--stages`` (default on) gives, for the Markdown, the memory held
 after each stage of ``lint_document`` (reading, segmentation, document index, identification,
@@ -52,21 +55,23 @@ name, warm, big = sys.argv[1], open(sys.argv[2], "rb").read(), open(sys.argv[3],
 lint(name, data=warm, model=model)  # lazy imports and caches, as in the traced run
 del warm
 gc.collect()
-def rss_kb():
-    with open("/proc/self/status") as status:
-        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+def status(key):
+    with open("/proc/self/status") as lines:
+        return next(int(line.split()[1]) for line in lines if line.startswith(key + ":"))
 try:
     with open("/proc/self/clear_refs", "w") as clear:
-        clear.write("5")  # reset the peak resident set (VmHWM, ru_maxrss) to what is resident now
+        clear.write("5")  # reset the peak resident set (VmHWM) to what is resident now
+    base = status("VmRSS")
+    lint(name, data=big, model=model)
+    grow = status("VmHWM") - base
     reset = True
-except OSError:
+except OSError:  # no /proc: ru_maxrss, which also counts the parent's resident set at the fork
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    lint(name, data=big, model=model)
+    grow = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - base
     reset = False
-base = rss_kb() if reset else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-lint(name, data=big, model=model)
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"grow_kb": max(0, peak - base), "reset": reset}))
+print(json.dumps({"grow_kb": max(0, grow), "reset": reset}))
 """
-
 
 def _markdown(k: int) -> str:
     from sizes import scaled_code
@@ -191,6 +196,7 @@ def stages(data: bytes, top: int = 12) -> None:
     index = DocumentIndex(seg.document.text)
     mark("document index")
     identify(seg, model=model, index=index)
+    index.release_folded()  # as lint_document does
     mark("identification")
     matcher = Matcher(seg, index=index)
     for clause in model.clauses:

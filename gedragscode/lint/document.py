@@ -9,11 +9,12 @@ finding can always be shown in place: ``doc.text[span.start:span.end]``.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import FrozenInstanceError, dataclass, field
 from types import MappingProxyType
-from typing import Literal, get_args
+from typing import Literal, get_args, overload
 
 Role = Literal[
     "metadata",
@@ -67,7 +68,7 @@ class SourceDocument:
         return line, offset - start + 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """Character offsets into ``SourceDocument.text``; ``end`` is exclusive."""
 
@@ -82,24 +83,117 @@ class Span:
         return self.start <= offset < self.end
 
 
-@dataclass(frozen=True)
 class Sentence:
-    """One sentence (or list item) of a lid; ``text == document.text[span.start:span.end]``."""
+    """One sentence (or list item) of a lid; ``text == document.text[span.start:span.end]``.
 
+    ``Sentence(span, text)`` makes one from its own text. Reading makes them with ``source=`` the whole
+    document text instead: then the sentence keeps a reference to that text and ``text`` is sliced from
+    it when asked, so a document's sentences do not hold a second copy of it (issue 13's memory goal).
+    Immutable, and equal when span and text are.
+    """
+
+    __slots__ = ("_base", "_source", "span")
     span: Span
-    text: str
+    _source: str
+    _base: int
+
+    def __init__(self, span: Span, text: str | None = None, *, source: str | None = None) -> None:
+        if (text is None) == (source is None):
+            raise TypeError("Sentence takes its own text or source= (the document text): one of the two")
+        object.__setattr__(self, "span", span)
+        object.__setattr__(self, "_source", text if text is not None else source)
+        object.__setattr__(self, "_base", span.start if text is not None else 0)
+
+    @property
+    def text(self) -> str:
+        """The sentence itself."""
+        return self._source[self.span.start - self._base : self.span.end - self._base]
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sentence):
+            return NotImplemented
+        return self.span == other.span and self.text == other.text
+
+    def __hash__(self) -> int:
+        return hash((self.span, self.text))
+
+    def __repr__(self) -> str:
+        return f"Sentence(span={self.span!r}, text={self.text!r})"
+
+    def __reduce__(self) -> tuple[type[Sentence], tuple[Span, str]]:
+        return Sentence, (self.span, self.text)
 
 
-@dataclass(frozen=True)
+class Sentences(Sequence[Sentence]):
+    """The sentences of a lid, kept as their offsets in the document text (4 bytes each); a
+    :class:`Sentence` is made when one is asked for. A document has a sentence per line or so, and an
+    object for each (with its span and two offsets) took about 170 bytes, as much as the text they
+    cover (issue 13's memory goal). Equal to any sequence of the same sentences, a tuple included.
+    """
+
+    __slots__ = ("_bounds", "_source")
+
+    def __init__(self, source: str, bounds: Iterable[int] = ()) -> None:
+        """``bounds`` are start and end of each sentence in turn, offsets into ``source``."""
+        self._source = source
+        self._bounds = array("i" if len(source) < 2**31 else "q", bounds)
+
+    def __len__(self) -> int:
+        return len(self._bounds) // 2
+
+    @overload
+    def __getitem__(self, k: int) -> Sentence: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> tuple[Sentence, ...]: ...
+
+    def __getitem__(self, k: int | slice) -> Sentence | tuple[Sentence, ...]:
+        if isinstance(k, slice):
+            return tuple(self[i] for i in range(*k.indices(len(self))))
+        n = len(self)
+        if k < 0:
+            k += n
+        if not 0 <= k < n:
+            raise IndexError("sentence index out of range")
+        return Sentence(Span(self._bounds[2 * k], self._bounds[2 * k + 1]), source=self._source)
+
+    def __iter__(self) -> Iterator[Sentence]:
+        bounds, source = self._bounds, self._source
+        for k in range(0, len(bounds), 2):
+            yield Sentence(Span(bounds[k], bounds[k + 1]), source=source)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+    def __reduce__(self) -> tuple[type[Sentences], tuple[str, list[int]]]:
+        return Sentences, (self._source, self._bounds.tolist())
+
+
+@dataclass(frozen=True, slots=True)
 class LidSegment:
     """A lid of an article (``label`` "1", "2", "1.2" ...), or its whole body (``label`` "")."""
 
     label: str
     span: Span
-    sentences: tuple[Sentence, ...]
+    sentences: Sequence[Sentence]
+    """A tuple, or (as reading makes them) :class:`Sentences`."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
     """An article, or any other block of the document with a role."""
 

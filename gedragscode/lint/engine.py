@@ -411,6 +411,7 @@ def lint_document(doc: SourceDocument, model: Model | None = None, *, body: str 
     seg: Segmentation = segment(doc)
     index = DocumentIndex(seg.document.text)  # tokenised and folded once: identification, matching, checks
     ident: Identification = identify(seg, body=body, offices=offices, model=model, index=index)
+    index.release_folded()  # only identification searches the folded text
     detection = dict(ident.detection)
     pairs = _resolve_offices(model, ident.body, ident.offices)
     if ident.body is None:

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from gedragscode.lint.document import Segmentation, Span
@@ -546,26 +546,23 @@ _SCOPE_PRONOUN = re.compile(r"^\W*(?:zij|ze|hij|deze|dit|die)\s+(?:(?:geldt|geld
                             r"(?:van toepassing|bestemd|bedoeld))\s+(?:\w+\s+){0,3}?(?:voor|op)\b")
 
 
-_SCOPE_CACHE: list[tuple[Segmentation, list[tuple[str, str, str, str]]]] = []
+def _scope_sentences(seg: Segmentation) -> Iterator[tuple[str, str, str, Span]]:
+    """(role, unit label, folded sentence, span) of the sentences that may state the scope.
 
-
-def _scope_sentences(seg: Segmentation) -> list[tuple[str, str, str, str]]:
-    """(role, unit label, folded sentence, original sentence) of the sentences that may state the scope;
-    computed once per segmentation (definitions and both scope readers ask for them)."""
-    for cached_seg, cached in _SCOPE_CACHE:
-        if cached_seg is seg:
-            return cached
-    text = seg.document.text
-    out: list[tuple[str, str, str, str]] = []
+    Folded again for each reader that asks (definitions and the two scope readers): kept, the folded
+    sentences would take about the size of the normative text again while identification runs."""
     for unit in seg.units:
         if unit.role not in ("normatief", "inleiding", "aanhef"):
             continue
+        label = unit.label or unit.role
         for lid in unit.leden:
             for sentence in lid.sentences:
-                original = text[sentence.span.start:sentence.span.end].strip()
-                out.append((unit.role, unit.label or unit.role, fold_text(sentence.text), original))
-    _SCOPE_CACHE[:] = [(seg, out)]
-    return out
+                yield unit.role, label, fold_text(sentence.text), sentence.span
+
+
+def _quoted(seg: Segmentation, label: str, span: Span) -> str:
+    """Where a scope was read, as identification reports it: the unit and the start of the sentence."""
+    return f"{label}: '{seg.document.text[span.start:span.end].strip()[:100]}'"
 
 
 def _scope_statement(folded: str) -> re.Match[str] | None:
@@ -596,7 +593,7 @@ def _scope_article_offices(seg: Segmentation, body: Body) -> tuple[set[str], str
     by_unit: dict[tuple[int, str], tuple[set[str], str]] = {}
     order: list[tuple[int, str]] = []
     definitions = definitions_in(seg)
-    for role, label, folded, original in _scope_sentences(seg):
+    for role, label, folded, span in _scope_sentences(seg):
         m = _scope_statement(folded)
         if m is None and (0 if role == "normatief" else 1, label) in by_unit:
             m = _SCOPE_PRONOUN.search(folded)  # "Zij geldt eveneens voor ..." after the code's own scope
@@ -610,7 +607,7 @@ def _scope_article_offices(seg: Segmentation, body: Body) -> tuple[set[str], str
         key = (0 if role == "normatief" else 1, label)
         if key not in by_unit:
             order.append(key)
-            by_unit[key] = (set(), f"{label}: '{original[:100]}'")
+            by_unit[key] = (set(), _quoted(seg, label, span))
         by_unit[key][0].update(offices)
     if not order:
         return set(), ""
@@ -624,7 +621,7 @@ def _scope_sentence_offices(seg: Segmentation, body: Body) -> tuple[set[str], st
     if strict[0]:
         return strict
     definitions = definitions_in(seg)
-    for _, label, folded, original in _scope_sentences(seg):
+    for _, label, folded, span in _scope_sentences(seg):
         m = _SCOPE.search(folded)
         if m is None or not re.search(r"code|regeling|protocol|bepaling", folded):
             continue
@@ -632,7 +629,7 @@ def _scope_sentence_offices(seg: Segmentation, body: Body) -> tuple[set[str], st
         tail = re.split(r"\b(?:maar|en richt zich|richt zich|tenzij)\b", tail)[0]
         offices = offices_in(tail, body, definitions=definitions)
         if offices:
-            return offices, f"{label}: '{original[:100]}'"
+            return offices, _quoted(seg, label, span)
     return set(), ""
 
 
@@ -783,6 +780,7 @@ def identify(seg: Segmentation, *, body: str | None = None, offices: Iterable[st
     else:
         found_body, detection["lichaam"] = _detect_body(model, seg, head, titles, index)
         body = found_body.id if found_body is not None else None
+    index.release_folded()  # the offices are read from titles and sentences: the folded text can go
     title = titles[0] if titles else ""
     given = tuple(dict.fromkeys(offices)) if offices else ()
     if given:
@@ -833,14 +831,20 @@ def _detect_offices(model: Model, seg: Segmentation, head: str, titles: list[str
     if basis:
         return basis, "wettelijke grondslag in de aanhef"
     # 6. the office words the normative text uses most
-    normative = " ".join(seg.document.text[u.span.start:u.span.end] for u in seg.units if u.role == "normatief")
-    counted = _counted_offices(normative, body)
+    counted = _counted_offices(seg, body)
     if counted:
         return counted, "ambten die de artikelen noemen"
     return _statutory(body), "geen ambten gevonden; aangenomen: alle wettelijke ambten van het lichaam"
 
 
-def _counted_offices(text: str, body: Body) -> set[str]:
-    """Offices one of whose recognisers matches at least twice."""
-    folded = _office_text(text)
+def _counted_offices(seg: Segmentation, body: Body) -> set[str]:
+    """Offices one of whose recognisers matches at least twice in the normative text (its units joined by a
+    space, as :func:`_office_text` reads it)."""
+    text = seg.document.text
+    # folded unit by unit (folding goes character by character, and folds a space to a space), so that
+    # the whole normative text is not held three times over: as written, folded and without the negations
+    joined = " ".join([fold(text[u.span.start:u.span.end]) for u in seg.units if u.role == "normatief"])
+    negated = _NEGATED.sub(" ", joined)
+    del joined
+    folded = _Text(negated)
     return {o.id for o in body.offices if any(folded.count(p) >= 2 for p in o.recognisers)}

@@ -30,7 +30,7 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import overload
@@ -69,24 +69,28 @@ _CLAUSE_BREAK = re.compile(r"[.;:!?]")
 _GLUE = re.compile(r"[-()\u2010\u2011]{1,2}")
 
 
-FOLD_PIECE = 1 << 16
+FOLD_PIECE = 1 << 14
 """:func:`fold_text` folds a longer text in pieces of about this many characters."""
-_ASCII = re.compile(r"[\x00-\x7f]")
+_SEPARATOR = re.compile(r"[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]")  # ASCII, neither letter nor digit
 
 
 def fold_text(text: str) -> str:
     """``fold`` for a whole text (not cached).
 
     A long text is folded in pieces of about :data:`FOLD_PIECE` characters, each starting at an ASCII
-    character (a line break, else a space, else any): Python's ``casefold`` and NFKD work in a buffer of
-    4 bytes per character (``casefold`` even 12, room for every character to become three), so folding
-    a whole document at once would take six times its size besides the text. Folding is character by
-    character and an ASCII character is a starter that no combining mark reorders across, so the
-    pieces fold exactly as the whole text does.
+    character (a line break, else a space, else any that is no letter or digit): Python's ``casefold``
+    and NFKD work in a buffer of 4 bytes per character (``casefold`` even 12, room for every character to
+    become three), so folding a whole document at once would take six times its size besides the text.
+    Folding goes character by character, and an ASCII character is a starter that no combining mark is
+    reordered across, so the pieces fold exactly as the whole text does.
     """
     if len(text) <= FOLD_PIECE:
         return _fold_piece(text)
-    pieces: list[str] = []
+    return "".join([_fold_piece(text[a:b]) for a, b in _fold_cuts(text)])
+
+
+def _fold_cuts(text: str) -> Iterator[tuple[int, int]]:
+    """The pieces ``(start, end)`` of ``text`` that :func:`fold_text` folds one at a time."""
     start, n = 0, len(text)
     while start < n:
         cut = start + FOLD_PIECE
@@ -95,27 +99,53 @@ def fold_text(text: str) -> str:
             if found < 0:
                 found = text.rfind(" ", start + 1, cut + 1)
             if found < 0:
-                m = _ASCII.search(text, cut)  # a long run without spaces: the next ASCII character
+                m = _SEPARATOR.search(text, cut)  # a long run without spaces: the next ASCII separator
                 found = m.start() if m is not None else n
             cut = found
-        pieces.append(_fold_piece(text[start:cut]))
+        yield start, min(cut, n)
         start = cut
-    return "".join(pieces)
+
+
+def _fold_or_same(text: str) -> str:
+    """:func:`fold_text`, but ``text`` itself (no copy) when folding changes nothing: a text that is folded
+    already, such as the folded normative text that identification indexes."""
+    pieces: list[str] | None = None
+    for a, b in _fold_cuts(text):
+        piece = text[a:b]
+        folded = _fold_piece(piece)
+        if pieces is None:
+            if folded == piece:
+                continue
+            pieces = [text[:a]]  # what came before folds to itself
+        pieces.append(folded)
+    return text if pieces is None else "".join(pieces)
 
 
 def _fold_piece(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     if decomposed.isascii():
         return decomposed
-    # the combining marks are deleted with one translate over the few distinct characters, not a
-    # character at a time (joining a generator would hold a list of every character, 8 bytes each)
-    marks = {ord(c): None for c in set(decomposed) if unicodedata.combining(c)}
-    return decomposed.translate(marks) if marks else decomposed
+    # the few distinct combining marks are deleted with str.replace, not a character at a time (joining a
+    # generator holds a list of every character, 8 bytes each; a translate table looks up every character)
+    for mark in [c for c in set(decomposed) if unicodedata.combining(c)]:
+        decomposed = decomposed.replace(mark, "")
+    return decomposed
+
+
+FOLD_CACHED = 200
+""":func:`fold` keeps the folded form of a string up to this long; a longer one (the normative text of a
+document, which identification folds whole) is folded anew each time, so the cache never holds a document."""
+
+
+def fold(word: str) -> str:
+    """Lower case without diacritics: ``fold("Financiële") == "financiele"``."""
+    if len(word) > FOLD_CACHED:
+        return fold_text(word)
+    return _fold_word(word)
 
 
 @lru_cache(maxsize=65536)
-def fold(word: str) -> str:
-    """Lower case without diacritics: ``fold("Financiële") == "financiele"``."""
+def _fold_word(word: str) -> str:
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     if decomposed.isascii():  # nothing to strip (most words): skip the walk over the characters
         return decomposed
@@ -295,73 +325,182 @@ class _Norms(Sequence[str]):
         return self._vocab[self._ids[i]]
 
 
-class DocumentIndex:
-    """The one index of a document: tokens, folded forms and (on demand) lemmas, tokenised once.
+class _Ends(Sequence[int]):
+    """The end offset of every token: its start plus its length (the lengths in one byte each, mostly)."""
 
-    Built once per linted document and shared by identification, matching and the outdated checks.
-    Tokens are kept as parallel compact arrays rather than one object per token: ``starts`` and
-    ``ends`` (character offsets), ``norms`` (the folded form, one vocabulary number per token) and
-    ``glued``; the positions of each form are arrays too. That keeps the index at a few bytes per
-    character of text (a list of Python ints or strings costs 36-60 bytes per token; issue 13's
-    memory goal). ``folded`` is the whole text folded (lower case, no diacritics) when folding keeps
-    every offset (nearly always), else None.
-    """
+    __slots__ = ("_lengths", "_starts")
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        folded = fold_text(text)
-        self.folded: str | None = folded if len(folded) == len(text) else None
-        source = self.folded if self.folded is not None else text
-        code = "i" if len(text) < 2**31 else "q"  # 4-byte offsets for any text below 2 G characters
-        starts: array[int] = array(code)
-        ends: array[int] = array(code)
-        ids: array[int] = array("i")
-        vocab: list[str] = []
-        number: dict[str, int] = {}
-        same = self.folded is not None
-        for m in _TOKEN.finditer(source):
-            a, b = m.span()
-            starts.append(a)
-            ends.append(b)
-            norm = m.group() if same else fold(text[a:b])
-            k = number.get(norm)
-            if k is None:
-                k = number[norm] = len(vocab)
-                vocab.append(norm)
-            ids.append(k)
-        del number
-        self.starts = starts
-        self.ends = ends
-        self._ids = ids
-        self._vocab = vocab
-        self.norms: Sequence[str] = _Norms(ids, vocab)
-        glued = bytearray(len(starts))
-        for i in range(len(starts) - 1):
-            gap = starts[i + 1] - ends[i]
-            if 0 < gap <= 2 and _GLUE.fullmatch(text, ends[i], starts[i + 1]) is not None:
-                glued[i] = 1
-        self.glued = glued
-        by_id: list[array[int]] = [array("i") for _ in vocab]
+    def __init__(self, starts: array[int], lengths: array[int]) -> None:
+        self._starts = starts
+        self._lengths = lengths
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, i: int) -> int: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[int]: ...
+
+    def __getitem__(self, i: int | slice) -> int | list[int]:
+        if isinstance(i, slice):
+            return [a + n for a, n in zip(self._starts[i], self._lengths[i], strict=True)]
+        return self._starts[i] + self._lengths[i]
+
+
+def _widened(numbers: array[int], value: int) -> array[int]:
+    """``numbers`` in the smallest unsigned array type that also holds ``value``."""
+    for code in ("B", "H", "I", "Q"):
+        if value < 1 << (8 * array(code).itemsize):
+            return numbers if code == numbers.typecode else array(code, numbers)
+    raise OverflowError(value)  # pragma: no cover - no offset exceeds 64 bits
+
+
+class _Forms(Mapping[str, Sequence[int]]):
+    """The sorted token positions of every form: the vocabulary's forms, and the joined forms of words glued
+    by a hyphen or parenthesis ("(neven)functies" -> "nevenfuncties").
+
+    The positions of all vocabulary forms are one array grouped by form (``offsets[k]`` to ``offsets[k + 1]``
+    for form ``k``), 4 bytes a token and no object per form; a lookup gives a view on them. The joined forms,
+    rare, have an array each (with the positions of the same ordinary word merged in)."""
+
+    __slots__ = ("_joined", "_number", "_offsets", "_positions", "_vocab")
+
+    def __init__(self, vocab: list[str], number: dict[str, int], ids: array[int], glued: bytearray) -> None:
+        counts = array("i", bytes(4 * (len(vocab) + 1)))
+        for k in ids:
+            counts[k + 1] += 1
+        for k in range(len(vocab)):
+            counts[k + 1] += counts[k]
+        self._offsets = counts  # now the start of each form's positions
+        cursor = array("i", counts)
+        positions = array("i", bytes(4 * len(ids)))
         for i, k in enumerate(ids):
-            by_id[k].append(i)
-        forms: dict[str, array[int]] = dict(zip(vocab, by_id, strict=True))
-        touched: set[str] = set()
+            positions[cursor[k]] = i
+            cursor[k] += 1
+        del cursor
+        self._positions = positions
+        self._vocab = vocab
+        self._number = number
+        joined_at: dict[str, list[int]] = {}
         for i in (i for i, g in enumerate(glued) if g):  # the joined forms of a hyphen/parenthesis chain
             joined = vocab[ids[i]]
             j = i
             while j + 1 < len(ids) and glued[j] and j - i < 4:
                 j += 1
                 joined += vocab[ids[j]]
-                forms.setdefault(joined, array("i")).append(i)
-                touched.add(joined)
-        for joined in touched:  # a joined form may also be an ordinary word elsewhere: keep positions sorted
-            found = forms[joined]
-            forms[joined] = array("i", sorted(found))
-        self._forms = forms
-        self._sorted_forms = sorted(forms)
+                joined_at.setdefault(joined, []).append(i)
+        self._joined: dict[str, array[int]] = {}
+        for joined, found in joined_at.items():  # a joined form may also be an ordinary word elsewhere
+            word = number.get(joined)
+            merged = found if word is None else [*found, *positions[counts[word]:counts[word + 1]]]
+            self._joined[joined] = array("i", sorted(merged))
+
+    def get(self, form: str, default: Sequence[int] = ()) -> Sequence[int]:  # type: ignore[override]
+        found = self._joined.get(form)
+        if found is not None:
+            return found
+        k = self._number.get(form)
+        if k is None:
+            return default
+        return memoryview(self._positions)[self._offsets[k]:self._offsets[k + 1]]
+
+    def __getitem__(self, form: str) -> Sequence[int]:
+        if form not in self._joined and form not in self._number:
+            raise KeyError(form)
+        return self.get(form)
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._vocab
+        yield from (form for form in self._joined if form not in self._number)
+
+    def __len__(self) -> int:
+        return len(self._vocab) + sum(1 for form in self._joined if form not in self._number)
+
+
+class DocumentIndex:
+    """The one index of a document: tokens, folded forms and (on demand) lemmas, tokenised once.
+
+    Built once per linted document and shared by identification, matching and the outdated checks.
+    Tokens are kept as parallel compact arrays rather than one object per token: ``starts`` and
+    ``ends`` (character offsets; the ends kept as a length of one byte per token, wider only for a
+    longer word), ``norms`` (the folded form, one vocabulary number per token, two bytes while the
+    vocabulary is below 65,536 forms) and ``glued``; the positions of each form are arrays too. That
+    keeps the index at about two bytes per character of text (a list of Python ints or strings costs
+    36-60 bytes per token; issue 13's memory goal). ``folded`` is the whole text folded (lower case, no
+    diacritics) when folding keeps every offset (nearly always), else None; identification searches
+    it, and :meth:`release_folded` lets it go after that (it is folded again if asked for).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # the folded text is made first, while little else is held (folding holds its pieces and the result
+        # at once), and the words are found in it; identification searches it, then lets it go
+        folded = _fold_or_same(text)
+        self._folds_in_place = len(folded) == len(text)
+        self._folded: str | None = folded if self._folds_in_place else None
+        if self._folds_in_place:
+            words = ((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded))
+        else:  # a character folds into more or fewer ("ß" -> "ss"): the words of the text, folded one by one
+            words = ((m.start(), m.end(), fold(m.group())) for m in _TOKEN.finditer(text))
+        del folded
+        starts, lengths, ids, vocab, number = self._tokenise(words)
+        self.starts = starts
+        self.ends: Sequence[int] = _Ends(starts, lengths)
+        self._ids = ids
+        self._vocab = vocab
+        self.norms: Sequence[str] = _Norms(ids, vocab)
+        glued = bytearray(len(starts))
+        for i in range(len(starts) - 1):
+            end = starts[i] + lengths[i]
+            gap = starts[i + 1] - end
+            if 0 < gap <= 2 and _GLUE.fullmatch(text, end, starts[i + 1]) is not None:
+                glued[i] = 1
+        self.glued = glued
+        self._forms = _Forms(vocab, number, ids, glued)
+        del number
+        self._sorted_forms = sorted(self._forms)
         self._cache: dict[_Atom, Sequence[int]] = {}
         self._breaks: array[int] | None = None
         self._tokens: list[Token] | None = None
+
+    @staticmethod
+    def _tokenise(words: Iterable[tuple[int, int, str]]) -> tuple[array[int], array[int], array[int], list[str],
+                                                                   dict[str, int]]:
+        starts: array[int] = array("i")  # 4-byte offsets (a text below 2 G characters: the input cap is 50 MB)
+        lengths: array[int] = array("B")
+        longest = 255
+        ids: array[int] = array("H")
+        vocab: list[str] = []
+        number: dict[str, int] = {}
+        for a, b, norm in words:
+            if a >= 2**31 and starts.typecode == "i":
+                starts = array("q", starts)
+            starts.append(a)
+            if b - a > longest:
+                lengths = _widened(lengths, b - a)
+                longest = (1 << (8 * lengths.itemsize)) - 1
+            lengths.append(b - a)
+            k = number.get(norm)
+            if k is None:
+                k = number[norm] = len(vocab)
+                vocab.append(norm)
+                if k == 65536:
+                    ids = _widened(ids, k)
+            ids.append(k)
+        return starts, lengths, ids, vocab, number
+
+    @property
+    def folded(self) -> str | None:
+        """The whole text folded, when folding keeps every offset (else None)."""
+        if self._folded is None and self._folds_in_place:
+            self._folded = _fold_or_same(self.text)  # after release_folded: the same text again
+        return self._folded
+
+    def release_folded(self) -> None:
+        """Let the folded text go (it is as large as the text); :attr:`folded` folds it again if asked."""
+        self._folded = None
 
     @property
     def tokens(self) -> list[Token]:
@@ -376,8 +515,9 @@ class DocumentIndex:
 
     def folded_slice(self, start: int, end: int) -> str:
         """``fold(text[start:end])``, from the folded text when offsets agree."""
-        if self.folded is not None:
-            return self.folded[start:end]
+        folded = self.folded
+        if folded is not None:
+            return folded[start:end]
         return fold_text(self.text[start:end])
 
     # ------------------------------------------------------------ ranges
@@ -586,7 +726,7 @@ class NearMiss:
     hit: Hit
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Region:
     """A unit of one scope (article, lid or sentence) with its token range."""
 
@@ -596,6 +736,53 @@ class _Region:
     span: Span
     tokens: tuple[int, int]
     parts: tuple[Span, ...] = ()  # an article or lid without its sentences that are no evidence; () = all of it
+
+
+class _Regions(Sequence[_Region]):
+    """The units of one scope in document order, kept as parallel lists and arrays (a unit, its lid and the
+    number of the sentence in the lid; the token range) rather than an object per unit: a :class:`_Region`
+    (and its sentence) is made when asked for. There is a region per sentence of the normative text, and
+    an object with its own tuple costs about six times these few words (issue 13's memory goal)."""
+
+    __slots__ = ("_lids", "_parts", "_sentences", "_units", "ends", "starts")
+
+    def __init__(self) -> None:
+        self._units: list[Unit] = []
+        self._lids: list[LidSegment | None] = []
+        self._sentences: array[int] = array("i")  # the sentence's number in its lid; -1: the whole lid or unit
+        self._parts: list[tuple[Span, ...]] = []  # see _Region.parts (mostly the one empty tuple)
+        self.starts: array[int] = array("i")  # first token of each region, ascending
+        self.ends: array[int] = array("i")
+
+    def add(self, unit: Unit, lid: LidSegment | None, sentence: int, tokens: tuple[int, int],
+            parts: tuple[Span, ...]) -> None:
+        self._units.append(unit)
+        self._lids.append(lid)
+        self._sentences.append(sentence)
+        self._parts.append(parts)
+        self.starts.append(tokens[0])
+        self.ends.append(tokens[1])
+
+    def __len__(self) -> int:
+        return len(self._units)
+
+    @overload
+    def __getitem__(self, k: int) -> _Region: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[_Region]: ...
+
+    def __getitem__(self, k: int | slice) -> _Region | list[_Region]:
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        unit, lid, number = self._units[k], self._lids[k], self._sentences[k]
+        sentence = lid.sentences[number] if lid is not None and number >= 0 else None
+        span = sentence.span if sentence is not None else lid.span if lid is not None else unit.span
+        return _Region(unit, lid, sentence, span, (self.starts[k], self.ends[k]), self._parts[k])
+
+    def __iter__(self) -> Iterator[_Region]:
+        for k in range(len(self._units)):
+            yield self[k]
 
 
 class Matcher:
@@ -612,32 +799,32 @@ class Matcher:
         self.elsewhere = elsewhere  # a sentence addressed to other offices than the code's (addressees.py)
         self.index = index or DocumentIndex(segmentation.document.text)
         self.units = segmentation.units_with_role(*roles)
-        self._regions: dict[str, list[_Region]] = {}
-        self._region_starts: dict[str, list[int]] = {}
+        self._regions: dict[str, _Regions] = {}
 
-    def regions(self, scope: Scope) -> list[_Region]:
+    def regions(self, scope: Scope) -> Sequence[_Region]:
         """The units of ``scope`` in document order (``document``: one region per article)."""
+        return self._scope(scope)
+
+    def _scope(self, scope: Scope) -> _Regions:
         found = self._regions.get(scope)
         if found is not None:
             return found
-        out: list[_Region] = []
+        out = _Regions()
         for unit in self.units:
             if scope in ("artikel", "document"):
-                sentences = [sentence for lid in unit.leden for sentence in lid.sentences]
-                out.append(_Region(unit, None, None, unit.span, self.index.token_range(unit.span),
-                                   self._evidence_parts(unit.span, sentences)))
+                out.add(unit, None, -1, self.index.token_range(unit.span),
+                        self._evidence_parts(unit.span, [sentence for lid in unit.leden for sentence in lid.sentences]))
                 continue
             for lid in unit.leden:
                 if scope == "lid":
-                    out.append(_Region(unit, lid, None, lid.span, self.index.token_range(lid.span),
-                                       self._evidence_parts(lid.span, lid.sentences)))
+                    out.add(unit, lid, -1, self.index.token_range(lid.span),
+                            self._evidence_parts(lid.span, lid.sentences))
                     continue
-                for sentence in lid.sentences:
+                for number, sentence in enumerate(lid.sentences):
                     if self.no_evidence(sentence.text):
                         continue
-                    out.append(_Region(unit, lid, sentence, sentence.span, self.index.token_range(sentence.span)))
+                    out.add(unit, lid, number, self.index.token_range(sentence.span), ())
         self._regions[scope] = out
-        self._region_starts[scope] = [r.tokens[0] for r in out]
         return out
 
     def no_evidence(self, text: str) -> bool:
@@ -668,19 +855,18 @@ class Matcher:
         return [self.index.token_range(part) for part in region.parts], list(region.parts)
 
     def _candidates(self, node: _Node, scope: Scope) -> Iterable[_Region]:
-        regions = self.regions(scope)
+        regions = self._scope(scope)
         anchors = self.index.anchors(node)
         if anchors is None:
             return regions
-        starts = self._region_starts[scope]
+        starts, ends = regions.starts, regions.ends
         picked: list[int] = []
         last = -1
         for pos in anchors:
             k = bisect_right(starts, pos) - 1
             if k < 0 or k == last:
                 continue
-            a, b = regions[k].tokens
-            if a <= pos < b:
+            if starts[k] <= pos < ends[k]:
                 picked.append(k)
                 last = k
         return [regions[k] for k in sorted(set(picked))]
@@ -747,7 +933,7 @@ class Matcher:
                         best = candidate
         return best
 
-    def _document_hit(self, regions: list[_Region], positions: Positions) -> Hit:
+    def _document_hit(self, regions: Sequence[_Region], positions: Positions) -> Hit:
         if positions:
             first = positions[0]
             for region in regions:

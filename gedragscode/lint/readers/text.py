@@ -237,7 +237,7 @@ def _markdown_blocks(tokens: Iterable[Any]) -> Iterator[str]:
             row = None
 
 
-MARKDOWN_PIECE = 1 << 16
+MARKDOWN_PIECE = 1 << 14
 """:func:`markdown_tokens` parses a longer Markdown text in pieces of about this many characters."""
 _BLOCK_START = re.compile(r"\n[ \t]*\n(?=\S)")  # a line after a blank line, not indented
 

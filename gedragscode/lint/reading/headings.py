@@ -66,7 +66,7 @@ SUBITEM = re.compile(r"^(?:\(?[a-z]{1,2}[.)]|\([ivx]{1,5}\)|[ivx]{1,5}\.)(?=\s|$
 
 SENTENCE_INSIDE = re.compile(r"[a-z0-9)\]][.!?]\s+[A-Z]")
 
-@dataclass
+@dataclass(slots=True)
 class Head:
     """A line that opens with a structural label; ``rest`` is the text after the label."""
 

@@ -68,7 +68,7 @@ _RUNON_MARKERS = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One non-blank line (or run-on piece): ``text`` is stripped, ``core`` is ``text`` without bullets."""
 

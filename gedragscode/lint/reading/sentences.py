@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from gedragscode.lint.document import Sentence, Span
+from gedragscode.lint.document import Sentences
 from gedragscode.lint.reading.lines import BULLETS, previous_word
 
 __all__ = ["rstrip_offset", "split_sentences"]
@@ -105,7 +105,7 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return chunks
 
 
-def split_sentences(text: str, start: int, end: int) -> tuple[Sentence, ...]:
+def split_sentences(text: str, start: int, end: int) -> Sentences:
     """Split ``text[start:end]`` into sentences with exact offsets.
 
     Splits at blank lines, at lines that start a list item, after ``;`` and after ``.``/``!``/``?``
@@ -113,7 +113,7 @@ def split_sentences(text: str, start: int, end: int) -> tuple[Sentence, ...]:
     initials, numbers of a lid or article ("lid 1.") or inside numbers ("2.1", "€ 1.000,00").
     List labels ("a.", "1.", "•") at the start of a block are not part of the sentence.
     """
-    out: list[Sentence] = []
+    out: list[int] = []  # start and end of each sentence
     start = max(0, start)
     end = min(len(text), end)
     for cs, ce in _chunks(text, start, end):
@@ -150,13 +150,14 @@ def split_sentences(text: str, start: int, end: int) -> tuple[Sentence, ...]:
                 sentence_start = punct_end
         if sentence_start < ce:
             _add_sentence(out, text, sentence_start, ce)
-    return tuple(out)
+    return Sentences(text, out)
 
 
-def _add_sentence(out: list[Sentence], text: str, a: int, b: int) -> None:
+def _add_sentence(out: list[int], text: str, a: int, b: int) -> None:
     while a < b and text[a].isspace():
         a += 1
     while b > a and text[b - 1].isspace():
         b -= 1
     if b > a:
-        out.append(Sentence(Span(a, b), text[a:b]))
+        out.append(a)
+        out.append(b)
