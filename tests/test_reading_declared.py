@@ -7,7 +7,15 @@ from pathlib import Path
 
 from gedragscode.lint.document import Segmentation, SourceDocument, Unit
 from gedragscode.lint.readers import read_document
-from gedragscode.lint.reading.evidence import absence, duty, narrative, paragraph_evidence, scope_negation
+from gedragscode.lint.reading.evidence import (
+    absence,
+    duty,
+    exemption,
+    narrative,
+    paragraph_evidence,
+    referral,
+    scope_negation,
+)
 from gedragscode.lint.segment import segment
 
 
@@ -60,6 +68,31 @@ def test_absence_of_an_arrangement_is_no_rule() -> None:
     assert not absence("Een raadslid neemt geen geschenken aan.")
     # a duty in the same sentence keeps it a rule
     assert not absence("Zolang er geen vertrouwenspersoon is aangewezen, meldt het lid zich bij de griffier.")
+
+
+def test_arrangements_not_made_or_still_considered_are_no_rule() -> None:
+    assert absence("Een vertrouwenspersoon voor bestuurders is er niet.")
+    assert absence("Over reizen naar het buitenland heeft de raad geen afspraken gemaakt.")
+    assert absence("Na het einde van hun ambt gelden voor bestuurders geen beperkingen bij het aanvaarden van werk.")
+    assert absence("Het bestuurscollege onderzoekt vóór 1 januari 2026 of een vertrouwenspersoon kan worden "
+                   "aangewezen, eventueel samen met een ander eiland.")
+    assert absence("Gedeputeerde Staten hebben gevraagd of de Staten ook een risicoanalyse in deze code wilden "
+                   "opnemen.")
+    # investigating a report is a rule of the melding clause
+    assert not absence("De burgemeester onderzoekt of de melding gegrond is en stelt zo nodig een onderzoek in.")
+    assert not absence("Na het einde van het ambt gelden de regels van artikel 7 nog een jaar.")
+
+
+def test_referrals_to_another_regulation_state_no_rule() -> None:
+    assert referral("Voor buitenlandse dienstreizen geldt de Regeling dienstreizen bestuur 2019.")
+    assert referral("Het declareren van kosten is geregeld in de Verordening vergoedingen algemeen bestuur.")
+    assert referral("Agressie valt onder het Protocol veilig werken.")
+    assert referral("Voor die situaties verwijzen de Staten naar het protocol agressie, dat door de Commissaris "
+                    "wordt uitgevoerd.")
+    # the code's own articles, and a referral with a duty of its own, are rules
+    assert not referral("Voor uitnodigingen geldt de regeling van dit artikel.")
+    assert not referral("Voor reizen geldt de Regeling dienstreizen; een lid meldt elke reis vooraf.")
+    assert exemption("Een lid is niet gehouden opgave te doen van de hoogte van zijn inkomsten.")
 
 
 def test_paragraph_evidence_rule_strong_exclusion() -> None:

@@ -104,3 +104,56 @@ def test_one_title_over_a_long_run_of_numbered_paragraphs_keeps_them_as_units() 
     document = read_document("code.txt", data=text.encode())
     units = [u for u in segment(document).units if u.role == "normatief"]
     assert len(units) >= 14
+
+
+def _explained_table_docx() -> bytes:
+    document = docx.Document()
+    document.add_paragraph("Gedragscode integriteit dagelijks bestuur Waterschap Lingewaard")
+    document.add_paragraph("Alleen de linkerkolom van de tabel is bindend.")
+    table = document.add_table(rows=0, cols=2)
+    rows = [
+        ("Regel", "Uitleg"),
+        ("1.1 Een bestuurder meldt iedere nevenfunctie vooraf aan het algemeen bestuur.",
+         "Zo kan het algemeen bestuur de functie wegen."),
+        ("1.2 Een bestuurder neemt geen geschenken aan met een waarde van meer dan € 50.",
+         "Een oud-bestuurder die namens een bedrijf lobbyt, krijgt geen voorrang; reizen naar het buitenland "
+         "worden vooraf gemeld."),
+    ]
+    for left, right in rows:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = left, right
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_an_explanation_column_is_read_as_a_note_not_as_the_rule() -> None:
+    text = read_document("code.docx", data=_explained_table_docx()).text
+    assert "1.1 Een bestuurder meldt iedere nevenfunctie vooraf aan het algemeen bestuur.\n\n" \
+           "Uitleg: Zo kan het algemeen bestuur de functie wegen." in text
+    segmentation = segment(read_document("code.docx", data=_explained_table_docx()))
+    normative = " ".join(segmentation.document.text[lid.span.start:lid.span.end]
+                         for unit in segmentation.units if unit.role == "normatief" for lid in unit.leden)
+    assert "nevenfunctie vooraf" in normative and "lobbyt" not in normative
+    found = _found("code.docx", _explained_table_docx())
+    assert {"nevenfuncties", "geschenken"} <= found
+    assert not found & {"oud_ambtsdragers", "buitenlandse_reizen"}
+
+
+def test_an_explanation_column_in_html_is_a_note_too() -> None:
+    html = ("<html><body><h1>Gedragscode raad Lingewaard</h1><table>"
+            "<tr><th>Afspraak</th><th>Toelichting</th></tr>"
+            "<tr><td>Een raadslid meldt geschenken boven € 50 bij de griffier.</td>"
+            "<td>De griffier houdt een openbaar register bij.</td></tr></table></body></html>")
+    text = read_document("code.html", data=html.encode()).text
+    assert "Een raadslid meldt geschenken boven € 50 bij de griffier." in text
+    assert "Toelichting: De griffier houdt een openbaar register bij." in text
+
+
+def test_only_a_header_of_short_names_declares_an_explanation_column() -> None:
+    from gedragscode.lint.readers.tables import explanation_columns
+    assert explanation_columns(["Regel", "Uitleg"]) == {1: "Uitleg"}
+    assert explanation_columns(["Bepaling", "Voorbeelden", "Opmerkingen"]) == {1: "Toelichting", 2: "Opmerking"}
+    assert explanation_columns(["Toelichting", "Uitleg"]) == {}  # nothing but explanation
+    assert explanation_columns(["1.1 Een raadslid meldt elke functie.", "Uitleg"]) == {}
+    assert explanation_columns(["Regel"]) == {}

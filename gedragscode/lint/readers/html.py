@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from lxml import etree
@@ -21,6 +21,7 @@ from lxml import html as lxml_html
 from gedragscode.errors import DocumentError, Location
 from gedragscode.lint.document import SourceDocument
 from gedragscode.lint.readers.numbering import roman
+from gedragscode.lint.readers.tables import explanation_columns, note_block
 from gedragscode.lint.readers.text import decode_bytes, join_blocks, require_text
 
 _DROP_TAGS = frozenset(
@@ -361,6 +362,9 @@ class _Flattener:
         self.blocks.extend(blocks)
 
     def table(self, el: etree._Element) -> None:
+        notes: dict[int, str] = {}
+        width = 0
+        first = True
         for tr in el.iter():
             if _tag(tr) != "tr":
                 continue
@@ -371,14 +375,23 @@ class _Flattener:
                 if _tag(cell) in ("td", "th"):
                     text = " ".join(b.replace("\n", " ") for b in self.children_blocks(cell))
                     cells.append(_clean(text))
-            cells = [c for c in cells if c]
-            if not cells:
+            if first:
+                notes, width, first = explanation_columns(cells), len(cells), False
+            elif notes and len(cells) == width:
+                explained = [note_block(notes[k], [cells[k]]) for k in sorted(notes)]
+                self._row([c for k, c in enumerate(cells) if k not in notes])
+                self.blocks.extend(b for b in explained if b)
                 continue
-            if len(cells) >= 2 and _LABEL_ONLY.match(cells[0]):
-                line = f"{cells[0]} " + " | ".join(cells[1:])
-            else:
-                line = " | ".join(cells)
-            self.blocks.append(line)
+            self._row(cells)
+
+    def _row(self, cells: Sequence[str]) -> None:
+        cells = [c for c in cells if c]
+        if not cells:
+            return
+        if len(cells) >= 2 and _LABEL_ONLY.match(cells[0]):
+            self.blocks.append(f"{cells[0]} " + " | ".join(cells[1:]))
+        else:
+            self.blocks.append(" | ".join(cells))
 
 
 # ---------------------------------------------------------------- page post-processing

@@ -7,16 +7,28 @@ the subject in the first column and the rule, often several numbered paragraphs,
 several paragraphs) is read as what it stands for:
 the subject as a heading line and each paragraph of the rule as its own block, so the reading stages
 find an article with leden exactly as in a code written without a table.
+
+A table whose header row names an explanation column besides the rule ("Regel | Uitleg", "Afspraak |
+Toelichting", "Bepaling | Voorbeelden") keeps that column apart: its cell in each row becomes a block of
+its own that opens with "Uitleg:" or "Toelichting:", the note form an article uses for an explanation
+inside it, so the reading stages give it the role of an explanation instead of reading it as the rule.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["row_blocks"]
+__all__ = ["explanation_columns", "note_block", "row_blocks"]
 
 # A cell that only numbers the row: "3", "3.", "(a)", "IV".
 LABEL_ONLY = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]{1,2}|[ivxIVX]{1,5})[.)]?\)?$")
+# A header cell that names a column of explanation, and the note word its cells are given.
+_EXPLANATION_HEADER = re.compile(
+    r"^(?:(?P<word>toelichting|uitleg|opmerking|noot)(?:en)?|achtergrond|bedoeling|praktijk|in\s+de\s+praktijk|"
+    r"voorbeeld(?:en)?|praktijkvoorbeeld(?:en)?|waarom(?:\s+deze\s+regel)?|explanation|notes?)\W*$",
+    re.IGNORECASE,
+)
+_MAX_HEADER_WORDS = 4
 _MAX_TITLE_WORDS = 12
 _MIN_RULE_WORDS = 8
 
@@ -56,3 +68,25 @@ def row_blocks(cells: list[list[str]]) -> list[str]:
     if len(flat) >= 2 and LABEL_ONLY.match(flat[0]):
         return [f"{flat[0]} " + " | ".join(flat[1:])]
     return [" | ".join(flat)]
+
+
+def explanation_columns(header: list[str]) -> dict[int, str]:
+    """The columns that a table's first row names as explanation, each with the note word for its cells
+    ({1: "Uitleg"} for "Regel | Uitleg"); {} when the row is no header of short names or names nothing
+    but explanation."""
+    names = [" ".join(cell.split()) for cell in header]
+    if len(names) < 2 or any(not n or len(n.split()) > _MAX_HEADER_WORDS or n.endswith((".", ";")) for n in names):
+        return {}
+    found: dict[int, str] = {}
+    for k, name in enumerate(names):
+        m = _EXPLANATION_HEADER.match(name)
+        if m:
+            word = (m.group("word") or "toelichting").capitalize()
+            found[k] = word
+    return found if len(found) < len(names) else {}
+
+
+def note_block(word: str, paragraphs: list[str]) -> str | None:
+    """One explanation cell as a note block ("Uitleg: ..."), None when the cell is empty."""
+    text = " ".join(" ".join(p.split()) for p in paragraphs if p.strip())
+    return f"{word}: {text}" if text else None

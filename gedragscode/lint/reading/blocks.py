@@ -27,7 +27,7 @@ __all__ = ["ReadingText", "hard_wrapped", "read_blocks", "reflow"]
 _STRUCTURE = re.compile(
     r"^(?:[•·▪◦‣■□➢►\-–—*]\s|"
     r"(?:Artikel|ARTIKEL|Art\.|ART\.|Hoofdstuk|HOOFDSTUK|Paragraaf|PARAGRAAF|Afdeling|Deel|DEEL|"
-    r"Bijlage|BIJLAGE|Lid|§)\s*[0-9IVX]|"
+    r"Bijlage|BIJLAGE|Lid|§)\s*[0-9IVX]|(?:Artikel|ARTIKEL|Art\.)\s*[A-Z]{1,4}[.\-]?\d|"
     r"(?:Toelichting|TOELICHTING|Inleiding|INLEIDING|Preambule|PREAMBULE|Bijlage|Bijlagen)\s*$|"
     r"\(?\d{1,3}(?:\.\d{1,3})*(?:[.)](?:\s|$)|$|\s+[A-Z])|"
     r"\(?[a-z][.)](?:\s|$)|\([ivx]{1,4}\)\s|[IVX]{1,5}\.?\s+[A-Z])"

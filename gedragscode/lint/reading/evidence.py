@@ -32,7 +32,7 @@ _DUTY = re.compile(
     r"(?:aanvaardt|aanvaarden|vervult|vervullen|verricht|verrichten|maakt|maken|bevoordeelt|bevoordelen|"
     r"gebruikt|gebruiken|declareert|declareren|vraagt|vragen|treedt|treden|sluit|sluiten|voert|voeren|"
     r"neemt|nemen|accepteert|accepteren|deelt|delen)\b[^.;:]{0,80}?\b(?:geen|niet|nooit|alleen|uitsluitend)\b|"
-    r"declareert|declareren|registreert|registreren|"
+    r"declareert|(?<!het )declareren|registreert|(?<!het )registreren|"
     r"(?:mag|mogen|moet|moeten|dient|dienen|hoeft|hoeven)\b|(?:is|zijn)\s+verplicht|verplicht\s+zich|"
     r"(?:wordt|worden)\s+(?:\w+\s+){0,6}?(?:\w*ge\w+|(?:aan|op|af|in|voor|onder|over|bij|terug|vast|uit|door)\w+)"
     r"(?:d|t|en)\b|"
@@ -98,6 +98,20 @@ _ABSENCE = re.compile(
     r"(?:aangewezen|benoemd|aangesteld|ingesteld|ingericht|afgesproken)\b|"
     # "Een risicoanalyse vindt bij zijn benoeming niet plaats", "een antecedentenonderzoek wordt niet ingesteld"
     r"\b(?:vindt|vinden)\s+(?:\w+\s+){0,6}?(?:niet|geen)\s+plaats\b|"
+    # "Een vertrouwenspersoon voor bestuurders is er niet", "zo'n register is er (nog) niet"
+    r"\b(?:is|zijn)\s+er\s+(?:(?:nog|ook|dus|daarom)\s+)?niet\s*(?:[.;,!]|$)|"
+    # "over reizen naar het buitenland heeft de raad geen afspraken gemaakt"
+    r"\bgeen\s+(?:\w+\s+)?(?:afspraken|afspraak|regels|regeling|beleid|voorschriften)\s+(?:\w+\s+){0,3}?"
+    r"(?:gemaakt|vastgesteld|opgesteld|afgesproken|opgenomen)\b|"
+    # "Na het einde van hun ambt gelden voor bestuurders geen beperkingen bij ..."
+    r"\b(?:geldt|gelden)\s+(?:\w+\s+){0,5}?geen\s+(?:\w+\s+)?(?:beperkingen|beperking|regels|regel|verplichtingen|"
+    r"voorschriften|afspraken|eisen|voorwaarden)\b|"
+    # a question still being considered: "onderzoekt ... of een vertrouwenspersoon kan worden aangewezen",
+    # "heeft gevraagd of de Staten ook een risicoanalyse in deze code wilden opnemen"
+    r"\b(?:gevraagd|vraagt|vragen|onderzoekt|onderzoeken|onderzocht|overweegt|overwegen|overwogen|bekijkt|"
+    r"bekijken|bekeken|beziet|bezien|bespreekt|bespreken|besproken|nagedacht|gaat\s+na|gaan\s+na)\b[^.;:]{0,60}?"
+    r"\bof\b[^.;]{0,150}?\b(?:opnemen|opgenomen|op\s+te\s+nemen|invoeren|ingevoerd|in\s+te\s+voeren|aanwijzen|"
+    r"aangewezen|aan\s+te\s+wijzen|instellen|ingesteld|in\s+te\s+stellen|aanstellen|aangesteld|regelen|geregeld)\b|"
     r"\b(?:wordt|worden)\s+(?:\w+\s+){0,6}?niet\s+(?:ingesteld|aangewezen|aangesteld|uitgevoerd|afgenomen|"
     r"bijgehouden|ingericht)\b",
     re.IGNORECASE,
@@ -114,7 +128,7 @@ def absence(sentence: str) -> bool:
 # voor ...", "Raadsleden zijn niet verplicht ..." (up to the end of its clause): it lifts a duty, states none.
 _EXEMPTION = re.compile(r"(?:\b(?:hoeft|hoeven)\b[^.;:,]{0,80}?\b(?:niet|geen|niets)\b|"
                         r"\b(?:wordt|worden)\s+(?:\w+\s+){0,4}?niet\s+(?:gevraagd|verlangd|vereist|verplicht)\b|"
-                        r"\b(?:is|zijn)\s+niet\s+verplicht\b|\bgeen\s+(?:wettelijke\s+)?(?:plicht|verplichting)\b)"
+                        r"\b(?:is|zijn)\s+niet\s+(?:verplicht|gehouden)\b|\bgeen\s+(?:wettelijke\s+)?(?:plicht|verplichting)\b)"
                         r"[^.;:,]*", re.IGNORECASE)
 
 
@@ -127,7 +141,15 @@ def exemption(sentence: str) -> bool:
 # clause's subject and says nothing about conduct.
 _DEFINITION = re.compile(r"^\s*(?:[a-z]{1,2}[.)]\s+)?[a-z][\w\-()’']*(?:\s+[\w\-()’']+){0,4}\s*:\s+\S")
 # A referral of the subject to the law or another regulation: "Voor ... wordt verwezen naar artikel 58".
-_REFERRAL = re.compile(r"\b(?:wordt|worden)\s+verwezen\s+naar\b|\bverwijz(?:en|t)\s+(?:wij|we|ik)\s+naar\b",
+_REGULATION = (r"(?:\w+)?(?:regeling|verordening|protocol|reglement|beleidsregels?|gedragscode|code)\b"
+               r"(?!\s+(?:van\s+)?(?:dit|deze|het\s+vorige|het\s+volgende)\b)")
+# Sent elsewhere: "wordt verwezen naar", "Voor buitenlandse dienstreizen geldt de Regeling dienstreizen 2019",
+# "is geregeld in de Verordening rechtspositie", "valt onder het Protocol agressie" (not this code's own
+# articles: "geldt de regeling van artikel 5").
+_REFERRAL = re.compile(r"\b(?:wordt|worden)\s+verwezen\s+naar\b|\bverwijz(?:en|t)\s+(?:\w+\s+){1,3}?naar\b|"
+                       rf"\b(?:geldt|gelden)\s+(?:de|het)\s+(?:[A-Za-z]\w*\s+){{0,2}}?{_REGULATION}|"
+                       rf"\b(?:geregeld|vastgelegd|te\s+vinden)\s+in\s+(?:de|het)\s+(?:[A-Za-z]\w*\s+){{0,2}}?{_REGULATION}|"
+                       rf"\b(?:valt|vallen)\s+(?:\w+\s+)?onder\s+(?:de|het)\s+(?:[A-Za-z]\w*\s+){{0,2}}?{_REGULATION}",
                        re.IGNORECASE)
 
 
@@ -136,9 +158,16 @@ def definition(sentence: str) -> bool:
     return _DEFINITION.match(sentence) is not None
 
 
+# A relative clause that describes what the sentence refers to (", dat door de Commissaris wordt uitgevoerd"):
+# its verbs state no duty of the office holders.
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:dat|die|wat|waarin|waarbij|waarop|waarmee)\b[^,;]*", re.IGNORECASE)
+
+
 def referral(sentence: str) -> bool:
-    """Whether the sentence sends the reader elsewhere for its subject and states no duty itself."""
-    return _REFERRAL.search(sentence) is not None and not _DUTY.search(_REFERRAL.sub(" ", sentence))
+    """Whether the sentence sends the reader elsewhere for its subject and states no duty itself (in its
+    main clauses)."""
+    return _REFERRAL.search(sentence) is not None and not _DUTY.search(
+        _RELATIVE_CLAUSE.sub(" ", _REFERRAL.sub(" ", sentence)))
 
 
 def scope_negation(sentence: str) -> bool:

@@ -20,6 +20,7 @@ from gedragscode.lint.reading.roles import (
     TOELICHTING,
     explanatory_heading,
     intro_heading,
+    numbered_rules,
     qa_block,
 )
 
@@ -197,7 +198,10 @@ def read_front(b: Builder) -> int:
                 besluit_seen = True
             if besluit_seen and (_ADOPTION.search(core) or _INLINE_ADOPTION.search(core) or _ADOPTED.search(core)):
                 adopted = True
-            named = named or _NAMED_ADOPTION.search(core) is not None
+            if _NAMED_ADOPTION.search(core):
+                # "...; besluit vast te stellen de volgende regeling: Gedragscode ... 2024." in one line:
+                # the besluit has named what it adopts, and the regulation follows
+                named = besluit_seen = adopted = True
             i += 1
             continue
         first = core[:1]
@@ -211,6 +215,11 @@ def read_front(b: Builder) -> int:
         continuation = first.islower() or line.core_start != line.start or core[-1] in ";,:"
         h = b.heads[i]
         numbered_item = h is not None and h.kind in ("numbered", "paren")
+        if numbered_item and aanhef_seen and numbered_rules(b, i, at_least=6, duties_at_least=4):
+            # a long run of numbered duties is the regulation itself, not points of the besluit or the
+            # considerans, even when no adoption formula was recognised before it
+            b.adopted = adopted
+            return i
         # After "vast te stellen de volgende gedragsregels:" the regulation itself follows: its title
         # (title-like lines), a further point of the besluit ("2. In te trekken ..."), or its rules.
         if adopted and not title_like and not _BESLUIT_START.match(_POINT_LABEL.sub("", core)):
@@ -231,6 +240,9 @@ def read_front(b: Builder) -> int:
                 title_seen
                 and not (_TITLE_WORDS.search(core) and len(core.split()) >= 3)
                 and i + 1 < n
+                # the last line of a title that the aanhef follows ("Zuiderwold 2025", then "Provinciale
+                # Staten van Zuiderwold, gelet op ...") heads no provision
+                and not (i + 1 < limit and aanhef_at[i + 1])
                 # running text follows; once the besluit has named what it adopts, any sentence will do
                 # ("Begrippen", then "In deze gedragscode wordt verstaan onder:")
                 and (len(lines[i + 1].core) > 120 or ((adopted or named) and body_like(lines[i + 1])))

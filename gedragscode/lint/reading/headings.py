@@ -33,7 +33,7 @@ __all__ = [
 
 _ARTICLE = re.compile(
     r"^(?P<kw>Artikel|ARTIKEL|artikel|Art\.|ART\.|art\.|Art(?=\s*\d)|ART(?=\s*\d))\s*"
-    r"(?P<num>\d{1,3}[a-zA-Z]?(?:[.:]\d{1,3}[a-zA-Z]?)*)(?P<dot>\.)?(?=$|[\s:\-–—]|(?<=\.)[A-Z])"
+    r"(?P<num>(?:[A-Z]{1,4}[.\-]?(?=\d))?\d{1,3}[a-zA-Z]?(?:[.:]\d{1,3}[a-zA-Z]?)*)(?P<dot>\.)?(?=$|[\s:\-–—]|(?<=\.)[A-Z])"
     r"[ \t]*(?:[-–—:.][ \t]*)?(?P<rest>.*)$",
     re.DOTALL,
 )

@@ -58,7 +58,7 @@ _REF_WORDS = frozenset(
 )  # fmt: skip
 _RUNON_MARKERS = re.compile(
     r"(?<=\s)(?:"
-    r"(?P<art>(?:Artikel|ARTIKEL|Art\.)\s*\d{1,3}[a-z]?(?:\.\d{1,3})*\.?(?=\s+[A-Z(]|\s*$))|"
+    r"(?P<art>(?:Artikel|ARTIKEL|Art\.)\s*(?:[A-Z]{1,4}[.\-]?(?=\d))?\d{1,3}[a-z]?(?:\.\d{1,3})*\.?(?=\s+[A-Z(]|\s*$))|"
     r"(?P<num>\d{1,2}\.\d{1,2}\.?(?=\s+[A-Z]))|"
     r"(?P<chap>(?:Hoofdstuk|HOOFDSTUK|Paragraaf|§)\s*\d{1,3}\.?(?=\s+[A-Z]))|"
     r"(?P<kw>(?:Inleiding|INLEIDING|Preambule|Voorwoord|Toelichting|Algemene\s+toelichting|"

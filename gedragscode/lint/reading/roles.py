@@ -356,13 +356,14 @@ def _rule_sections(b: Builder) -> tuple[list[int], list[bool]]:
     return after, own
 
 
-def numbered_rules(b: Builder, i: int) -> bool:
+def numbered_rules(b: Builder, i: int, *, at_least: int = 3, duties_at_least: int = 2) -> bool:
     """Whether line ``i`` starts a run of numbered paragraphs ("1. ...", "2. ...", "3. ...") that are
-    provisions: at least three in sequence, at least two of them with the wording of a duty or ban."""
+    provisions: at least ``at_least`` in sequence, at least ``duties_at_least`` of them with the wording
+    of a duty or ban."""
     if b.numbered_runs is None:
         b.numbered_runs = _numbered_runs(b)
     length, duties = b.numbered_runs[i]
-    return length >= 3 and duties >= 2
+    return length >= at_least and duties >= duties_at_least
 
 
 def _numbered_runs(b: Builder) -> list[tuple[int, int]]:
