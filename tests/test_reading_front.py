@@ -62,7 +62,8 @@ def test_the_last_title_line_before_the_aanhef_heads_no_provision() -> None:
                "Gedragscode integriteit politieke ambtsdragers provincie Lingewaard 2025.\n\n"
                "Artikel A.1 Nevenfuncties\n\nEen ambtsdrager meldt zijn nevenfuncties.")
     roles = {seg.document.text[u.span.start:u.span.end].split("\n")[0]: u.role for u in seg.units}
-    assert not any(role == "normatief" for line, role in roles.items() if line.startswith(("Lingewaard", "Provinciale")))
+    assert not any(role == "normatief" for line, role in roles.items()
+                   if line.startswith(("Lingewaard", "Provinciale")))
 
 
 def test_lettered_article_numbers_are_articles_also_in_hard_wrapped_pdf_text() -> None:
