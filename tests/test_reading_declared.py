@@ -91,6 +91,8 @@ def test_referrals_to_another_regulation_state_no_rule() -> None:
                     "wordt uitgevoerd.")
     # the code's own articles, and a referral with a duty of its own, are rules
     assert not referral("Voor uitnodigingen geldt de regeling van dit artikel.")
+    assert not referral("Een commissielid valt niet onder de wettelijke regeling van verboden handelingen, maar "
+                        "handelt naar de strekking ervan.")
     assert not referral("Voor reizen geldt de Regeling dienstreizen; een lid meldt elke reis vooraf.")
     assert exemption("Een lid is niet gehouden opgave te doen van de hoogte van zijn inkomsten.")
 

@@ -149,7 +149,7 @@ _REGULATION = (r"(?:\w+)?(?:regeling|verordening|protocol|reglement|beleidsregel
 _REFERRAL = re.compile(r"\b(?:wordt|worden)\s+verwezen\s+naar\b|\bverwijz(?:en|t)\s+(?:\w+\s+){1,3}?naar\b|"
                        rf"\b(?:geldt|gelden)\s+(?:de|het)\s+(?:[A-Za-z]\w*\s+){{0,2}}?{_REGULATION}|"
                        rf"\b(?:geregeld|vastgelegd|te\s+vinden)\s+in\s+(?:de|het)\s+(?:[A-Za-z]\w*\s+){{0,2}}?{_REGULATION}|"
-                       rf"\b(?:valt|vallen)\s+(?:\w+\s+)?onder\s+(?:de|het)\s+(?:[A-Za-z]\w*\s+){{0,2}}?{_REGULATION}",
+                       rf"\b(?:valt|vallen)\s+(?:(?!niet\b)\w+\s+)?onder\s+(?:de|het)\s+(?:[A-Za-z]\w*\s+){{0,2}}?{_REGULATION}",
                        re.IGNORECASE)
 
 
