@@ -142,13 +142,15 @@ def exemption(sentence: str) -> bool:
 _DEFINITION = re.compile(r"^\s*(?:[a-z]{1,2}[.)]\s+)?[a-z][\w\-()’']*(?:\s+[\w\-()’']+){0,4}\s*:\s+\S")
 # A referral of the subject to the law or another regulation: "Voor ... wordt verwezen naar artikel 58".
 _REGULATION = (r"(?:\w+)?(?:regeling|verordening|protocol|reglement|beleidsregels?|gedragscode|code)\b"
-               r"(?!\s+(?:van\s+)?(?:dit|deze|het\s+vorige|het\s+volgende)\b)")
+               r"(?!\s+(?:(?:van|in|uit|bij)\s+)?(?:dit|deze|het\s+vorige|het\s+volgende|artikel|art\.|hoofdstuk|"
+               r"paragraaf|onderdeel|het\s+\w+\s+lid)\b)")
 # Sent elsewhere: "wordt verwezen naar", "Voor buitenlandse dienstreizen geldt de Regeling dienstreizen 2019",
 # "is geregeld in de Verordening rechtspositie", "valt onder het Protocol agressie" (not this code's own
 # articles: "geldt de regeling van artikel 5").
 _REFERRAL = re.compile(r"\b(?:wordt|worden)\s+verwezen\s+naar\b|\bverwijz(?:en|t)\s+(?:\w+\s+){1,3}?naar\b|"
                        rf"\b(?:geldt|gelden)\s+(?:de|het)\s+(?:[A-Za-z]\w*\s+){{0,2}}?{_REGULATION}|"
                        rf"\b(?:geregeld|vastgelegd|te\s+vinden)\s+in\s+(?:de|het)\s+(?:[A-Za-z]\w*\s+){{0,2}}?{_REGULATION}|"
+                       rf"\b(?:is|zijn)\s+(?:de|het)\s+(?:[A-Za-z]\w*\s+){{0,2}}?{_REGULATION}[^.;]{{0,160}}?\bvan\s+toepassing\b|"
                        rf"\b(?:valt|vallen)\s+(?:(?!niet\b)\w+\s+)?onder\s+(?:de|het)\s+(?:[A-Za-z]\w*\s+){{0,2}}?{_REGULATION}",
                        re.IGNORECASE)
 
@@ -205,6 +207,8 @@ class Evidence:
     narrative: int
     negations: int
     explicit: int = 0  # duties in the wording of legal drafting (not only a commitment with "wij")
+    referrals: int = 0  # sentences that send the reader to another regulation
+    statements: int = 0  # sentences of four words or more (not a page number or a footnote mark)
 
     @property
     def rule(self) -> bool:
@@ -219,8 +223,10 @@ class Evidence:
 
     @property
     def exclusion(self) -> bool:
-        """A paragraph that says what the code leaves out and holds no rule besides."""
-        return self.negations >= 1 and self.duties == 0
+        """A paragraph that says what the code leaves out and holds no rule besides: its negations are at
+        least half of what it says (an article that states what is public and then, in a footnote a PDF
+        put after it, what the code leaves out, stays a provision)."""
+        return self.negations >= 1 and self.duties == 0 and (self.negations + self.referrals) * 2 >= self.statements
 
 
 def paragraph_evidence(text: str) -> Evidence:
@@ -233,4 +239,6 @@ def paragraph_evidence(text: str) -> Evidence:
         narrative=sum(1 for s, d in zip(parts, duties, strict=True) if not d and narrative(s)),
         negations=sum(1 for s in parts if scope_negation(s) or exemption(s)),
         explicit=sum(1 for s, d in zip(parts, duties, strict=True) if d and _DUTY.search(s)),
+        referrals=sum(1 for s in parts if referral(s)),
+        statements=sum(1 for s in parts if len(s.split()) >= 4),
     )
