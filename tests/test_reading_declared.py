@@ -14,6 +14,7 @@ from gedragscode.lint.reading.evidence import (
     narrative,
     paragraph_evidence,
     referral,
+    report,
     scope_negation,
 )
 from gedragscode.lint.segment import segment
@@ -371,3 +372,38 @@ def test_inapplicable_sentences() -> None:
     assert inapplicable("De klachtenregeling voor medewerkers is niet van toepassing op raadsleden.")
     assert not inapplicable("Het raadslid raadpleegt de vertrouwenspersoon.")
     assert not inapplicable("Het verbod geldt niet voor geschenken van geringe waarde.")
+
+
+def test_a_report_of_the_past_in_the_main_clause_is_no_rule() -> None:
+    assert report("Het algemeen bestuur heeft in de evaluatie van 2024 vastgesteld dat zich geen problemen voordoen "
+                  "met voormalige leden die namens derden lobbyen.")
+    # the past in a subordinate clause of a rule
+    assert not report("Een bestuurder maakt de inkomsten die hij in het voorgaande jaar uit nevenfuncties heeft "
+                      "ontvangen uiterlijk op 1 april openbaar.")
+    assert not report("Een lid dat een redelijk vermoeden heeft dat een lid in strijd met deze regeling heeft "
+                      "gehandeld, kan dit ter kennis brengen van de dijkgraaf.")
+
+
+def test_named_regulations_and_decisions_still_to_come_state_no_rule() -> None:
+    assert referral("Wordt u bedreigd of lastiggevallen vanwege uw functie, dan helpt het Protocol veiligheid "
+                    "bestuurders u verder.")
+    assert referral("Wat u dan doet, staat in het Protocol agressie en geweld politieke ambtsdragers Hazelbeek.")
+    assert referral("Op vermoedens van een schending is de Regeling melding integriteitsschendingen 2015 van "
+                    "toepassing.")
+    assert not referral("Op een raadslid is de regeling van artikel 4 van toepassing.")
+    assert not referral("Een lid meldt een geschenk volgens de Regeling geschenken bij de secretaris.")
+    assert absence("Het algemeen bestuur beslist bij de evaluatie in 2026 of er afspraken komen over betaald werk "
+                   "voor het waterschap door oud-bestuurders.")
+    assert exemption("De inkomsten uit nevenfuncties worden niet openbaar gemaakt.")
+    assert exemption("Voor raadsleden schrijft de wet niet voor dat inkomsten uit nevenfuncties openbaar worden "
+                     "gemaakt.")
+
+
+def test_an_article_is_an_exclusion_only_when_negations_are_most_of_it() -> None:
+    from gedragscode.lint.reading.evidence import paragraph_evidence
+    assert paragraph_evidence("Deze code regelt niet de omgang met agressie. Daarvoor geldt het Protocol "
+                              "agressie 2022.").exclusion
+    assert not paragraph_evidence(
+        "Deze gedragscode en de registers zijn openbaar. De griffier plaatst de registers op de website. "
+        "Gegevens blijven een jaar op de website raadpleegbaar. Deze code regelt niet de omgang met agressie."
+    ).exclusion

@@ -43,6 +43,7 @@ from gedragscode.lint.reading.evidence import (
     exemption,
     inapplicable,
     referral,
+    report,
     scope_negation,
 )
 from gedragscode.model import AllOf, AnyOf, Lemma, Near, Not, Pattern, Phrase, Recogniser, Regex, Scope, Stem, Word
@@ -832,7 +833,8 @@ class Matcher:
         "heeft geen vertrouwenspersoon aangewezen", "deze code vraagt niet om ...", a definition, a
         referral, an exemption, or a sentence for other offices than the code's."""
         return (inapplicable(text) or absence(text) or scope_negation(text) or exemption(text)
-                or definition(text) or referral(text) or (self.elsewhere is not None and self.elsewhere(text)))
+                or definition(text) or referral(text) or report(text)
+                or (self.elsewhere is not None and self.elsewhere(text)))
 
     def _evidence_parts(self, span: Span, sentences: Iterable[Sentence]) -> tuple[Span, ...]:
         """``span`` without its sentences that are no evidence; () when all of it counts."""

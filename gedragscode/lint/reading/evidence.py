@@ -112,6 +112,9 @@ _ABSENCE = re.compile(
     r"bekijken|bekeken|beziet|bezien|bespreekt|bespreken|besproken|nagedacht|gaat\s+na|gaan\s+na)\b[^.;:]{0,60}?"
     r"\bof\b[^.;]{0,150}?\b(?:opnemen|opgenomen|op\s+te\s+nemen|invoeren|ingevoerd|in\s+te\s+voeren|aanwijzen|"
     r"aangewezen|aan\s+te\s+wijzen|instellen|ingesteld|in\s+te\s+stellen|aanstellen|aangesteld|regelen|geregeld)\b|"
+    # "beslist bij de evaluatie in 2026 of er afspraken komen over betaald werk ..."
+    r"\bof\s+er\s+(?:\w+\s+){0,3}?(?:afspraken|regels|een\s+regeling|beleid|voorschriften)\s+(?:\w+\s+){0,2}?"
+    r"(?:komen|komt|nodig\s+zijn|nodig\s+is|moeten\s+komen)\b|"
     r"\b(?:wordt|worden)\s+(?:\w+\s+){0,6}?niet\s+(?:ingesteld|aangewezen|aangesteld|uitgevoerd|afgenomen|"
     r"bijgehouden|ingericht)\b",
     re.IGNORECASE,
@@ -128,7 +131,9 @@ def absence(sentence: str) -> bool:
 # voor ...", "Raadsleden zijn niet verplicht ..." (up to the end of its clause): it lifts a duty, states none.
 _EXEMPTION = re.compile(r"(?:\b(?:hoeft|hoeven)\b[^.;:,]{0,80}?\b(?:niet|geen|niets)\b|"
                         r"\b(?:wordt|worden)\s+(?:\w+\s+){0,4}?niet\s+(?:gevraagd|verlangd|vereist|verplicht)\b|"
-                        r"\b(?:is|zijn)\s+niet\s+(?:verplicht|gehouden)\b|\bgeen\s+(?:wettelijke\s+)?(?:plicht|verplichting)\b)"
+                        r"\b(?:is|zijn)\s+niet\s+(?:verplicht|gehouden)\b|"
+                        r"\b(?:schrijft|schrijven)\s+(?:\w+\s+){0,4}?niet\s+voor\b|"
+                        r"\b(?:wordt|worden)\s+niet\s+(?:openbaar\s+gemaakt|gepubliceerd|opgevraagd)\b|\bgeen\s+(?:wettelijke\s+)?(?:plicht|verplichting)\b)"
                         r"[^.;:,]*", re.IGNORECASE)
 
 
@@ -165,11 +170,23 @@ def definition(sentence: str) -> bool:
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:dat|die|wat|waarin|waarbij|waarop|waarmee)\b[^,;]*", re.IGNORECASE)
 
 
+# Another regulation by its name ("het Protocol agressie en geweld Hazelbeek", "de Regeling dienstreizen 2019"):
+# a sentence about it that states no duty sends the reader there.
+_NAMED_REGULATION = re.compile(r"\b(?:de|het|De|Het)\s+(?:[A-Z]\w*\s+)?(?:Protocol|Regeling|Verordening|Reglement|"
+                               r"Beleidsregels?)\s+(?!van\s+(?:dit|deze)\b)[a-zA-Z]")
+
+
+# The condition that opens a sentence ("Wordt u bedreigd, dan ...", "Als u twijfelt, ..."): no duty.
+_CONDITION = re.compile(r"^\s*(?:(?:als|indien|wanneer|zodra)\b[^,;]*,|(?:wordt|worden|is|zijn|heeft|hebt|krijgt|"
+                        r"krijg|word)\b[^,;]*,\s*dan\b)", re.IGNORECASE)
+
+
 def referral(sentence: str) -> bool:
     """Whether the sentence sends the reader elsewhere for its subject and states no duty itself (in its
     main clauses)."""
-    return _REFERRAL.search(sentence) is not None and not _DUTY.search(
-        _RELATIVE_CLAUSE.sub(" ", _REFERRAL.sub(" ", sentence)))
+    if _REFERRAL.search(sentence) is None and _NAMED_REGULATION.search(sentence) is None:
+        return False
+    return not _DUTY.search(_CONDITION.sub(" ", _RELATIVE_CLAUSE.sub(" ", _REFERRAL.sub(" ", sentence))))
 
 
 def scope_negation(sentence: str) -> bool:
@@ -186,6 +203,16 @@ def inapplicable(sentence: str) -> bool:
 def narrative(sentence: str) -> bool:
     """Whether the sentence reports what happened (past tense, perfect with a year)."""
     return _NARRATIVE.search(sentence) is not None
+
+
+_SUBORDINATE = re.compile(r"\b(?:die|dat|wat|wie|waar\w+|welke|omdat|nadat|zodat|toen|als|indien)\b", re.IGNORECASE)
+
+
+def report(sentence: str) -> bool:
+    """Whether the sentence only reports what happened ("Het algemeen bestuur heeft in 2024 vastgesteld dat
+    zich geen problemen voordoen met ...") and has no wording of a rule. The past must be told before the
+    first subordinate clause: "de inkomsten die hij heeft ontvangen" in a rule is no report."""
+    return narrative(_SUBORDINATE.split(sentence, maxsplit=1)[0]) and not duty(sentence)
 
 
 def duty(sentence: str) -> bool:
