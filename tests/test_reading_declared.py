@@ -407,3 +407,15 @@ def test_an_article_is_an_exclusion_only_when_negations_are_most_of_it() -> None
         "Deze gedragscode en de registers zijn openbaar. De griffier plaatst de registers op de website. "
         "Gegevens blijven een jaar op de website raadpleegbaar. Deze code regelt niet de omgang met agressie."
     ).exclusion
+
+
+def test_je_form_with_the_verb_first_and_imperatives_are_duties() -> None:
+    assert duty("Dan neem je het eerste jaar geen betaalde opdrachten aan van de gemeente.")
+    assert duty("Meld het bij de griffier.")
+    assert not duty("Lees ook de toelichting bij dit hoofdstuk.")
+
+
+def test_a_regulation_that_is_no_part_of_the_code_is_a_scope_negation() -> None:
+    assert scope_negation("Dat protocol is geen onderdeel van deze code.")
+    assert scope_negation("Die regeling maakt geen deel uit van deze gedragscode.")
+    assert not scope_negation("De toelichting is een onderdeel van deze code.")

@@ -40,6 +40,7 @@ from gedragscode.lint.lemmas import forms, split_verb
 from gedragscode.lint.reading.evidence import (
     absence,
     definition,
+    duty,
     exemption,
     inapplicable,
     referral,
@@ -706,6 +707,15 @@ class DocumentIndex:
 # ---------------------------------------------------------------- matching scope units
 
 
+def _question_head(unit: Unit) -> Span | None:
+    """The heading of a section headed by a question ("Mag ik een cadeau houden?"), whose answers often
+    leave the subject to it ("Ja, tot 50 euro; meld het bij de griffier"): a sentence of such a section that
+    states a rule is read together with the question. None for any other unit."""
+    if unit.body_span.start <= unit.span.start or not unit.heading.rstrip().endswith("?"):
+        return None
+    return Span(unit.span.start, unit.body_span.start)
+
+
 @dataclass(frozen=True)
 class Hit:
     """One scope unit in which a recogniser matched."""
@@ -745,7 +755,7 @@ class _Regions(Sequence[_Region]):
     (and its sentence) is made when asked for. There is a region per sentence of the normative text, and
     an object with its own tuple costs about six times these few words (issue 13's memory goal)."""
 
-    __slots__ = ("_lids", "_parts", "_sentences", "_units", "ends", "starts")
+    __slots__ = ("_lids", "_parts", "_sentences", "_units", "ends", "questioned", "starts")
 
     def __init__(self) -> None:
         self._units: list[Unit] = []
@@ -754,6 +764,7 @@ class _Regions(Sequence[_Region]):
         self._parts: list[tuple[Span, ...]] = []  # see _Region.parts (mostly the one empty tuple)
         self.starts: array[int] = array("i")  # first token of each region, ascending
         self.ends: array[int] = array("i")
+        self.questioned: list[int] = []  # sentences read together with the question that heads their section
 
     def add(self, unit: Unit, lid: LidSegment | None, sentence: int, tokens: tuple[int, int],
             parts: tuple[Span, ...]) -> None:
@@ -816,15 +827,26 @@ class Matcher:
                 out.add(unit, None, -1, self.index.token_range(unit.span),
                         self._evidence_parts(unit.span, [sentence for lid in unit.leden for sentence in lid.sentences]))
                 continue
+            question = _question_head(unit)
             for lid in unit.leden:
                 if scope == "lid":
-                    out.add(unit, lid, -1, self.index.token_range(lid.span),
-                            self._evidence_parts(lid.span, lid.sentences))
+                    parts = self._evidence_parts(lid.span, lid.sentences)
+                    if question is not None and any(duty(s.text) for s in lid.sentences):
+                        out.add(unit, lid, -1, self.index.token_range(lid.span), (question, *(parts or (lid.span,))))
+                        out.questioned.append(len(out) - 1)
+                        continue
+                    out.add(unit, lid, -1, self.index.token_range(lid.span), parts)
                     continue
                 for number, sentence in enumerate(lid.sentences):
                     if self.no_evidence(sentence.text):
                         continue
-                    out.add(unit, lid, number, self.index.token_range(sentence.span), ())
+                    # an answer that states a rule borrows its subject from the question; "kan terecht bij
+                    # de griffier" under "Is er een vertrouwenspersoon?" does not
+                    asked = question is not None and duty(sentence.text)
+                    out.add(unit, lid, number, self.index.token_range(sentence.span),
+                            (question, sentence.span) if asked and question is not None else ())
+                    if asked:
+                        out.questioned.append(len(out) - 1)
         self._regions[scope] = out
         return out
 
@@ -862,7 +884,7 @@ class Matcher:
         if anchors is None:
             return regions
         starts, ends = regions.starts, regions.ends
-        picked: list[int] = []
+        picked: list[int] = list(regions.questioned)  # their subject may stand in the question only
         last = -1
         for pos in anchors:
             k = bisect_right(starts, pos) - 1

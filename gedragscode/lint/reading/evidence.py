@@ -37,7 +37,12 @@ _DUTY = re.compile(
     r"(?:wordt|worden)\s+(?:\w+\s+){0,6}?(?:\w*ge\w+|(?:aan|op|af|in|voor|onder|over|bij|terug|vast|uit|door)\w+)"
     r"(?:d|t|en)\b|"
     r"zorg(?:t|en)\s+(?:er\s*)?(?:voor\s+)?dat|draagt\s+zorg|(?:legt|leggen)\s+\w+\s+voor|"
-    r"(?:spreekt|spreken)\s+\w+\s+(?:\w+\s+){0,3}?aan|(?:bejegent|bejegenen|behandelt|behandelen)\b)",
+    r"(?:spreekt|spreken)\s+\w+\s+(?:\w+\s+){0,3}?aan|(?:bejegent|bejegenen|behandelt|behandelen)\b|"
+    # the je-form with the verb first ("Dan neem je geen betaalde opdrachten aan", "meld je het")
+    r"(?:neem|meld|geef|doe|houd|gebruik|vraag|maak|accepteer|deel|declareer|vervul|aanvaard|praat|stem)\s+je\b)"
+    # the imperative that opens a sentence of a plain-language code ("Meld het bij de griffier.")
+    r"|^\W*(?:Meld|Neem|Geef|Vraag|Houd|Gebruik|Zorg|Accepteer|Declareer|Bespreek|Overleg|Weiger|Praat|Stem|"
+    r"Wees|Vermijd)\b",
     re.IGNORECASE,
 )
 # "wij" or "ons" in the present tense: a code in the first person states its rules as commitments.
@@ -67,6 +72,9 @@ _SCOPE_NEGATION = re.compile(
     r"(?:staat|staan|geregeld|opgenomen)|"
     r"\b(?:staat|staan|zit|zitten)\s+(?:\w+\s+){0,2}?niet\s+in\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling|protocol|afspraken)\b|"
     r"\b(?:valt|vallen)\s+(?:\w+\s+){0,2}?buiten\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling|protocol|afspraken)\b|"
+    # "Dat protocol is geen onderdeel van deze code", "maakt geen deel uit van de gedragscode"
+    r"\b(?:is|zijn|vormt|vormen)\s+geen\s+(?:onderdeel|deel)\s+van\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling)\b|"
+    r"\b(?:maakt|maken)\s+geen\s+(?:onderdeel|deel)\s+uit\s+van\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling)\b|"
     r"(?:wat|onderwerpen\s+die)\s+(?:deze|de)\s+(?:gedrags)?code\s+niet\s+regelt|"
     r"(?:zijn|is)\s+(?:\w+\s+){0,4}?(?:geen\s+(?:afspraken|regels|bepalingen)\s+(?:gemaakt|opgenomen|vastgesteld)|"
     r"niets\s+opgenomen|niet\s+(?:geregeld|opgenomen|aangewezen))|"

@@ -1,0 +1,75 @@
+"""A code whose sections are headed by questions: an answer that states a rule borrows its subject from the
+question ("Wat als ik een cadeau krijg?" - "Meld het dan bij de griffier"), an answer that states none
+does not ("Is er een vertrouwenspersoon?" - "Je kunt terecht bij de griffier")."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from gedragscode import load_model
+from gedragscode.lint.engine import lint
+from gedragscode.lint.result import LintResult
+
+_INTRO = """# Integer besturen in Lingewaard
+
+**Gedragscode voor wethouders, in vragen en antwoorden**
+
+## Waarom deze code?
+
+Wethouders werken voor alle inwoners. Deze code zegt in gewone taal wat we van elkaar verwachten.
+
+## Voor wie is deze code?
+
+Deze code geldt voor alle wethouders van de gemeente Lingewaard.
+
+## Wat als ik naast mijn werk als wethouder nog andere functies heb?
+
+Je meldt elke functie naast het ambt bij de griffier. De griffier zet de functies op de website van de gemeente.
+
+## Wat als ik een cadeau krijg?
+
+Je neemt geen cadeaus aan met een waarde boven de 50 euro. Een cadeau van minder waarde meld je bij de griffier.
+
+## Wat als een besluit over mezelf of mijn familie gaat?
+
+Je neemt niet deel aan de beraadslaging en stemming over een zaak die je persoonlijk aangaat.
+
+"""
+
+
+@lru_cache(maxsize=4)
+def _lint(sections: str) -> LintResult:
+    return lint("code.md", data=(_INTRO + sections).encode(), model=load_model())
+
+
+def _found(sections: str) -> set[str]:
+    return {c.id for c in _lint(sections).clauses if c.status in ("present", "outdated")}
+
+
+def test_an_answer_with_a_rule_borrows_the_subject_of_its_question() -> None:
+    found = _found("""## Wat als ik na mijn tijd als wethouder voor de gemeente wil werken?
+
+Het eerste jaar doe je geen betaald werk voor de gemeente.
+
+""")
+    assert {"nevenfuncties", "geschenken", "stemonthouding", "draaideur"} <= found
+
+
+def test_an_answer_without_a_rule_does_not() -> None:
+    found = _found("""## Is er een vertrouwenspersoon?
+
+Een wethouder die een dilemma wil bespreken, kan terecht bij de griffier en de burgemeester.
+
+## Wat als ik word bedreigd?
+
+Wat je dan doet, staat in het Protocol agressie Lingewaard. Dat protocol is geen onderdeel van deze code.
+""")
+    assert not found & {"vertrouwenspersoon", "agressie"}
+
+
+def test_without_the_question_the_answer_alone_is_no_evidence() -> None:
+    found = _found("""## Werk na het ambt
+
+Het eerste jaar doe je geen betaald werk voor de gemeente.
+""")
+    assert "draaideur" not in found
