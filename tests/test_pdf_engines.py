@@ -29,7 +29,9 @@ _SPLIT_HEADERS = {"hoogland.pdf", "valkenmeer.pdf", "reestervenen.pdf", "delfzan
 # Blind set 13's table of contents with dot leaders and right-aligned page numbers (wolderbeek): pypdf puts
 # each page number and leader on a line of its own, and the fallback then reads the contents as text. The
 # fallback is used only when PDFium cannot open a file; lint reads this one with PDFium.
-_FALLBACK_WORSE = {"wolderbeek.pdf"}
+# Blind set 16's two columns with footnotes (kroonmeren): pypdf breaks the columns' lines elsewhere and the
+# fallback misses one recommended clause (the inleiding's declaration) that PDFium's text gives.
+_FALLBACK_WORSE = {"wolderbeek.pdf", "kroonmeren.pdf"}
 
 
 def _code() -> bytes:

@@ -114,18 +114,19 @@ def require_text(text: str, name: str, what: str = "het document") -> str:
 
 _QUOTED = re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE)
 _QUOTED_SHARE = 0.5
+_QUOTED_MIN = 3  # quoted lines: a forwarded code has many; ">0" or "> zie boven" is text
 
 
 def unquote(text: str) -> str:
     """A code forwarded by e-mail, every line quoted ("> Artikel 1 ..."), without the quote marks.
 
-    Only when most non-blank lines are quoted: a single "> " line is text. The e-mail around the quoted
+    Only when most non-blank lines, and at least three, are quoted: a single "> " line is text. The e-mail around the quoted
     code (sender, greeting) stays and is read as what it is."""
     lines = [line for line in text.split("\n") if line.strip()]
     if not lines:
         return text
     quoted = sum(1 for line in lines if line.lstrip().startswith(">"))
-    if quoted < _QUOTED_SHARE * len(lines):
+    if quoted < _QUOTED_MIN or quoted < _QUOTED_SHARE * len(lines):
         return text
     return _QUOTED.sub("", text)
 
