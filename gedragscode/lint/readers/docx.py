@@ -24,7 +24,7 @@ from gedragscode.errors import DocumentError, Location
 from gedragscode.limits import MAX_COUNTER
 from gedragscode.lint.document import SourceDocument
 from gedragscode.lint.readers.numbering import roman
-from gedragscode.lint.readers.tables import explanation_columns, note_block, row_blocks
+from gedragscode.lint.readers.tables import ExplainedTable, row_blocks
 from gedragscode.lint.readers.text import join_blocks, require_text
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -260,24 +260,18 @@ class _Reader:
         return label if label and label != "•" else text
 
     def table(self, tbl: Any) -> None:
-        notes: dict[int, str] = {}
-        width = 0
-        for number, tr in enumerate(tr for tr in tbl.iter(_W + "tr")
-                                    if next((a for a in tr.iterancestors(_W + "tbl")), None) is tbl):
+        explained = ExplainedTable()
+        for tr in tbl.iter(_W + "tr"):
+            if next((a for a in tr.iterancestors(_W + "tbl")), None) is not tbl:
+                continue
             cells: list[list[str]] = []
             for tc in tr.findall(_W + "tc"):
                 vmerge = tc.find(f"{_W}tcPr/{_W}vMerge")
                 if vmerge is not None and vmerge.get(_W + "val") in (None, "continue"):
                     continue
                 cells.append([self.paragraph(p) for p in tc.iter(_W + "p")])
-            if number == 0:
-                notes, width = explanation_columns([" ".join(c) for c in cells]), len(cells)
-            elif notes and len(cells) == width:
-                explained = [note_block(notes[k], cells[k]) for k in sorted(notes)]
-                cells = [c for k, c in enumerate(cells) if k not in notes]
-                self.blocks.extend(row_blocks(cells) + [b for b in explained if b])
-                continue
-            self.blocks.extend(row_blocks(cells))
+            cells, notes = explained.split(cells)
+            self.blocks.extend(row_blocks(cells) + notes)
 
     def body(self, container: Any) -> None:
         for child in container:

@@ -21,7 +21,7 @@ from lxml import html as lxml_html
 from gedragscode.errors import DocumentError, Location
 from gedragscode.lint.document import SourceDocument
 from gedragscode.lint.readers.numbering import roman
-from gedragscode.lint.readers.tables import explanation_columns, note_block
+from gedragscode.lint.readers.tables import ExplainedTable
 from gedragscode.lint.readers.text import decode_bytes, join_blocks, require_text
 
 _DROP_TAGS = frozenset(
@@ -362,9 +362,7 @@ class _Flattener:
         self.blocks.extend(blocks)
 
     def table(self, el: etree._Element) -> None:
-        notes: dict[int, str] = {}
-        width = 0
-        first = True
+        explained = ExplainedTable()
         for tr in el.iter():
             if _tag(tr) != "tr":
                 continue
@@ -375,14 +373,9 @@ class _Flattener:
                 if _tag(cell) in ("td", "th"):
                     text = " ".join(b.replace("\n", " ") for b in self.children_blocks(cell))
                     cells.append(_clean(text))
-            if first:
-                notes, width, first = explanation_columns(cells), len(cells), False
-            elif notes and len(cells) == width:
-                explained = [note_block(notes[k], [cells[k]]) for k in sorted(notes)]
-                self._row([c for k, c in enumerate(cells) if k not in notes])
-                self.blocks.extend(b for b in explained if b)
-                continue
-            self._row(cells)
+            kept, notes = explained.split([[c] for c in cells])
+            self._row([c[0] for c in kept])
+            self.blocks.extend(notes)
 
     def _row(self, cells: Sequence[str]) -> None:
         cells = [c for c in cells if c]

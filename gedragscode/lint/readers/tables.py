@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["explanation_columns", "note_block", "row_blocks"]
+__all__ = ["ExplainedTable", "explanation_columns", "row_blocks"]
 
 # A cell that only numbers the row: "3", "3.", "(a)", "IV".
 LABEL_ONLY = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]{1,2}|[ivxIVX]{1,5})[.)]?\)?$")
@@ -86,7 +86,27 @@ def explanation_columns(header: list[str]) -> dict[int, str]:
     return found if len(found) < len(names) else {}
 
 
-def note_block(word: str, paragraphs: list[str]) -> str | None:
+def _note_block(word: str, paragraphs: list[str]) -> str | None:
     """One explanation cell as a note block ("Uitleg: ..."), None when the cell is empty."""
     text = " ".join(" ".join(p.split()) for p in paragraphs if p.strip())
     return f"{word}: {text}" if text else None
+
+
+class ExplainedTable:
+    """The rows of one table, read in order: the first row may name explanation columns
+    (:func:`explanation_columns`); in a later row of the same width those cells are taken out of the row
+    and returned as note blocks. A row of another width (a merged section row) is left whole."""
+
+    def __init__(self) -> None:
+        self._notes: dict[int, str] | None = None
+        self._width = 0
+
+    def split(self, cells: list[list[str]]) -> tuple[list[list[str]], list[str]]:
+        """The row's cells without its explanation cells, and those cells as note blocks."""
+        if self._notes is None:
+            self._notes, self._width = explanation_columns([" ".join(c) for c in cells]), len(cells)
+            return cells, []
+        if not self._notes or len(cells) != self._width:
+            return cells, []
+        notes = [_note_block(self._notes[k], cells[k]) for k in sorted(self._notes)]
+        return [c for k, c in enumerate(cells) if k not in self._notes], [b for b in notes if b]

@@ -120,8 +120,8 @@ _QUOTED_MIN = 3  # quoted lines: a forwarded code has many; ">0" or "> zie boven
 def unquote(text: str) -> str:
     """A code forwarded by e-mail, every line quoted ("> Artikel 1 ..."), without the quote marks.
 
-    Only when most non-blank lines, and at least three, are quoted: a single "> " line is text. The e-mail around the quoted
-    code (sender, greeting) stays and is read as what it is."""
+    Only when most non-blank lines, and at least three, are quoted: a single "> " line is text. The e-mail
+    around the quoted code (sender, greeting) stays and is read as what it is."""
     lines = [line for line in text.split("\n") if line.strip()]
     if not lines:
         return text
