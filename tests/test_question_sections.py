@@ -73,3 +73,11 @@ def test_without_the_question_the_answer_alone_is_no_evidence() -> None:
 Het eerste jaar doe je geen betaald werk voor de gemeente.
 """)
     assert "draaideur" not in found
+
+
+def test_a_question_inside_a_heading_or_before_the_answer_lends_its_subject() -> None:
+    found = _found("""## Word je bedreigd? Meld het
+
+Word je als wethouder uitgescholden of bedreigd, op straat of online? Meld het dan altijd bij de griffier.
+""")
+    assert "agressie" in found

@@ -67,3 +67,10 @@ def test_heading_like_and_body_like() -> None:
     assert heading_like(heading) and not body_like(heading)
     assert body_like(body) and not heading_like(body)
     assert body_like(bullet) and not heading_like(bullet)
+
+
+def test_a_heading_may_hold_a_question_but_no_statement() -> None:
+    asked, told, answered = split_lines("Word je bedreigd? Meld het\nEen lid meldt. De griffier registreert\n"
+                                        "Zie je iets wat niet klopt? Meld het bij de burgemeester")
+    assert heading_like(asked) and heading_like(answered)
+    assert not heading_like(told)

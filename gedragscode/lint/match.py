@@ -708,10 +708,11 @@ class DocumentIndex:
 
 
 def _question_head(unit: Unit) -> Span | None:
-    """The heading of a section headed by a question ("Mag ik een cadeau houden?"), whose answers often
-    leave the subject to it ("Ja, tot 50 euro; meld het bij de griffier"): a sentence of such a section that
-    states a rule is read together with the question. None for any other unit."""
-    if unit.body_span.start <= unit.span.start or not unit.heading.rstrip().endswith("?"):
+    """The heading of a section headed by a question ("Mag ik een cadeau houden?", "Word je bedreigd? Meld
+    het"), whose answers often leave the subject to it ("Ja, tot 50 euro; meld het bij de griffier"): a
+    sentence of such a section that states a rule is read together with the question. None for any other
+    unit."""
+    if unit.body_span.start <= unit.span.start or "?" not in unit.heading:
         return None
     return Span(unit.span.start, unit.body_span.start)
 
@@ -812,6 +813,7 @@ class Matcher:
         self.index = index or DocumentIndex(segmentation.document.text)
         self.units = segmentation.units_with_role(*roles)
         self._regions: dict[str, _Regions] = {}
+        self._quiet: bytearray | None = None
 
     def regions(self, scope: Scope) -> Sequence[_Region]:
         """The units of ``scope`` in document order (``document``: one region per article)."""
@@ -822,29 +824,38 @@ class Matcher:
         if found is not None:
             return found
         out = _Regions()
+        quiet = self._quiet_flags()
+        k = 0  # the number of the unit's first sentence in ``quiet``
         for unit in self.units:
             if scope in ("artikel", "document"):
+                sentences = [sentence for lid in unit.leden for sentence in lid.sentences]
                 out.add(unit, None, -1, self.index.token_range(unit.span),
-                        self._evidence_parts(unit.span, [sentence for lid in unit.leden for sentence in lid.sentences]))
+                        self._evidence_parts(unit.span, sentences, quiet, k))
+                k += len(sentences)
                 continue
             question = _question_head(unit)
             for lid in unit.leden:
+                first, k = k, k + len(lid.sentences)
                 if scope == "lid":
-                    parts = self._evidence_parts(lid.span, lid.sentences)
+                    parts = self._evidence_parts(lid.span, lid.sentences, quiet, first)
                     if question is not None and any(duty(s.text) for s in lid.sentences):
                         out.add(unit, lid, -1, self.index.token_range(lid.span), (question, *(parts or (lid.span,))))
                         out.questioned.append(len(out) - 1)
                         continue
                     out.add(unit, lid, -1, self.index.token_range(lid.span), parts)
                     continue
+                asking: Span | None = None  # the sentence before, when it is a question
                 for number, sentence in enumerate(lid.sentences):
-                    if self.no_evidence(sentence.text):
+                    before, asking = asking, sentence.span if sentence.text.rstrip().endswith("?") else None
+                    if quiet[first + number]:
                         continue
-                    # an answer that states a rule borrows its subject from the question; "kan terecht bij
-                    # de griffier" under "Is er een vertrouwenspersoon?" does not
-                    asked = question is not None and duty(sentence.text)
+                    # an answer that states a rule borrows its subject from the question before it or over
+                    # its section ("Krijg je een cadeau? Meld het."); "kan terecht bij de griffier" under
+                    # "Is er een vertrouwenspersoon?" does not
+                    context = tuple(q for q in (question, before) if q is not None)
+                    asked = bool(context) and duty(sentence.text)
                     out.add(unit, lid, number, self.index.token_range(sentence.span),
-                            (question, sentence.span) if asked and question is not None else ())
+                            (*context, sentence.span) if asked else ())
                     if asked:
                         out.questioned.append(len(out) - 1)
         self._regions[scope] = out
@@ -858,12 +869,22 @@ class Matcher:
                 or definition(text) or referral(text) or report(text)
                 or (self.elsewhere is not None and self.elsewhere(text)))
 
-    def _evidence_parts(self, span: Span, sentences: Iterable[Sentence]) -> tuple[Span, ...]:
-        """``span`` without its sentences that are no evidence; () when all of it counts."""
+    def _quiet_flags(self) -> bytearray:
+        """For every sentence of the searched units, in document order: 1 when it is no evidence. Worked out
+        once; the article, lid and sentence scopes all need it (a byte a sentence, not a set of them)."""
+        if self._quiet is None:
+            self._quiet = bytearray(self.no_evidence(sentence.text) for unit in self.units for lid in unit.leden
+                                    for sentence in lid.sentences)
+        return self._quiet
+
+    def _evidence_parts(self, span: Span, sentences: Sequence[Sentence], quiet: bytearray,
+                        first: int) -> tuple[Span, ...]:
+        """``span`` without its sentences that are no evidence (``quiet`` from ``first`` on); () when all
+        of it counts."""
         parts: list[Span] = []
         pos = span.start
-        for sentence in sentences:
-            if self.no_evidence(sentence.text):
+        for number, sentence in enumerate(sentences):
+            if quiet[first + number]:
                 if sentence.span.start > pos:
                     parts.append(Span(pos, sentence.span.start))
                 pos = max(pos, sentence.span.end)

@@ -69,7 +69,7 @@ _SCOPE_NEGATION = re.compile(
     r"(?:deze|de|dit|het)\s+(?:gedrags)?(?:code|regeling|protocol|reglement)\s+"
     r"(?:\w+\s+){0,1}?(?:niet(?!\s+alleen\b)|evenmin|geen|niets)\b|"
     r"niet\s+in\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling|protocol|afspraken)\s+"
-    r"(?:staat|staan|geregeld|opgenomen)|"
+    r"(?:staat|staan|geregeld|opgenomen|overgenomen|vastgelegd|verwerkt)|"
     r"\b(?:staat|staan|zit|zitten)\s+(?:\w+\s+){0,2}?niet\s+in\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling|protocol|afspraken)\b|"
     r"\b(?:valt|vallen)\s+(?:\w+\s+){0,2}?buiten\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling|protocol|afspraken)\b|"
     # "Dat protocol is geen onderdeel van deze code", "maakt geen deel uit van de gedragscode"

@@ -65,6 +65,9 @@ _LIDWORD = re.compile(r"^(?:lid|Lid|LID)\s+(?P<num>\d{1,3})(?P<dot>[.:])?(?=\s|$
 SUBITEM = re.compile(r"^(?:\(?[a-z]{1,2}[.)]|\([ivx]{1,5}\)|[ivx]{1,5}\.)(?=\s|$)")
 
 SENTENCE_INSIDE = re.compile(r"[a-z0-9)\]][.!?]\s+[A-Z]")
+# A sentence ending inside a heading line, other than a question: "Word je bedreigd? Meld het" is a heading
+# of a plain-language code (a question, then what to do), "Een lid meldt. De griffier ..." is not.
+_STATEMENT_INSIDE = re.compile(r"[a-z0-9)\]][.!]\s+[A-Z]")
 
 @dataclass(slots=True)
 class Head:
@@ -218,9 +221,9 @@ def heading_like(line: Line) -> bool:
     if core[-1] in ".;,:" or "|" in core:
         return False
     text, _ = strip_label(core)
-    if SENTENCE_INSIDE.search(text) or ";" in core:
+    if _STATEMENT_INSIDE.search(text) or ";" in core:
         return False
-    return len(core.split()) <= 10
+    return len(core.split()) <= (12 if "?" in core else 10)
 
 
 def body_like(line: Line) -> bool:
