@@ -81,3 +81,14 @@ def test_a_question_inside_a_heading_or_before_the_answer_lends_its_subject() ->
 Word je als wethouder uitgescholden of bedreigd, op straat of online? Meld het dan altijd bij de griffier.
 """)
     assert "agressie" in found
+
+
+def test_the_reason_under_a_rule_is_explanation() -> None:
+    found = _found("""## Zeg wat je naast het ambt doet
+
+Geef bij je benoeming aan de griffier door welke functies je naast het ambt hebt.
+
+**Waarom?** Inwoners moeten kunnen zien met wie je verbonden bent. De burgemeester moet daarnaast ook de
+bedragen die hij met zijn nevenfuncties verdient elk jaar openbaar maken.
+""")
+    assert "inkomsten_nevenfuncties" not in found

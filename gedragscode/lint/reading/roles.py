@@ -140,7 +140,9 @@ def is_toc_entry(core: str) -> bool:
 # at the start of a line or of a sentence.
 _NOTE = re.compile(
     rf"(?:^|(?<=[.!?;:)]\s)|(?<=[.!?;:)]\s\s))[ \t]*(?:[{re.escape(BULLETS)}][ \t]+)?"
-    r"(?P<note>(?:Toelichting|TOELICHTING|Noot|NOOT|Opmerking|OPMERKING|Uitleg|UITLEG)[ \t]*:)",
+    r"(?P<note>(?:Toelichting|TOELICHTING|Noot|NOOT|Opmerking|OPMERKING|Uitleg|UITLEG)[ \t]*:)|"
+    # a plain-language code's reason under each rule, as a paragraph of its own: "Waarom? Openheid is ..."
+    r"^[ \t]*(?P<why>Waarom(?:\s+is\s+dit\s+(?:belangrijk|nodig))?\?|Waarom\s*:)[ \t]+(?=[A-ZÀ-Ý])",
     re.MULTILINE,
 )
 
@@ -412,7 +414,7 @@ def find_notes(text: str, lids: Sequence[tuple[str, int, int]], body_start: int,
         m = _NOTE.search(text, pos, end)
         if m is None:
             break
-        start = m.start("note")
+        start = m.start("note") if m.group("note") else m.start("why")
         before = [label for (label, s, _t) in lids if s < start]
         previous = before[-1] if before else ""
         stop = end
