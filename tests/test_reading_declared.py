@@ -391,6 +391,7 @@ def test_named_regulations_and_decisions_still_to_come_state_no_rule() -> None:
     assert referral("Op vermoedens van een schending is de Regeling melding integriteitsschendingen 2015 van "
                     "toepassing.")
     assert not referral("Op een raadslid is de regeling van artikel 4 van toepassing.")
+    assert referral("Daarin zijn ook de regels opgenomen over het openbaar maken van inkomsten uit nevenfuncties.")
     assert not referral("Een lid meldt een geschenk volgens de Regeling geschenken bij de secretaris.")
     assert absence("Het algemeen bestuur beslist bij de evaluatie in 2026 of er afspraken komen over betaald werk "
                    "voor het waterschap door oud-bestuurders.")

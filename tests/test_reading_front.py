@@ -78,3 +78,19 @@ def test_lettered_article_numbers_are_articles_also_in_hard_wrapped_pdf_text() -
     seg = _seg(text)
     labels = [(u.label, u.heading) for u in seg.units if u.role == "normatief"]
     assert labels == [("Artikel A.3", "Stemming"), ("Artikel A.4", "Financiële belangen")]
+
+
+def test_a_prose_code_adopted_in_its_opening_sentence_is_read_as_provisions() -> None:
+    prose = ("Wie lid wordt van het algemeen bestuur, geeft vóór de toelating aan de secretaris door welke "
+             "functies hij naast het bestuurslidmaatschap vervult.\n\n"
+             "Cadeaus die een bestuurder krijgt vanwege zijn functie, houdt hij alleen als ze niet meer dan "
+             "vijftig euro waard zijn.\n\n"
+             "Wie vermoedt dat een bestuurder deze code niet naleeft, meldt dat bij de dijkgraaf.")
+    for opening in (
+        "Het algemeen bestuur van Waterschap Lingewaard stelt, gelet op artikel 33 van de Waterschapswet, de "
+        "volgende gedragscode vast voor de leden van het algemeen bestuur.",
+        "Het algemeen bestuur van Waterschap Lingewaard heeft op 26 februari 2025, gelet op artikel 33 van de "
+        "Waterschapswet, deze gedragscode vastgesteld.",
+    ):
+        seg = _seg("Gedragscode algemeen bestuur Waterschap Lingewaard\n\n" + opening + "\n\n" + prose)
+        assert len(_normative(seg)) == 3, opening

@@ -164,6 +164,9 @@ _REFERRAL = re.compile(r"\b(?:wordt|worden)\s+verwezen\s+naar\b|\bverwijz(?:en|t
                        rf"\b(?:geldt|gelden)\s+(?:de|het)\s+(?:[A-Za-z]\w*\s+){{0,2}}?{_REGULATION}|"
                        rf"\b(?:geregeld|vastgelegd|te\s+vinden)\s+in\s+(?:de|het)\s+(?:[A-Za-z]\w*\s+){{0,2}}?{_REGULATION}|"
                        rf"\b(?:is|zijn)\s+(?:de|het)\s+(?:[A-Za-z]\w*\s+){{0,2}}?{_REGULATION}[^.;]{{0,160}}?\bvan\s+toepassing\b|"
+                       # "Daarin zijn ook de regels opgenomen over ..." (in the other code just named)
+                       r"\b(?:daarin|in\s+die\s+(?:code|regeling|gedragscode))\s+(?:zijn|is|staan|staat)\s+(?:ook\s+)?"
+                       r"(?:de\s+)?(?:regels|bepalingen|afspraken)\b|"
                        rf"\b(?:valt|vallen)\s+(?:(?!niet\b)\w+\s+)?onder\s+(?:de|het)\s+(?:[A-Za-z]\w*\s+){{0,2}}?{_REGULATION}",
                        re.IGNORECASE)
 

@@ -84,6 +84,14 @@ _ADOPTION = re.compile(
 _NAMED_ADOPTION = re.compile(
     r"\bvast\s+te\s+stellen\s+(?:de|het)\s+(?:na|hierna\s+)?volgende\s+\w+\s*:\s*[A-Z].{0,250}\.$", re.IGNORECASE
 )
+# "Het algemeen bestuur ... stelt, gelet op ..., de volgende gedragscode vast voor de leden ...": the opening
+# sentence adopts what follows.
+_ADOPTS_FOLLOWING = re.compile(
+    r"\b(?:stelt|stellen)\b[^.;:]{0,250}?\b(?:de|het)\s+(?:hierna\s+|na)?volgende\s+"
+    r"(?:gedragscode|code|regeling|gedragsregels|regels|integriteitscode)\s+vast\b|"
+    # or in the perfect: "... heeft op 26 februari 2025, gelet op ..., deze gedragscode vastgesteld."
+    r"\b(?:heeft|hebben)\b[^.;:]{0,250}?\b(?:deze|de\s+(?:hierna\s+|na)?volgende|onderstaande)\s+"
+    r"(?:gedragscode|code|regeling|gedragsregels|integriteitscode)\s+vastgesteld\b", re.IGNORECASE)
 # The besluit formula at the end of the opening sentence ("De raad van X, gelet op ..., stelt vast:",
 # "..., besluit:"): the besluit has begun; "stelt vast:" hands over to the regulation itself.
 _INLINE_BESLUIT = re.compile(r"[,;]\s*(?:besluit|besluiten|besluiten\s+tot|stelt\s+vast|stellen\s+vast)\s*:\s*$",
@@ -198,7 +206,7 @@ def read_front(b: Builder) -> int:
                 besluit_seen = True
             if besluit_seen and (_ADOPTION.search(core) or _INLINE_ADOPTION.search(core) or _ADOPTED.search(core)):
                 adopted = True
-            if _NAMED_ADOPTION.search(core):
+            if _NAMED_ADOPTION.search(core) or _ADOPTS_FOLLOWING.search(core):
                 # "...; besluit vast te stellen de volgende regeling: Gedragscode ... 2024." in one line:
                 # the besluit has named what it adopts, and the regulation follows
                 named = besluit_seen = adopted = True
