@@ -392,6 +392,11 @@ def test_named_regulations_and_decisions_still_to_come_state_no_rule() -> None:
                     "toepassing.")
     assert not referral("Op een raadslid is de regeling van artikel 4 van toepassing.")
     assert referral("Daarin zijn ook de regels opgenomen over het openbaar maken van inkomsten uit nevenfuncties.")
+    assert referral("Regels over werk na afloop van het ambt staan in de gedragscode voor Gedeputeerde Staten.")
+    assert referral("In de code van het college staat een regel dat wethouders zich niet bemoeien met opdrachten.")
+    assert not referral("Deze regels staan in deze code.")
+    assert absence("Voor de raad hebben we die regel niet overgenomen, omdat de raad geen opdrachten verleent.")
+    assert exemption("Van Statenleden wordt geen opgave van inkomsten gevraagd.")
     assert not referral("Een lid meldt een geschenk volgens de Regeling geschenken bij de secretaris.")
     assert absence("Het algemeen bestuur beslist bij de evaluatie in 2026 of er afspraken komen over betaald werk "
                    "voor het waterschap door oud-bestuurders.")

@@ -103,7 +103,7 @@ def sentences(text: str) -> list[str]:
 _ABSENCE = re.compile(
     r"\b(?:(?:heeft|hebben|is|zijn)\s+(?:\w+\s+){0,4}?(?:geen|niet)\s+(?:\w+\s+){0,6}?|"
     r"(?:er\s+)?(?:is|zijn)\s+(?:(?:nog|ook|daarom)\s+)?geen\s+(?:\w+\s+){1,6}?(?:voor\s+\w+\s+(?:\w+\s+)?)?)"
-    r"(?:aangewezen|benoemd|aangesteld|ingesteld|ingericht|afgesproken)\b|"
+    r"(?:aangewezen|benoemd|aangesteld|ingesteld|ingericht|afgesproken|overgenomen|opgenomen)\b|"
     # "Een risicoanalyse vindt bij zijn benoeming niet plaats", "een antecedentenonderzoek wordt niet ingesteld"
     r"\b(?:vindt|vinden)\s+(?:\w+\s+){0,6}?(?:niet|geen)\s+plaats\b|"
     # "Een vertrouwenspersoon voor bestuurders is er niet", "zo'n register is er (nog) niet"
@@ -141,7 +141,8 @@ _EXEMPTION = re.compile(r"(?:\b(?:hoeft|hoeven)\b[^.;:,]{0,80}?\b(?:niet|geen|ni
                         r"\b(?:wordt|worden)\s+(?:\w+\s+){0,4}?niet\s+(?:gevraagd|verlangd|vereist|verplicht)\b|"
                         r"\b(?:is|zijn)\s+niet\s+(?:verplicht|gehouden)\b|"
                         r"\b(?:schrijft|schrijven)\s+(?:\w+\s+){0,4}?niet\s+voor\b|"
-                        r"\b(?:wordt|worden)\s+niet\s+(?:openbaar\s+gemaakt|gepubliceerd|opgevraagd)\b|\bgeen\s+(?:wettelijke\s+)?(?:plicht|verplichting)\b)"
+                        r"\b(?:wordt|worden)\s+niet\s+(?:openbaar\s+gemaakt|gepubliceerd|opgevraagd)\b|"
+                        r"\b(?:wordt|worden)\s+geen\s+(?:\w+\s+){0,5}?(?:gevraagd|verlangd|vereist)\b|\bgeen\s+(?:wettelijke\s+)?(?:plicht|verplichting)\b)"
                         r"[^.;:,]*", re.IGNORECASE)
 
 
@@ -164,6 +165,10 @@ _REFERRAL = re.compile(r"\b(?:wordt|worden)\s+verwezen\s+naar\b|\bverwijz(?:en|t
                        rf"\b(?:geldt|gelden)\s+(?:de|het)\s+(?:[A-Za-z]\w*\s+){{0,2}}?{_REGULATION}|"
                        rf"\b(?:geregeld|vastgelegd|te\s+vinden)\s+in\s+(?:de|het)\s+(?:[A-Za-z]\w*\s+){{0,2}}?{_REGULATION}|"
                        rf"\b(?:is|zijn)\s+(?:de|het)\s+(?:[A-Za-z]\w*\s+){{0,2}}?{_REGULATION}[^.;]{{0,160}}?\bvan\s+toepassing\b|"
+                       # "Regels over ... staan in de gedragscode voor Gedeputeerde Staten", "In de code van het college
+                       # staat een regel dat ..."
+                       rf"\b(?:staat|staan)\s+(?:ook\s+)?in\s+(?:de|het)\s+(?:[A-Za-z]\w*\s+){{0,2}}?{_REGULATION}|"
+                       rf"^\W*in\s+(?:de|het)\s+(?:[A-Za-z]\w*\s+){{0,2}}?{_REGULATION}[^.;]{{0,60}}?\b(?:staat|staan)\b|"
                        # "Daarin zijn ook de regels opgenomen over ..." (in the other code just named)
                        r"\b(?:daarin|in\s+die\s+(?:code|regeling|gedragscode))\s+(?:zijn|is|staan|staat)\s+(?:ook\s+)?"
                        r"(?:de\s+)?(?:regels|bepalingen|afspraken)\b|"
