@@ -92,3 +92,11 @@ Geef bij je benoeming aan de griffier door welke functies je naast het ambt hebt
 bedragen die hij met zijn nevenfuncties verdient elk jaar openbaar maken.
 """)
     assert "inkomsten_nevenfuncties" not in found
+
+
+def test_an_answer_that_denies_the_question_lends_nothing() -> None:
+    found = _found("""## Kan ik mijn reiskosten en de kosten van een cursus declareren?
+
+Nee, daarvoor is niets geregeld. Moet ik ergens op letten? Gebruik je gezond verstand.
+""")
+    assert "declaraties" not in found

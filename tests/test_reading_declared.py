@@ -397,6 +397,7 @@ def test_named_regulations_and_decisions_still_to_come_state_no_rule() -> None:
     assert not referral("Deze regels staan in deze code.")
     assert absence("Voor de raad hebben we die regel niet overgenomen, omdat de raad geen opdrachten verleent.")
     assert exemption("Van Statenleden wordt geen opgave van inkomsten gevraagd.")
+    assert absence("Nee, daarvoor is niets geregeld.")
     assert not referral("Een lid meldt een geschenk volgens de Regeling geschenken bij de secretaris.")
     assert absence("Het algemeen bestuur beslist bij de evaluatie in 2026 of er afspraken komen over betaald werk "
                    "voor het waterschap door oud-bestuurders.")

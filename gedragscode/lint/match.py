@@ -834,6 +834,10 @@ class Matcher:
                 k += len(sentences)
                 continue
             question = _question_head(unit)
+            if question is not None and k < len(quiet) and quiet[k]:
+                # "Geldt die regel ook voor mij?" - "Nee, die is niet op commissieleden van toepassing. ...":
+                # an answer that opens by denying the question lends nothing from it
+                question = None
             for lid in unit.leden:
                 first, k = k, k + len(lid.sentences)
                 if scope == "lid":

@@ -87,7 +87,10 @@ _SCOPE_NEGATION = re.compile(
 _INAPPLICABLE = re.compile(
     r"\b(?:is|zijn|geldt|gelden)\s+niet\s+(?:(?:van\s+)?toepassing\s+op|(?:bedoeld\s+)?voor)\s+"
     r"(?:\w+\s+){0,2}?(?:\w*leden|\w*lid|\w*bestuurders?|wethouders?|burgemeesters?|gedeputeerden?|"
-    r"ambtsdragers?|hen|hem|haar)\b",
+    r"ambtsdragers?|hen|hem|haar)\b|"
+    # "Ook die is niet op commissieleden van toepassing"
+    r"\b(?:is|zijn)\s+niet\s+op\s+(?:\w+\s+){0,2}?(?:\w*leden|\w*lid|\w*bestuurders?|wethouders?|ambtsdragers?|"
+    r"hen|hem|haar|mij|jou|u)\s+van\s+toepassing\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z\"“‘'(])|\n+")
@@ -108,6 +111,8 @@ _ABSENCE = re.compile(
     r"\b(?:vindt|vinden)\s+(?:\w+\s+){0,6}?(?:niet|geen)\s+plaats\b|"
     # "Een vertrouwenspersoon voor bestuurders is er niet", "zo'n register is er (nog) niet"
     r"\b(?:is|zijn)\s+er\s+(?:(?:nog|ook|dus|daarom)\s+)?niet\s*(?:[.;,!]|$)|"
+    # "Nee, daarvoor is niets geregeld"
+    r"\b(?:is|zijn|wordt|worden)\s+(?:\w+\s+){0,3}?niets\s+(?:\w+\s+)?(?:geregeld|afgesproken|vastgelegd)\b|"
     # "over reizen naar het buitenland heeft de raad geen afspraken gemaakt"
     r"\bgeen\s+(?:\w+\s+)?(?:afspraken|afspraak|regels|regeling|beleid|voorschriften)\s+(?:\w+\s+){0,3}?"
     r"(?:gemaakt|vastgesteld|opgesteld|afgesproken|opgenomen)\b|"
