@@ -100,3 +100,33 @@ def test_an_answer_that_denies_the_question_lends_nothing() -> None:
 Nee, daarvoor is niets geregeld. Moet ik ergens op letten? Gebruik je gezond verstand.
 """)
     assert "declaraties" not in found
+
+
+def test_a_code_published_as_frequently_asked_questions_is_read_as_provisions() -> None:
+    faq = """# De gedragscode voor wethouders in vragen en antwoorden
+
+De raad van Lingewaard heeft deze gedragscode vastgesteld. Op deze pagina staat de volledige code; de
+antwoorden zijn de regels.
+
+## Veelgestelde vragen
+
+## Moet een wethouder zijn andere functies opgeven?
+
+Ja. Een wethouder meldt iedere functie naast het ambt vooraf aan de raad.
+
+## Hoe zit het met aandelen en grondbezit?
+
+Een wethouder meldt zijn financiële belangen in ondernemingen die zaken doen met de gemeente bij de griffier.
+
+## Mag een wethouder een cadeau aannemen?
+
+Een wethouder neemt geen geschenken aan met een waarde boven de 50 euro en meldt elk geschenk bij de griffier.
+
+## Wat als een wethouder wordt bedreigd?
+
+Daarover gaat deze gedragscode niet. Wie een vermoeden heeft van een schending, kan dat melden bij de burgemeester.
+"""
+    result = lint("faq.md", data=faq.encode(), model=load_model())
+    found = {c.id for c in result.clauses if c.status in ("present", "outdated")}
+    assert {"nevenfuncties", "financiele_belangen", "geschenken"} <= found
+    assert "agressie" not in found

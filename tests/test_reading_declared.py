@@ -424,6 +424,7 @@ def test_je_form_with_the_verb_first_and_imperatives_are_duties() -> None:
 
 def test_a_regulation_that_is_no_part_of_the_code_is_a_scope_negation() -> None:
     assert scope_negation("Dat protocol is geen onderdeel van deze code.")
+    assert scope_negation("Daarover gaat deze gedragscode niet.")
     assert scope_negation("Die regeling maakt geen deel uit van deze gedragscode.")
     assert not scope_negation("De toelichting is een onderdeel van deze code.")
     assert scope_negation("De aanbevelingen over gewezen bestuurders zijn besproken maar niet in deze code "

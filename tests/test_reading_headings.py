@@ -73,4 +73,5 @@ def test_a_heading_may_hold_a_question_but_no_statement() -> None:
     asked, told, answered = split_lines("Word je bedreigd? Meld het\nEen lid meldt. De griffier registreert\n"
                                         "Zie je iets wat niet klopt? Meld het bij de burgemeester")
     assert heading_like(asked) and heading_like(answered)
+    assert heading_like(split_lines("Ik vermoed dat een lid de regels overtreedt. Wat kan ik doen?")[0])
     assert not heading_like(told)

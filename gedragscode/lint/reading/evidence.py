@@ -65,7 +65,7 @@ _SCOPE_NEGATION = re.compile(
     r"(?:niet(?!\s+alleen\b)|evenmin|geen|niets)\b|"
     # the same with the verb first: "Daarover bevat deze code geen regels", "zegt deze code niets" (the verbs
     # of what a code does; "... dat een collega deze code niet naleeft" is a rule about breaking it)
-    r"\b(?:bevat|bevatten|regelt|regelen|zegt|kent|behandelt|noemt|stelt|geeft|herhaalt|voegt)\s+"
+    r"\b(?:bevat|bevatten|regelt|regelen|zegt|kent|behandelt|noemt|stelt|geeft|herhaalt|voegt|gaat)\s+"
     r"(?:deze|de|dit|het)\s+(?:gedrags)?(?:code|regeling|protocol|reglement)\s+"
     r"(?:\w+\s+){0,1}?(?:niet(?!\s+alleen\b)|evenmin|geen|niets)\b|"
     r"niet\s+in\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling|protocol|afspraken)\s+"

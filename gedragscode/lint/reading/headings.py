@@ -221,7 +221,9 @@ def heading_like(line: Line) -> bool:
     if core[-1] in ".;,:" or "|" in core:
         return False
     text, _ = strip_label(core)
-    if _STATEMENT_INSIDE.search(text) or ";" in core:
+    # a statement inside is a sentence, unless the line ends by asking ("Ik vermoed een schending. Wat kan ik
+    # doen?", a plain-language code's heading)
+    if (_STATEMENT_INSIDE.search(text) and not core.endswith("?")) or ";" in core:
         return False
     return len(core.split()) <= (12 if "?" in core else 10)
 

@@ -254,7 +254,7 @@ def qa_block(b: Builder, i: int) -> bool:
             return True
     return False
 
-_WHY = re.compile(r"^(?:waarom|hoe\s+(?:werkt|zit|komt)|wat\s+(?:betekent|houdt)\b.*\bin)\b", re.IGNORECASE)
+_WHY = re.compile(r"^(?:waarom|hoe\s+(?:werkt|komt)|wat\s+(?:betekent|houdt)\b.*\bin)\b", re.IGNORECASE)
 
 
 # A question about what the code leaves out: "Wat staat er niet in deze code?", "Wat regelt de code niet?"

@@ -203,11 +203,11 @@ class UnitReader(Builder):
                 i += 1
                 continue
             # --- in a code whose sections are questions, "Vragen en antwoorden" over more of them that hold
-            # rules groups those sections; it is no explanation
+            # rules groups those sections; it is no explanation. So it is before any provision was read: a
+            # code published as "Veelgestelde vragen" whose answers hold its rules.
             if (
-                self.question_sections
+                ((self.question_sections and zone == "code") or zone == "pre")
                 and not has_articles
-                and zone == "code"
                 and explanatory_heading(self, i)
                 and i + 1 < n
                 and is_question(self, i + 1)
