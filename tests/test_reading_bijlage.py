@@ -228,3 +228,20 @@ def test_adopted_bijlage_that_calls_itself_informative_stays_bijlage() -> None:
                                "Deze bijlage is uitsluitend informatief.\n\nDeel 1. Reikwijdte\n")
     seg = seg_text(text)
     assert unit_with(seg, "3.1 Geschenken").role == "bijlage"
+
+
+def test_bijlage_named_by_the_besluit_is_the_code_whatever_verb_adopts_it() -> None:
+    # "wordt ingevoerd", "wordt bekrachtigd": the besluit names the code by where it stands
+    for verb in ("ingevoerd", "bekrachtigd", "goedgekeurd"):
+        text = _ROMAN_DEEL.replace("bij dit besluit, wordt vastgesteld.", f"bij dit besluit, wordt {verb}.")
+        seg = seg_text(text)
+        assert unit_with(seg, "3.1 Geschenken").role == "normatief", verb
+
+
+def test_bijlage_of_a_withdrawn_code_is_not_adopted() -> None:
+    text = (_ROMAN_DEEL.replace("De gedragscode, opgenomen in de bijlage bij dit besluit, wordt vastgesteld.",
+                                "Dit besluit regelt de intrekking.")
+            .replace("De Gedragscode college Elswoude 2015 wordt ingetrokken.",
+                     "De gedragscode, opgenomen in de bijlage bij het besluit van 2015, wordt ingetrokken."))
+    seg = seg_text(text)
+    assert unit_with(seg, "3.1 Geschenken").role != "normatief"

@@ -429,3 +429,52 @@ def test_a_regulation_that_is_no_part_of_the_code_is_a_scope_negation() -> None:
     assert not scope_negation("De toelichting is een onderdeel van deze code.")
     assert scope_negation("De aanbevelingen over gewezen bestuurders zijn besproken maar niet in deze code "
                           "overgenomen.")
+
+
+# A prose code adopted in words no reader rule knows ("legt ... in deze tekst neer"): before the signature,
+# each paragraph that states a rule is a provision, even in plain wording; after it, only plain rules are.
+_UNKNOWN_ADOPTION = "\n\n".join([
+    "Gedragscode voor het college van Proefveen",
+    "De raad van de gemeente Proefveen legt, gelet op de artikelen 41c en 69 van de Gemeentewet, in deze "
+    "tekst de afspraken neer voor de wethouders en de burgemeester. Zij vervangen de "
+    "regeling uit 2014, die na tien jaar aan herziening toe was.",
+    "Bij de voorbereiding is met alle fracties gesproken. Daaruit bleek dat de oude tekst op veel punten "
+    "achterhaald was, vooral waar het ging om de openbaarheid van registers en de omgang met informatie.",
+    "Wethouders en de burgemeester melden hun functies naast het ambt bij de gemeentesecretaris, bij hun "
+    "aantreden en daarna binnen twee weken na iedere wijziging, met de naam van de organisatie en of de "
+    "functie wordt bezoldigd.",
+    "Wie persoonlijk belang heeft bij een besluit van het college, laat de beraadslaging en de stemming "
+    "daarover aan de andere leden, en zegt dat voordat het onderwerp aan de orde komt.",
+    "Cadeaus die een bestuurder vanwege zijn ambt krijgt en die meer dan vijftig euro waard zijn, gaan naar "
+    "de gemeente; de gemeentesecretaris houdt er een register van bij dat op de website staat.",
+    "Kosten die een bestuurder voor zijn werk maakt, declareert hij met bonnen en een korte uitleg; de "
+    "gemeentesecretaris beoordeelt de declaratie en het overzicht komt elk jaar in het jaarverslag.",
+    "Informatie die een bestuurder in vertrouwen krijgt, houdt hij voor zich, ook na zijn aftreden, en hij "
+    "gebruikt wat niet openbaar is nooit voor zichzelf of voor mensen om hem heen.",
+    "Wie vermoedt dat een bestuurder deze afspraken niet naleeft, meldt dat bij de burgemeester of, als het "
+    "de burgemeester betreft, bij de plaatsvervangend voorzitter van de raad. Na een gesprek met de "
+    "betrokkene kan een onafhankelijk onderzoek volgen, waarvan de raad de uitkomst hoort.",
+    "Bestuurders gaan met elkaar, met de raad en met de medewerkers van de gemeente respectvol om, ook als "
+    "zij het grondig met elkaar oneens zijn, en op sociale media net zo goed als in de vergadering.",
+    "Een uitnodiging voor een diner, een wedstrijd of een reis op kosten van een ander neemt een bestuurder "
+    "alleen aan als zijn aanwezigheid de gemeente dient; hij overlegt vooraf met het college.",
+    "Aldus vastgesteld in de openbare vergadering van 3 april 2025.",
+    "De griffier, De voorzitter,",
+    "Over de regel voor cadeaus is lang gesproken. Een bestuurder meldt volgens sommige fracties elk cadeau, "
+    "hoe klein ook; de raad vond dat te ver gaan en koos voor de grens van vijftig euro uit de landelijke "
+    "handreiking. Een bos bloemen na een opening of een boek bij een afscheid valt daar ruim onder.",
+    "De raad heeft ook gesproken over een vertrouwenspersoon voor integriteitsvragen. Zolang het college "
+    "klein is, lijkt een gesprek met de burgemeester of de gemeentesecretaris voldoende; bij de evaluatie "
+    "komt dat punt terug.",
+]) + "\n"
+
+
+def test_prose_code_adopted_in_unknown_words_is_read_per_paragraph() -> None:
+    seg = seg_text(_UNKNOWN_ADOPTION)
+    for rule in ("Wethouders en de burgemeester melden", "Wie persoonlijk belang heeft",
+                 "Kosten die een bestuurder", "Een uitnodiging voor een diner"):
+        assert unit_with(seg, rule).role == "normatief", rule
+    assert unit_with(seg, "Bij de voorbereiding is met alle fracties").role != "normatief"
+    # after the signature only plain rules are provisions: the explanation of a choice stays explanation
+    assert unit_with(seg, "Over de regel voor cadeaus").role != "normatief"
+    assert unit_with(seg, "over een vertrouwenspersoon").role != "normatief"

@@ -94,3 +94,18 @@ def test_a_prose_code_adopted_in_its_opening_sentence_is_read_as_provisions() ->
     ):
         seg = _seg("Gedragscode algemeen bestuur Waterschap Lingewaard\n\n" + opening + "\n\n" + prose)
         assert len(_normative(seg)) == 3, opening
+
+
+def test_numbered_leden_that_start_again_at_1_are_the_provisions_of_unheaded_articles() -> None:
+    # the headings of the articles are gone (a PDF that lost its bold lines): each article's leden start at
+    # 1, and only the toelichting still names the articles
+    groups = [_DUTIES[0:2], _DUTIES[2:4], _DUTIES[4:6], _DUTIES[6:8]]
+    rules = "\n".join("\n".join(f"{n}. {duty}" for n, duty in enumerate(group, 1)) for group in groups)
+    notes = "\n\n".join(f"Artikel {n}. Dit artikel is ontleend aan de landelijke handreiking." for n in range(1, 5))
+    seg = _seg("Gedragscode integriteit college Lingewaard 2024\n\n"
+               "De raad van de gemeente Lingewaard;\n\ngelet op artikel 41c van de Gemeentewet;\n\n"
+               "besluit vast te stellen de volgende regeling: Gedragscode integriteit college Lingewaard 2024.\n\n"
+               + rules + "\n\nToelichting\n\n" + notes + "\n")
+    normative = " ".join(_normative(seg))
+    for duty in _DUTIES[:7]:
+        assert duty in normative, duty

@@ -72,7 +72,12 @@ _ADOPTS_BIJLAGE = re.compile(
     rf"\b(?:{_ADOPT})\b[^.;]{{0,200}}?\b(?:opgenomen\s+in|als|in|zie)\s+(?:de\s+)?{_BIJLAGE_NUM}|"
     rf"\b(?:opgenomen\s+in|als|in)\s+(?:de\s+)?{_BIJLAGE_NUM.replace('num', 'num2')}[^.;]{{0,120}}?\b(?:{_ADOPT})\b|"
     r"\b(?:bij|aan)\s+(?:dit|het)\s+besluit\s+(?:behorende|gevoegde)\s+(?:\w+\s+){0,2}?"
-    r"(?:gedragscode|code|gedragsregels|integriteitscode|regeling)", re.IGNORECASE)
+    r"(?:gedragscode|code|gedragsregels|integriteitscode|regeling)|"
+    # the besluit names the code by where it stands, whatever verb adopts it ("De gedragscode, opgenomen in
+    # de bijlage bij dit besluit, wordt ingevoerd"); not a code it withdraws
+    rf"\b(?:gedragscode|integriteitscode|gedragsregels)\s*,?\s+(?:zoals\s+)?opgenomen\s+in\s+(?:de\s+)?"
+    rf"{_BIJLAGE_NUM.replace('num', 'num3')}(?![^.;]{{0,120}}\b(?:ingetrokken|vervalt|vervallen|intrekken)\b)",
+    re.IGNORECASE)
 _BIJLAGE_NAME_LINES = 3  # the bijlage heading and the lines after it that may name the code
 
 
@@ -85,7 +90,7 @@ def adopted_bijlage(b: Builder, i: int, number: str) -> bool:
         return False
     start = b.lines[i].start
     if b.bijlage_adoptions is None:  # scanned once per document: a code may have many bijlagen
-        b.bijlage_adoptions = [(m.start(), (m.group("num") or m.group("num2") or "").upper())
+        b.bijlage_adoptions = [(m.start(), (m.group("num") or m.group("num2") or m.group("num3") or "").upper())
                                for m in _ADOPTS_BIJLAGE.finditer(b.text)]
     declared = [num for at, num in b.bijlage_adoptions if at < start]
     if not declared:
@@ -301,6 +306,7 @@ _CODE_NAME = re.compile(
     r"(?:afspraken|regels)\s+(?:over|voor|inzake)\s+(?:de\s+)?integriteit)\b", re.IGNORECASE)
 _FEW = 3
 _LONG = 4000  # characters: a document this long with almost no provisions was probably misread
+_LOW_SHARE = 0.2  # ... or with provisions in less than this share of its text
 
 
 def presents_code(b: Builder) -> bool:
@@ -313,16 +319,26 @@ _READ_AS: tuple[Role, ...] = ("inleiding", "toelichting")
 
 
 def prose_fallback(b: Builder, is_code: bool) -> None:
-    """When the structure yielded fewer than three provisions in a long document that presents itself as
-    a code (``is_code``), read its unheaded introduction and explanation per paragraph and take the
-    paragraphs that plainly state rules as provisions. Sections headed as introduction, core values or
-    explanation keep their role."""
-    if not is_code or sum(1 for u in b.units if u.role == "normatief") >= _FEW:
+    """When the structure yielded few provisions in a long or signed document that presents itself as a
+    code (``is_code``) — fewer than three, or less than a fifth of its text — read its unheaded introduction and
+    explanation per paragraph. Before the signature (the body of the code as adopted) a paragraph that
+    states a rule becomes a provision; after it, in a long document, only paragraphs that plainly state
+    rules do. Sections headed as introduction, core values or explanation keep their role."""
+    if not is_code:
         return
-    if sum(len(line.core) for line in b.lines) < _LONG:
-        return  # an excerpt (a title and an introduction) is not a code that was misread
+    signed = next((u.start for u in b.units if u.role == "ondertekening"), len(b.text))
+    long = sum(len(line.core) for line in b.lines) >= _LONG
+    if not long and signed == len(b.text):
+        return  # an excerpt (a title and an introduction) is not a code that was misread; a signed one is whole
+    normative = [u for u in b.units if u.role == "normatief"]
+    read = sum(u.end - u.start for u in normative)
+    if len(normative) >= _FEW and read >= _LOW_SHARE * len(b.text):
+        return
     out: list[Build] = []
     for unit in b.units:
         headed = unit.label or unit.heading or intro_heading(strip_label(unit.chapter.split(" ", 1)[-1])[0])
-        out.extend(_split(b, unit, strong=True) if unit.role in _READ_AS and not headed else [unit])
+        if unit.role in _READ_AS and not headed and (unit.start < signed or long):
+            out.extend(_split(b, unit, strong=unit.start >= signed))
+        else:
+            out.append(unit)
     b.units = out

@@ -42,7 +42,10 @@ _DUTY = re.compile(
     r"(?:neem|meld|geef|doe|houd|gebruik|vraag|maak|accepteer|deel|declareer|vervul|aanvaard|praat|stem)\s+je\b)"
     # the imperative that opens a sentence of a plain-language code ("Meld het bij de griffier.")
     r"|^\W*(?:Meld|Neem|Geef|Vraag|Houd|Gebruik|Zorg|Accepteer|Declareer|Bespreek|Overleg|Weiger|Praat|Stem|"
-    r"Wees|Vermijd)\b",
+    r"Wees|Vermijd)\b"
+    # a rule for whoever meets a condition, in the present tense ("Wie persoonlijk belang heeft bij een
+    # besluit, laat de stemming aan anderen"; not "Wie ... kan ...", which offers a possibility)
+    r"|^\W*Wie\s[^,;:?]{3,160},\s*(?!(?:kan|kunnen|mag\s+ook|was|waren|werd|had)\b)[a-z]\w+\b(?![^.;:]{0,200}\?)",
     re.IGNORECASE,
 )
 # "wij" or "ons" in the present tense: a code in the first person states its rules as commitments.

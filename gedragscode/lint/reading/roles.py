@@ -360,8 +360,8 @@ def _rule_sections(b: Builder) -> tuple[list[int], list[bool]]:
 
 def numbered_rules(b: Builder, i: int, *, at_least: int = 3, duties_at_least: int = 2) -> bool:
     """Whether line ``i`` starts a run of numbered paragraphs ("1. ...", "2. ...", "3. ...") that are
-    provisions: at least ``at_least`` in sequence, at least ``duties_at_least`` of them with the wording
-    of a duty or ban."""
+    provisions: at least ``at_least`` in sequence (numbering that starts again at 1 continues the run: the
+    leden of unheaded articles), at least ``duties_at_least`` of them with the wording of a duty or ban."""
     if b.numbered_runs is None:
         b.numbered_runs = _numbered_runs(b)
     length, duties = b.numbered_runs[i]
@@ -383,7 +383,8 @@ def _numbered_runs(b: Builder) -> list[tuple[int, int]]:
         text = b.text[lines[j].start : min(lines[last].end, lines[j].start + 3000)]
         duty = int(_OBLIGATION.search(text) is not None)
         follow = b.heads[nxt] if nxt < n else None
-        if follow is not None and follow.kind == "numbered" and follow.number == str(int(head.number) + 1):
+        if follow is not None and follow.kind == "numbered" and follow.number in (str(int(head.number) + 1), "1"):
+            # the next number, or a restart at 1: the leden of the next provision whose heading is absent
             length, duties = runs[nxt]
             runs[j] = (length + 1, duties + duty)
         else:

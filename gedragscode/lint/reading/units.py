@@ -492,8 +492,11 @@ class UnitReader(Builder):
             self.article_numbers.append(h.number)
             return True
         # single number outside an article
-        if zone == "pre" and intro and not has_articles and h.dot and rest and not title and numbered_rules(self, i):
-            # numbered paragraphs with duties after an introduction: the provisions begin
+        if (zone == "pre" and (intro or self.adopted) and h.dot and rest and not title
+                and (numbered_rules(self, i, at_least=6, duties_at_least=4) if has_articles
+                     else numbered_rules(self, i))):
+            # numbered paragraphs with duties after an introduction or an adoption: the provisions begin
+            # (before articles found further on, only a long run: those articles may be the toelichting's)
             self.open("normatief", line, label=h.label, number=h.number, body_from=h.rest_start)
             return True
         if zone == "pre" and (has_articles or intro):
