@@ -135,6 +135,37 @@ def test_letters_reports_and_reglementen_about_integrity_are_no_code(name: str, 
     assert result.body == "gemeente"
 
 
+_MEMO = "\n\n".join([
+    "Memo",
+    "Aan: de leden van de raad",
+    "Van: de griffier",
+    "Datum: 3 maart 2025",
+    "Onderwerp: de nieuwe gedragscode",
+    "Beste raadsleden,",
+    "Op 27 februari heeft de raad de nieuwe gedragscode aangenomen, op grond van artikel 15 van de Gemeentewet. "
+    "De code verschijnt niet als reeks artikelen. Deze brief is daarom de code: wat hieronder staat als iets "
+    "wat je doet of laat, geldt als regel.",
+    "Je andere functies. Je geeft binnen een maand na je installatie aan de griffie door welke functies je naast "
+    "het raadswerk hebt. De griffie zet ze in een register op de website.",
+    "Meepraten en meestemmen. Raakt een besluit jou persoonlijk, dan praat je niet mee en stem je niet mee.",
+    "Cadeaus. Krijg je een cadeau dat meer dan vijftig euro waard is, dan meld je het bij de griffie en "
+    "lever je het in.",
+    "Vertrouwelijke informatie. Wat onder geheimhouding is gedeeld, houd je voor je, ook na je raadslidmaatschap.",
+    "Een vermoeden van schending. Vermoed je dat een collega de code niet naleeft, dan meld je dat bij de "
+    "burgemeester.",
+    "Met vriendelijke groet, de griffier",
+])
+
+
+def test_a_letter_that_says_it_is_the_code_is_read_as_the_code() -> None:
+    result = _lint("memo.txt", _MEMO)
+    assert result.is_code
+    found = {c.id for c in result.clauses if c.status in ("present", "outdated")}
+    assert {"stemonthouding", "geschenken", "informatie"} <= found
+    # the same letter without that sentence is a letter about the code
+    assert not _lint("memo.txt", _MEMO.replace("Deze brief is daarom de code: ", "")).is_code
+
+
 def test_an_integrity_protocol_adopted_on_another_article_is_a_code() -> None:
     text = ("Besluit van de raad van Proefstad houdende het protocol integriteitsschendingen\n\n"
             "De raad van de gemeente Proefstad,\n\ngelet op artikel 147 van de Gemeentewet;\n\nBesluit:\n\n"

@@ -5,7 +5,8 @@ or a model file in its own language would otherwise be checked clause by clause 
 twenty missing clauses. :func:`document_kind` weighs the evidence:
 
 * for a code: a title that names one ("Gedragscode ...", "Gedragsregels ...", "Integriteitscode",
-  "Protocol ... integriteit", "Regeling integriteit ...") — in the document's metadata or as its
+  "Protocol ... integriteit", "Regeling integriteit ...") or a sentence that says the document is the code
+  ("Deze brief is daarom de code") — in the document's metadata or as its
   detected title, written as a title (capital, no sentence); an aanhef that adopts it on the basis of
   the Gemeentewet, Provinciewet, Waterschapswet or WolBES; and the clauses lint found in it (one point
   for every three);
@@ -14,7 +15,7 @@ twenty missing clauses. :func:`document_kind` weighs the evidence:
   with "Aan", "Datum", "Kenmerk", "Onderwerp" lines, a salutation "Geachte ..."), a report or letter named
   in its opening lines ("Integriteitsjaarverslag 2023", "Raadsinformatiebrief", "Verslag van de griffier
   over ..."), and prose that reports what happened (past tense, "in 2023 zijn ... gemeld") more than it
-  states rules;
+  states rules — unless the document says that it is the code itself ("Deze brief is daarom de code");
 * the aanhef counts in full only when it cites the legal basis of a code (an article that the model names
   as an office's ``grondslag``, such as article 15 of the Gemeentewet) or names what it adopts as an
   integrity regulation ("Vast te stellen het Protocol vermoeden van integriteitsschending"); a law cited
@@ -74,6 +75,13 @@ _SALUTATION = re.compile(r"^(?:geachte|beste)\s+\S", re.IGNORECASE | re.MULTILIN
 _GENRE = re.compile(r"^\w*(?:verslag|rapportage|rapport|informatiebrief|brief|memo|notitie|evaluatie)\b",
                     re.IGNORECASE)
 _REPORT_MIN = 8  # reporting sentences needed before the prose counts as a report
+# A letter, memo or page that says it is the code itself ("Deze brief is daarom de code", "Dit document vormt
+# de gedragscode"): it is published in the form of another genre, but it is the regulation.
+_SELF_DECLARED = re.compile(
+    r"\b(?:deze|dit)\s+(?:brief|memo|notitie|document|tekst|pagina|webpagina)\s+(?:is|ís|vormt|geldt\s+als)\s+"
+    r"(?:daarom\s+|dus\s+|zelf\s+|ook\s+|voortaan\s+)?(?:de|onze|uw|jullie|een)\s+"
+    r"(?:(?:nieuwe|vastgestelde|volledige)\s+)?(?:gedragscode|integriteitscode|code|gedragsregels)\b",
+    re.IGNORECASE)
 _LAW = re.compile(r"\b(?:gemeentewet|provinciewet|waterschapswet|wolbes|wet\s+openbare\s+lichamen)\b", re.IGNORECASE)
 _MAX_TITLE = 160
 
@@ -165,6 +173,9 @@ def document_kind(seg: Segmentation, title: str, findings: Sequence[ClauseFindin
     if not code_title and any(_title_like(t) and _OTHER_REGULATION.search(t) for t in titles):
         points -= 2
     genre = _genre_against(text)
+    if _SELF_DECLARED.search(head):
+        genre = []  # a letter that says it is the code is the code, as if it had a code's title
+        points += 0 if code_title else 2
     points -= 2 * len(genre)
     skip = set(structural)
     present = sum(1 for f in findings if f.status in ("present", "outdated"))
