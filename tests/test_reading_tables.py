@@ -155,5 +155,30 @@ def test_only_a_header_of_short_names_declares_an_explanation_column() -> None:
     assert explanation_columns(["Regel", "Uitleg"]) == {1: "Uitleg"}
     assert explanation_columns(["Bepaling", "Voorbeelden", "Opmerkingen"]) == {1: "Toelichting", 2: "Opmerking"}
     assert explanation_columns(["Toelichting", "Uitleg"]) == {}  # nothing but explanation
+    # several explanation words joined name one explanation column; a rule word among them does not
+    assert explanation_columns(["Gedragsregel", "Uitleg en achtergrond"]) == {1: "Uitleg"}
+    assert explanation_columns(["Regel", "Toelichting / voorbeelden"]) == {1: "Toelichting"}
+    assert explanation_columns(["Regel", "Uitleg en regels"]) == {}
     assert explanation_columns(["1.1 Een raadslid meldt elke functie.", "Uitleg"]) == {}
     assert explanation_columns(["Regel"]) == {}
+
+
+def test_rows_under_one_section_row_each_keep_their_rule_apart_from_their_explanation() -> None:
+    # a section row over several rule | explanation rows: each note is one cell, the next row's rule follows
+    rows = [("Een raadslid meldt iedere nevenfunctie bij de griffier.", "De griffier houdt het register bij."),
+            ("Het register van nevenfuncties staat op de website van de gemeente.", "Zo kan iedereen het zien."),
+            ("Een raadslid maakt vóór 1 april zijn inkomsten uit nevenfuncties openbaar.",
+             "Dat volgt uit de wet.")]
+    html = ("<html><body><h1>Gedragscode raad Lingewaard</h1><p>De raad van de gemeente Lingewaard;</p>"
+            "<p>gelet op artikel 15 van de Gemeentewet;</p><p>besluit vast te stellen de volgende gedragscode:</p>"
+            "<table><tr><th>Gedragsregel</th><th>Uitleg en achtergrond</th></tr>"
+            "<tr><th colspan='2'>Reikwijdte</th></tr><tr><td>Deze gedragscode geldt voor de leden van de raad."
+            "</td><td>Ook voor wie tijdelijk een lid vervangt.</td></tr>"
+            "<tr><th colspan='2'>Nevenfuncties</th></tr>"
+            + "".join(f"<tr><td>{rule}</td><td>{why}</td></tr>" for rule, why in rows)
+            + "</table></body></html>")
+    seg = segment(read_document("code.html", data=html.encode()))
+    roles = {seg.document.text[u.body_span.start:u.body_span.end].strip(): u.role for u in seg.units}
+    for rule, why in rows:
+        assert roles.get(rule) == "normatief", rule
+        assert roles.get(f"Uitleg: {why}") == "toelichting", why

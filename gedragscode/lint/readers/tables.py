@@ -23,9 +23,12 @@ __all__ = ["ExplainedTable", "explanation_columns", "row_blocks"]
 # A cell that only numbers the row: "3", "3.", "(a)", "IV".
 LABEL_ONLY = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]{1,2}|[ivxIVX]{1,5})[.)]?\)?$")
 # A header cell that names a column of explanation, and the note word its cells are given.
+_EXPLANATION_WORD = (r"(?:toelichting|uitleg|opmerking|noot)(?:en)?|achtergrond|bedoeling|praktijk|in\s+de\s+praktijk|"
+                     r"voorbeeld(?:en)?|praktijkvoorbeeld(?:en)?|waarom(?:\s+deze\s+regel)?|explanation|notes?")
+# ... also several of them joined ("Uitleg en achtergrond", "Toelichting / voorbeelden")
 _EXPLANATION_HEADER = re.compile(
-    r"^(?:(?P<word>toelichting|uitleg|opmerking|noot)(?:en)?|achtergrond|bedoeling|praktijk|in\s+de\s+praktijk|"
-    r"voorbeeld(?:en)?|praktijkvoorbeeld(?:en)?|waarom(?:\s+deze\s+regel)?|explanation|notes?)\W*$",
+    rf"^(?:(?P<word>toelichting|uitleg|opmerking|noot)(?:en)?\b|{_EXPLANATION_WORD})"
+    rf"(?:\s*(?:en|of|&|/|,)\s*(?:{_EXPLANATION_WORD}))*\W*$",
     re.IGNORECASE,
 )
 _MAX_HEADER_WORDS = 4

@@ -408,8 +408,10 @@ def intro_declared_part(b: Builder) -> None:
 
 def find_notes(text: str, lids: Sequence[tuple[str, int, int]], body_start: int, end: int) -> list[tuple[int, int]]:
     """Explanatory notes inside an article: a paragraph or sentence that opens with "Toelichting:",
-    "Noot:", "Opmerking:" or "Uitleg:". A note runs to the next lid of the article (or its end)."""
-    notes: list[tuple[int, int]] = []
+    "Noot:", "Opmerking:" or "Uitleg:". A note runs to the next lid of the article (or its end); but
+    where notes alternate with rules in paragraphs without lid numbers (a table's explanation column),
+    each note is its own paragraph and the paragraph after it is the next rule."""
+    found: list[tuple[int, int]] = []  # (start, stop at the next lid)
     pos = body_start
     while pos < end:
         m = _NOTE.search(text, pos, end)
@@ -426,7 +428,21 @@ def find_notes(text: str, lids: Sequence[tuple[str, int, int]], body_start: int,
             if not (previous.isdigit() and label.isdigit()) or int(label) == int(previous) + 1:
                 stop = s
                 break
-        notes.append((start, rstrip_offset(text, start, stop)))
-        pos = max(stop, m.end())
+        found.append((start, stop))
+        pos = max(m.end(), start + 1)
+    notes: list[tuple[int, int]] = []
+    for k, (start, stop) in enumerate(found):
+        if notes and start < notes[-1][1]:
+            continue  # inside the note before it
+        nxt = found[k + 1][0] if k + 1 < len(found) else end
+        # another note before this one's lid stop, with a paragraph of rule between: one paragraph each
+        alternating = nxt < stop and bool(text[_paragraph_end(text, start, stop) : nxt].strip())
+        notes.append((start, _paragraph_end(text, start, stop) if alternating else rstrip_offset(text, start, stop)))
     return notes
+
+
+def _paragraph_end(text: str, start: int, stop: int) -> int:
+    """The end of the paragraph that opens at ``start`` (a blank line ends it), at most ``stop``."""
+    brk = text.find("\n\n", start, stop)
+    return stop if brk < 0 else rstrip_offset(text, start, brk)
 
