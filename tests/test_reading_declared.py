@@ -77,6 +77,7 @@ def test_arrangements_not_made_or_still_considered_are_no_rule() -> None:
     assert absence("Na het einde van hun ambt gelden voor bestuurders geen beperkingen bij het aanvaarden van werk.")
     assert absence("Het bestuurscollege onderzoekt vóór 1 januari 2026 of een vertrouwenspersoon kan worden "
                    "aangewezen, eventueel samen met een ander eiland.")
+    assert absence("De raad heeft zich afgevraagd of de code regels moet bevatten voor de periode na het ambt.")
     assert absence("Gedeputeerde Staten hebben gevraagd of de Staten ook een risicoanalyse in deze code wilden "
                    "opnemen.")
     # investigating a report is a rule of the melding clause
@@ -370,6 +371,8 @@ def test_inapplicable_sentences() -> None:
 
     assert inapplicable("Ook de vertrouwenspersoon uit die regeling is niet voor collegeleden bedoeld.")
     assert inapplicable("De klachtenregeling voor medewerkers is niet van toepassing op raadsleden.")
+    assert inapplicable("De risicoanalyse en de VOG die voor kandidaat-wethouders worden gevraagd, zijn op de "
+                        "burgemeester niet van toepassing.")
     assert not inapplicable("Het raadslid raadpleegt de vertrouwenspersoon.")
     assert not inapplicable("Het verbod geldt niet voor geschenken van geringe waarde.")
 

@@ -91,6 +91,23 @@ def test_a_sentence_for_other_offices_is_no_evidence() -> None:
     assert not for_both("Dit artikel geldt alleen voor gedeputeerden.")
 
 
+def test_a_sentence_whose_subject_is_other_offices_is_no_evidence() -> None:
+    from gedragscode import load_model
+    from gedragscode.lint.addressees import addressed_elsewhere
+
+    gemeente = load_model().body("gemeente")
+    assert gemeente is not None
+    mayor = addressed_elsewhere(gemeente, ["burgemeester"])
+    assert mayor("Raadsleden en wethouders kunnen daarnaast terecht bij de externe vertrouwenspersoon.")
+    assert mayor("De leden van de raad melden hun functies bij de griffier.")
+    assert not mayor("Wethouders en de burgemeester melden geschenken.")  # the burgemeester among them
+    assert not mayor("De burgemeester meldt zijn nevenfuncties.")
+    assert not mayor("Geschenken worden gemeld bij de gemeentesecretaris.")  # no addressee as subject
+    # former office holders are not the offices that the word names
+    council = addressed_elsewhere(gemeente, ["raadslid"])
+    assert not council("Gewezen wethouders worden een jaar lang niet door de gemeente ingeschakeld.")
+
+
 def test_definitions_referrals_and_absent_arrangements_are_no_evidence() -> None:
     from gedragscode.lint.reading.evidence import absence, definition, referral
 

@@ -5,7 +5,8 @@ gedeputeerden en de commissaris van de Koning": the sentence names the clause, b
 does not cover, so it is no evidence that the code regulates the clause for its own office holders. A
 sentence counts as addressed elsewhere when it says for whom it holds ("geldt (alleen) voor", "is van
 toepassing op", "is bestemd voor") and the offices it names there, read with the same office words as
-identification, share none with the document's offices.
+identification, share none with the document's offices. So does a sentence whose subject is a list of
+addressees that are all other offices ("Raadsleden en wethouders kunnen ook terecht bij ...").
 """
 
 from __future__ import annotations
@@ -25,15 +26,34 @@ _ADDRESSED = re.compile(
 )
 
 
+# The subject that opens a sentence, when it is a list of addressees: "Raadsleden en wethouders kunnen ...",
+# "De leden van de raad en de wethouders melden ...". Its offices are read like those after "geldt voor".
+_WORD = r"[\w-]+(?:\s+van\s+(?:de|het)\s+(?:dagelijks\s+|algemeen\s+)?\w+)?"
+_SUBJECT = re.compile(
+    rf"^\W*(?P<subject>(?:(?:de|het|alle|onze)\s+)?{_WORD}(?:\s*(?:,|en|of)\s*(?:(?:de|het|alle)\s+)?{_WORD}){{0,3}})"
+    r"\s+(?:kunnen|mogen|moeten|hebben|zijn|worden|melden|vallen|nemen|maken|gaan|doen|geven|houden|vervullen|"
+    r"kan|mag|moet|heeft|is|wordt|meldt|valt|neemt|maakt|gaat|doet|geeft|houdt|vervult)\b")
+
+_FORMER = re.compile(r"\b(?:gewezen|voormalige?|oud-|vorige|vroegere)", re.IGNORECASE)
+
+
 def addressed_elsewhere(body: Body, offices: Collection[str]) -> Callable[[str], bool]:
-    """A predicate on sentences: True when the sentence holds only for offices outside ``offices``."""
+    """A predicate on sentences: True when the sentence holds only for offices outside ``offices``: it says
+    so ("geldt alleen voor de wethouders"), or its subject names only other offices ("Raadsleden en wethouders
+    kunnen ..." in a code for the burgemeester)."""
     own = set(offices)
 
     def elsewhere(sentence: str) -> bool:
-        m = _ADDRESSED.search(fold_text(sentence))
-        if m is None:
-            return False
-        named = offices_in(m.group("tail"), body)
+        folded = fold_text(sentence)
+        m = _ADDRESSED.search(folded)
+        if m is not None:
+            named = offices_in(m.group("tail"), body)
+            if named:
+                return not (named & own)
+        subject = _SUBJECT.match(folded)
+        if subject is None or _FORMER.search(subject.group("subject")):
+            return False  # former office holders are another subject than the offices' own words name
+        named = offices_in(subject.group("subject"), body)
         return bool(named) and not (named & own)
 
     return elsewhere

@@ -91,7 +91,10 @@ _INAPPLICABLE = re.compile(
     r"\b(?:is|zijn|geldt|gelden)\s+niet\s+(?:(?:van\s+)?toepassing\s+op|(?:bedoeld\s+)?voor)\s+"
     r"(?:\w+\s+){0,2}?(?:\w*leden|\w*lid|\w*bestuurders?|wethouders?|burgemeesters?|gedeputeerden?|"
     r"ambtsdragers?|hen|hem|haar)\b|"
-    # "Ook die is niet op commissieleden van toepassing"
+    # "zijn op de burgemeester niet van toepassing", "Ook die is niet op commissieleden van toepassing"
+    r"\b(?:is|zijn)\s+(?:niet\s+)?op\s+(?:\w+\s+){0,2}?(?:\w*leden|\w*lid|\w*bestuurders?|wethouders?|"
+    r"burgemeesters?|gedeputeerden?|commissaris|voorzitter|dijkgraaf|gezaghebber|ambtsdragers?|"
+    r"hen|hem|haar|mij|jou|u)\s+niet\s+van\s+toepassing\b|"
     r"\b(?:is|zijn)\s+niet\s+op\s+(?:\w+\s+){0,2}?(?:\w*leden|\w*lid|\w*bestuurders?|wethouders?|ambtsdragers?|"
     r"hen|hem|haar|mij|jou|u)\s+van\s+toepassing\b",
     re.IGNORECASE,
@@ -123,11 +126,14 @@ _ABSENCE = re.compile(
     r"\b(?:geldt|gelden)\s+(?:\w+\s+){0,5}?geen\s+(?:\w+\s+)?(?:beperkingen|beperking|regels|regel|verplichtingen|"
     r"voorschriften|afspraken|eisen|voorwaarden)\b|"
     # a question still being considered: "onderzoekt ... of een vertrouwenspersoon kan worden aangewezen",
-    # "heeft gevraagd of de Staten ook een risicoanalyse in deze code wilden opnemen"
+    # "heeft gevraagd of de Staten ook een risicoanalyse in deze code wilden opnemen", "heeft zich afgevraagd of
+    # de code regels moet bevatten voor ..."
     r"\b(?:gevraagd|vraagt|vragen|onderzoekt|onderzoeken|onderzocht|overweegt|overwegen|overwogen|bekijkt|"
-    r"bekijken|bekeken|beziet|bezien|bespreekt|bespreken|besproken|nagedacht|gaat\s+na|gaan\s+na)\b[^.;:]{0,60}?"
+    r"bekijken|bekeken|beziet|bezien|bespreekt|bespreken|besproken|nagedacht|gaat\s+na|gaan\s+na|afgevraagd|"
+    r"(?:vraagt|vragen|vroeg|vroegen)\s+zich\s+af)\b[^.;:]{0,60}?"
     r"\bof\b[^.;]{0,150}?\b(?:opnemen|opgenomen|op\s+te\s+nemen|invoeren|ingevoerd|in\s+te\s+voeren|aanwijzen|"
-    r"aangewezen|aan\s+te\s+wijzen|instellen|ingesteld|in\s+te\s+stellen|aanstellen|aangesteld|regelen|geregeld)\b|"
+    r"aangewezen|aan\s+te\s+wijzen|instellen|ingesteld|in\s+te\s+stellen|aanstellen|aangesteld|regelen|geregeld|"
+    r"bevatten|bevat)\b|"
     # "beslist bij de evaluatie in 2026 of er afspraken komen over betaald werk ..."
     r"\bof\s+er\s+(?:\w+\s+){0,3}?(?:afspraken|regels|een\s+regeling|beleid|voorschriften)\s+(?:\w+\s+){0,2}?"
     r"(?:komen|komt|nodig\s+zijn|nodig\s+is|moeten\s+komen)\b|"
