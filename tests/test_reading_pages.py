@@ -43,6 +43,32 @@ def test_reflow_joins_wrapped_lines_and_hyphenated_words() -> None:
             assert source[reading.offsets.to_source(offset)] == char
 
 
+def _spans(source: str) -> list[tuple[Span, bool]]:
+    lines, pos = [], 0
+    for line in source.split("\n"):
+        lines.append((Span(pos, pos + len(line)), False))
+        pos += len(line) + 1
+    return lines
+
+
+def test_a_labelled_heading_as_wide_as_the_page_stands_on_its_own() -> None:
+    source = ("de raad besluit vast te stellen de Gedragscode integriteit Ommerwaard 2025, zoals opgenomen in de\n"
+              "bijlage bij dit besluit, en de Gedragscode integriteit Ommerwaard 2016 in te trekken met ingang van\n"
+              "de dag na bekendmaking.\n"
+              "Bijlage 1 — Gedragscode integriteit politieke ambtsdragers Ommerwaard 2025\n"
+              "Voor wie deze code geldt\n"
+              "1. Deze code geldt voor de leden van de raad en voor de commissieleden die geen raadslid zijn, en\n"
+              "voor de wethouders.")
+    paragraphs = reflow(source, _spans(source)).text.split("\n\n")
+    assert "Bijlage 1 — Gedragscode integriteit politieke ambtsdragers Ommerwaard 2025" in paragraphs
+    assert "Voor wie deze code geldt" in paragraphs
+    # a labelled heading that wraps goes on in lower case and is joined
+    wrapped = ("Artikel 12 Het aanvaarden van geschenken, uitnodigingen en andere voordelen door de leden van\n"
+               "het college\nEen wethouder meldt elk geschenk.")
+    assert reflow(wrapped, _spans(wrapped)).text.startswith(
+        "Artikel 12 Het aanvaarden van geschenken, uitnodigingen en andere voordelen door de leden van het college")
+
+
 def test_a_pdf_is_read_without_its_page_furniture_and_evidence_points_into_the_source() -> None:
     header = "Gedragscode integriteit raadsleden Proefstad 2026"
     text = _paged(

@@ -4,7 +4,8 @@ A PDF (and a text file made from one) breaks every paragraph into lines of the p
 hyphenates words at a line end. :func:`reflow` joins such lines into paragraphs again: a line is
 joined to the one before when that one was full (at least 70% of the usual full width) and the line
 does not start a structure of its own (a bullet, "Artikel 3", "Hoofdstuk 2", "1.", "a.", "II ...",
-"Toelichting"). A word hyphenated at a line end is joined without its hyphen ("integriteits-" +
+"Toelichting"), nor follows a labelled heading on a line of its own ("Bijlage 1 — Gedragscode ...", then a
+line that starts with a capital). A word hyphenated at a line end is joined without its hyphen ("integriteits-" +
 "schending"), but a hyphen stays after a prefix that keeps it ("oud-" + "raadslid", "ex-") and
 before a capital, and an elliptic compound keeps its space ("raads- en commissieleden").
 
@@ -134,6 +135,7 @@ def reflow(source: str, lines: Sequence[tuple[Span, bool]], *, blank_breaks: boo
         elif (
             _STRUCTURE.match(line)
             or _question_heading(out.current, line)
+            or _labelled_heading(out.current, previous, line)
             or not _wrapped(previous, line, full, width)
         ):
             out.start(span)
@@ -157,6 +159,24 @@ def _wrapped(previous: str, line: str, full: float, width: int) -> bool:
 
 
 _SENTENCE_END = ".;:!?"
+
+
+# A heading with its label word ("Bijlage 1 — Gedragscode ...", "Hoofdstuk 2 Regels voor de raad").
+_LABELLED = re.compile(r"^(?:Artikel|ARTIKEL|Hoofdstuk|HOOFDSTUK|Paragraaf|PARAGRAAF|Afdeling|Deel|DEEL|"
+                       r"Bijlage|BIJLAGE|Bijlagen|BIJLAGEN|§)\s*[0-9IVXA-Z]")
+
+
+def _labelled_heading(current: str, previous: str, line: str) -> bool:
+    """Whether the paragraph so far is one labelled heading line, without a sentence in it, that happens to
+    be nearly as wide as the page ("Bijlage 1 — Gedragscode integriteit politieke ambtsdragers Ommerwaard
+    2025"), and the next line starts anew with a capital: the heading stands on its own."""
+    return (
+        current == previous
+        and _LABELLED.match(current) is not None
+        and current[-1:] not in _SENTENCE_END + ","
+        and not re.search(r"[.;:]\s", current)
+        and line[:1].isupper()
+    )
 
 
 def _question_heading(current: str, line: str) -> bool:
