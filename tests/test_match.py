@@ -47,6 +47,12 @@ def test_tokens_keep_offsets() -> None:
     (Phrase(("in werk*",)), "Deze regeling treedt in werking op 1 mei.", True),
     (Regex(r"niet[- ]openbare?\s+informatie"), "Niet-openbare informatie wordt niet gebruikt.", True),
     (Regex(r"\bgift\b"), "Giften worden gemeld.", False),
+    # a stem written as a verb in the third person finds the first person and the inverted je-form
+    (Stem(("behandelt",)), "Ik behandel collega's met respect.", True),
+    (Stem(("respecteert",)), "Respecteer je de rol van ambtenaren?", True),
+    (Stem(("gaat",)), "Ik ga respectvol om met collega's.", True),
+    (Stem(("behandelt",)), "De behandeling duurt lang.", False),
+    (Stem(("geeft",)), "Het gebouw is van de gemeente.", False),
 ])
 def test_atoms(pattern: Stem | Word | Phrase | Regex, text: str, expected: bool) -> None:
     assert matches_text(pattern, text) is expected

@@ -17,7 +17,9 @@ the particle right before it ("deel neemt", "deel te nemen").
 Words joined by a hyphen or a parenthesised infix ("(neven)functies", "oud-wethouder") also
 count as one word ("nevenfuncties", "oudwethouder") for ``stam`` and ``woord``, besides their parts.
 A ``stam`` of four letters or more also matches with the participle prefix "ge" ("meld" finds
-"gemeld", "registr" finds "geregistreerd"), as Dutch verbs take it in the perfect tense.
+"gemeld", "registr" finds "geregistreerd"), as Dutch verbs take it in the perfect tense; a ``stam`` written
+as a verb in the third person ("behandelt") also finds the verb's bare stem as a word ("Ik behandel",
+"Behandel je"), when the lemmatiser's table has it as a form of the same verb.
 
 Only units with the role ``normatief`` are searched: intro prose, oaths, tables of contents,
 headings, toelichting and metadata never make a clause present. A sentence that says something does not
@@ -36,7 +38,7 @@ from functools import lru_cache
 from typing import overload
 
 from gedragscode.lint.document import LidSegment, Role, Segmentation, Sentence, Span, Unit
-from gedragscode.lint.lemmas import forms, split_verb
+from gedragscode.lint.lemmas import forms, lemma_of, split_verb
 from gedragscode.lint.reading.evidence import (
     absence,
     definition,
@@ -185,6 +187,20 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 # again on every look-up, and the matcher looks nodes up per unit. Equal patterns still share one
 # node (compile_pattern is cached by value) and equal atoms one atom (_atom), so a document's
 # positions of an atom are worked out once for every recogniser that has it.
+
+
+@lru_cache(maxsize=4096)
+def _bare_stem(item: str) -> str:
+    """For a ``stam`` written as a verb in the third person ("behandelt", "respecteert"), the verb's bare
+    stem ("behandel", "respecteer"): the form of the first person and of the inverted second person ("Ik
+    behandel ...", "Behandel je ..."), which the stem does not find as a prefix. Taken from the lemmatiser's
+    table, so only real forms of the same verb count; "" otherwise."""
+    if len(item) < 4 or not item.endswith("t") or not item.isalpha():
+        return ""
+    bare = item[:-1]
+    if len(bare) >= 3 and bare[-1] == bare[-2] and bare[-1] in "aeou":
+        bare = bare[:-1]  # an open syllable at the end of a word has one vowel: "gaat" -> "ga"
+    return bare if bare in forms(lemma_of(item)) else ""
 
 
 @dataclass(frozen=True, eq=False)
@@ -603,6 +619,9 @@ class DocumentIndex:
         for item in atom.items:
             if atom.kind == "stam":
                 out.update(self._stem(item[0]))
+                bare = _bare_stem(item[0])
+                if bare:
+                    out.update(self._forms.get(bare, ()))
             elif atom.kind == "woord":
                 out.update(self._forms.get(item[0], ()))
             elif atom.kind == "lemma":
