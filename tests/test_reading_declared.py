@@ -481,3 +481,28 @@ def test_prose_code_adopted_in_unknown_words_is_read_per_paragraph() -> None:
     # after the signature only plain rules are provisions: the explanation of a choice stays explanation
     assert unit_with(seg, "Over de regel voor cadeaus").role != "normatief"
     assert unit_with(seg, "over een vertrouwenspersoon").role != "normatief"
+
+
+_CONSOLIDATED = "\n\n".join([
+    "Gedragscode integriteit raad Proefmaas",
+    "Artikel 1 Reikwijdte",
+    "Deze code geldt voor de leden van de raad.",
+    "Artikel 2 Uitnodigingen [Vervallen]",
+    'Dit artikel is vervallen bij besluit van 18 september 2025. Het luidde: "Uitnodigingen worden alleen '
+    'aanvaard als de gemeente daarbij belang heeft."',
+    "Artikel 3 [Vervallen]",
+    "Dit artikel, dat betrekking had op buitenlandse reizen, is vervallen bij besluit van 20 februari 2025.",
+    "Artikel 4 Declaraties",
+    "[Vervallen per 1 januari 2020]",
+    "Artikel 5 Geschenken",
+    "Een raadslid meldt elk geschenk boven vijftig euro bij de griffier. Dit artikel is gewijzigd bij besluit "
+    "van 18 september 2025.",
+])
+
+
+def test_articles_repealed_in_a_consolidated_text_are_no_provisions() -> None:
+    seg = seg_text(_CONSOLIDATED)
+    for phrase in ("Het luidde", "betrekking had op buitenlandse reizen", "[Vervallen per 1 januari 2020]"):
+        assert unit_with(seg, phrase).role != "normatief", phrase
+    assert unit_with(seg, "Een raadslid meldt elk geschenk").role == "normatief"  # only changed, not repealed
+    assert unit_with(seg, "Deze code geldt voor").role == "normatief"

@@ -11,6 +11,8 @@ from the wording of each paragraph (:mod:`.evidence`):
   stays explanation, and a zone that calls itself informative is left alone.
 * :func:`exclusions` — a provision that only says what the code leaves out ("Deze code regelt niet:
   buitenlandse reizen, declaraties ...") is read as explanation, so its topics are not found as present.
+* :func:`repealed` — an article that a consolidated text marks as repealed ("[Vervallen]", "Dit artikel is
+  vervallen bij besluit van ...") is no provision, nor the old wording it may quote.
 * :func:`prose_fallback` — a code whose structure yielded (almost) no provisions (a code written as
   continuous prose, or one whose headings were not recognised) is read per paragraph: paragraphs that
   plainly state rules become provisions, instead of nothing being read at all.
@@ -28,7 +30,8 @@ from gedragscode.lint.reading.evidence import exemption, paragraph_evidence, sco
 from gedragscode.lint.reading.headings import strip_label
 from gedragscode.lint.reading.roles import intro_heading
 
-__all__ = ["adopted_bijlage", "declared_parts", "declared_zones", "exclusions", "presents_code", "prose_fallback"]
+__all__ = ["adopted_bijlage", "declared_parts", "declared_zones", "exclusions", "presents_code", "prose_fallback",
+           "repealed"]
 
 # The zones a code can declare binding, and the roles they were read with.
 _ZONE_ROLES: dict[str, tuple[Role, ...]] = {
@@ -298,6 +301,29 @@ def exclusions(b: Builder) -> None:
         # a scope article that also says what falls outside the code ("Deze code geldt voor ...; de VOG valt
         # buiten deze code") stays a provision
         if negates and paragraph_evidence(text).exclusion and not _SCOPE_STATEMENT.search(text):
+            unit.role = "toelichting"
+
+
+# A repealed or reserved article in a consolidated text: "Artikel 10 Uitnodigingen [Vervallen]", "[Vervallen per
+# 1 januari 2020]", "Dit artikel is vervallen bij besluit van ...", "Dit artikel, dat betrekking had op ..., is
+# vervallen". What follows is history ("Het luidde: ..."), not a provision.
+_REPEALED_MARK = re.compile(r"\[\s*(?:vervallen|gereserveerd|geschrapt|ingetrokken)\b[^\]]{0,60}\]", re.IGNORECASE)
+_REPEALED_TEXT = re.compile(
+    r"^\W*(?:(?:vervallen|gereserveerd|geschrapt)\b|"
+    r"(?:dit|het)\s+artikel\b(?:\s*,[^,;]{0,200},)?(?:\s+\w+){0,6}?\s+(?:is|werd)\s+(?:\w+\s+){0,8}?"
+    r"(?:vervallen|geschrapt|ingetrokken)\b)", re.IGNORECASE)
+
+
+def repealed(b: Builder) -> None:
+    """Articles that a consolidated text marks as repealed or reserved are no provisions: their heading or
+    their text says so at the start ("[Vervallen]", "Dit artikel is vervallen bij besluit van ..."), and
+    whatever follows (the old wording, quoted) is history."""
+    for unit in b.units:
+        if unit.role != "normatief":
+            continue
+        body = b.text[unit.body_start : unit.end]
+        if _REPEALED_MARK.search(unit.heading) or _REPEALED_TEXT.match(body) or (
+                not unit.heading and _REPEALED_MARK.match(body.lstrip())):
             unit.role = "toelichting"
 
 

@@ -17,7 +17,14 @@ import re
 
 from gedragscode.lint.document import LidSegment, Role, Segmentation, Span, Unit
 from gedragscode.lint.reading.build import Build, Builder
-from gedragscode.lint.reading.declared import adopted_bijlage, declared_zones, exclusions, presents_code, prose_fallback
+from gedragscode.lint.reading.declared import (
+    adopted_bijlage,
+    declared_zones,
+    exclusions,
+    presents_code,
+    prose_fallback,
+    repealed,
+)
 from gedragscode.lint.reading.frontmatter import read_front
 from gedragscode.lint.reading.headings import (
     SUBITEM,
@@ -640,6 +647,7 @@ class UnitReader(Builder):
         intro_declared_part(self)
         declared_zones(self)
         exclusions(self)
+        repealed(self)
         prose_fallback(self, presents_code(self))
         return Segmentation(self.doc, tuple(self.finish()))
 
