@@ -237,3 +237,18 @@ def test_lemma_forms_are_cached_on_disk(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setattr(lemmas, "_TABLE", {})
     monkeypatch.setattr(lemmas, "_LOADED", False)
     assert lemmas.forms("melden") == found
+
+
+def test_a_paragraph_that_raises_a_subject_only_to_decline_a_rule_is_no_evidence() -> None:
+    from gedragscode.lint.match import _declines
+
+    def sentences(*texts: str) -> list[Sentence]:
+        return [Sentence(Span(0, len(t)), t) for t in texts]
+
+    assert _declines(sentences("Wat vinden we van oud-bestuurders die later voor een bedrijf komen lobbyen?",
+                               "We vinden het niet chic als een oud-heemraad kort na zijn vertrek komt lobbyen.",
+                               "Toch hebben we daar bewust geen regel van gemaakt."))
+    # a rule in the same paragraph keeps it evidence
+    assert not _declines(sentences("Een oud-heemraad die namens een bedrijf contact zoekt, wordt gemeld.",
+                                   "Voor een afkoelperiode hebben we geen regel gemaakt."))
+

@@ -34,6 +34,11 @@ def unit_with(seg: Segmentation, phrase: str) -> Unit:
 # ---------------------------------------------------------------- evidence
 
 
+def test_an_opinion_in_the_first_person_plural_is_no_duty() -> None:
+    assert not duty("We vinden het niet chic als een oud-heemraad binnen een paar maanden komt lobbyen.")
+    assert duty("Wij melden onze nevenfuncties bij de griffie.")
+
+
 def test_duty_wording() -> None:
     assert duty("Een wethouder meldt elk geschenk aan de gemeentesecretaris.")
     assert duty("Het lid vraagt nooit om een gunst.")
@@ -78,6 +83,12 @@ def test_arrangements_not_made_or_still_considered_are_no_rule() -> None:
     assert absence("Het bestuurscollege onderzoekt vóór 1 januari 2026 of een vertrouwenspersoon kan worden "
                    "aangewezen, eventueel samen met een ander eiland.")
     assert absence("De raad heeft zich afgevraagd of de code regels moet bevatten voor de periode na het ambt.")
+    assert absence("De bepaling over oud-bestuurders uit de handreiking is bij de vaststelling van deze code niet "
+                   "overgenomen.")
+    assert absence("De eilandsraad besluit bij de evaluatie in 2027 of er een periode komt waarin gewezen "
+                   "gedeputeerden geen opdrachten mogen aannemen.")
+    assert not absence("De voorzitter beslist of er een onderzoek komt.")  # a rule of the procedure
+    assert absence("Toch hebben we daar bewust geen regel van gemaakt.")
     assert absence("Gedeputeerde Staten hebben gevraagd of de Staten ook een risicoanalyse in deze code wilden "
                    "opnemen.")
     # investigating a report is a rule of the melding clause

@@ -189,6 +189,14 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 # positions of an atom are worked out once for every recogniser that has it.
 
 
+def _declines(sentences: Sequence[Sentence]) -> bool:
+    """Whether a paragraph raises a subject only to say that no rule was made for it: it says so ("Toch
+    hebben we daar bewust geen regel van gemaakt") and none of its sentences states a duty ("We vinden het
+    niet chic als ..."). Then none of it is evidence, not even the sentences that name the subject."""
+    texts = [s.text for s in sentences]
+    return any(absence(t) for t in texts) and not any(duty(t) for t in texts)
+
+
 @lru_cache(maxsize=4096)
 def _bare_stem(item: str) -> str:
     """For a ``stam`` written as a verb in the third person ("behandelt", "respecteert"), the verb's bare
@@ -896,8 +904,16 @@ class Matcher:
         """For every sentence of the searched units, in document order: 1 when it is no evidence. Worked out
         once; the article, lid and sentence scopes all need it (a byte a sentence, not a set of them)."""
         if self._quiet is None:
-            self._quiet = bytearray(self.no_evidence(sentence.text) for unit in self.units for lid in unit.leden
-                                    for sentence in lid.sentences)
+            quiet = bytearray(self.no_evidence(sentence.text) for unit in self.units for lid in unit.leden
+                              for sentence in lid.sentences)
+            k = 0
+            for unit in self.units:
+                for lid in unit.leden:
+                    n = len(lid.sentences)
+                    if n > 1 and any(quiet[k : k + n]) and _declines(lid.sentences):
+                        quiet[k : k + n] = b"\x01" * n
+                    k += n
+            self._quiet = quiet
         return self._quiet
 
     def _evidence_parts(self, span: Span, sentences: Sequence[Sentence], quiet: bytearray,

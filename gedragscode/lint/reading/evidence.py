@@ -50,6 +50,10 @@ _DUTY = re.compile(
 )
 # "wij" or "ons" in the present tense: a code in the first person states its rules as commitments.
 _WE = re.compile(r"\b(?:wij|we)\b", re.IGNORECASE)
+# ... but not an opinion in that form ("We vinden het niet chic als ...", "Wij denken dat ..."): it commits to
+# nothing.
+_OPINION = re.compile(r"\b(?:wij|we)\s+(?:vinden|denken|hopen|geloven|menen)\b|"
+                      r"\b(?:vinden|denken|hopen|geloven|menen)\s+(?:wij|we)\b", re.IGNORECASE)
 # The past tense and the perfect of a report or of an account ("werd", "hebben ... gemeld").
 _NARRATIVE = re.compile(
     r"\b(?:werd|werden|was|waren|had|hadden|bleek|bleken|ontving|ontvingen|kwam|kwamen|ging|gingen|"
@@ -110,7 +114,7 @@ def sentences(text: str) -> list[str]:
 # That something the clause would set up does not exist: "Het algemeen bestuur heeft geen vertrouwenspersoon
 # aangewezen", "Er is geen meldpunt ingesteld", "Een register wordt niet bijgehouden" is no rule about it.
 _ABSENCE = re.compile(
-    r"\b(?:(?:heeft|hebben|is|zijn)\s+(?:\w+\s+){0,4}?(?:geen|niet)\s+(?:\w+\s+){0,6}?|"
+    r"\b(?:(?:heeft|hebben|is|zijn)\s+(?:\w+\s+){0,7}?(?:geen|niet)\s+(?:\w+\s+){0,6}?|"
     r"(?:er\s+)?(?:is|zijn)\s+(?:(?:nog|ook|daarom)\s+)?geen\s+(?:\w+\s+){1,6}?(?:voor\s+\w+\s+(?:\w+\s+)?)?)"
     r"(?:aangewezen|benoemd|aangesteld|ingesteld|ingericht|afgesproken|overgenomen|opgenomen)\b|"
     # "Een risicoanalyse vindt bij zijn benoeming niet plaats", "een antecedentenonderzoek wordt niet ingesteld"
@@ -120,7 +124,7 @@ _ABSENCE = re.compile(
     # "Nee, daarvoor is niets geregeld"
     r"\b(?:is|zijn|wordt|worden)\s+(?:\w+\s+){0,3}?niets\s+(?:\w+\s+)?(?:geregeld|afgesproken|vastgelegd)\b|"
     # "over reizen naar het buitenland heeft de raad geen afspraken gemaakt"
-    r"\bgeen\s+(?:\w+\s+)?(?:afspraken|afspraak|regels|regeling|beleid|voorschriften)\s+(?:\w+\s+){0,3}?"
+    r"\bgeen\s+(?:\w+\s+)?(?:afspraken|afspraak|regels|regel|regeling|beleid|voorschriften)\s+(?:\w+\s+){0,3}?"
     r"(?:gemaakt|vastgesteld|opgesteld|afgesproken|opgenomen)\b|"
     # "Na het einde van hun ambt gelden voor bestuurders geen beperkingen bij ..."
     r"\b(?:geldt|gelden)\s+(?:\w+\s+){0,5}?geen\s+(?:\w+\s+)?(?:beperkingen|beperking|regels|regel|verplichtingen|"
@@ -134,6 +138,10 @@ _ABSENCE = re.compile(
     r"\bof\b[^.;]{0,150}?\b(?:opnemen|opgenomen|op\s+te\s+nemen|invoeren|ingevoerd|in\s+te\s+voeren|aanwijzen|"
     r"aangewezen|aan\s+te\s+wijzen|instellen|ingesteld|in\s+te\s+stellen|aanstellen|aangesteld|regelen|geregeld|"
     r"bevatten|bevat)\b|"
+    # "besluit bij de evaluatie van deze code in 2027 of er een periode komt waarin ...": a question left to a
+    # later moment
+    r"\b(?:besluit|beslist|besluiten|beslissen|bepaalt|bepalen|bekijkt|bekijken|beziet|bezien)\s+(?:\w+\s+){0,6}?"
+    r"(?:bij\s+de\s+evaluatie|later|na\s+(?:de\s+)?evaluatie|in\s+20\d\d)\b[^.;?]{0,80}?\bof\s+er\b[^.;?]*|"
     # "beslist bij de evaluatie in 2026 of er afspraken komen over betaald werk ..."
     r"\bof\s+er\s+(?:\w+\s+){0,3}?(?:afspraken|regels|een\s+regeling|beleid|voorschriften)\s+(?:\w+\s+){0,2}?"
     r"(?:komen|komt|nodig\s+zijn|nodig\s+is|moeten\s+komen)\b|"
@@ -252,7 +260,8 @@ def duty(sentence: str) -> bool:
         return False
     if _DUTY.search(_EXEMPTION.sub(" ", sentence)):
         return True
-    return _WE.search(sentence) is not None and not narrative(sentence) and not sentence.rstrip().endswith("?")
+    return (_WE.search(sentence) is not None and not narrative(sentence) and not sentence.rstrip().endswith("?")
+            and _OPINION.search(sentence) is None)
 
 
 @dataclass(frozen=True)
