@@ -624,3 +624,27 @@ def test_a_few_quoted_lines_are_text() -> None:
     assert unquote("> zie boven\n> groet") == "> zie boven\n> groet"
     assert unquote("> Artikel 1\n> Een raadslid meldt.\n> Artikel 2\n> De griffier.") == (
         "Artikel 1\nEen raadslid meldt.\nArtikel 2\nDe griffier.")
+
+
+def test_struck_through_text_is_not_read() -> None:
+    """What an amendment struck through no longer holds: Markdown ``~~...~~``, HTML del/s/strike and a
+    DOCX run formatted as struck through are left out; the rest of the paragraph stays."""
+    import docx
+
+    md = read_document("x.md",
+                       data=b"# Code\n\n- ~~Ik declareer alleen echte kosten.~~ Geschrapt.\n- Ik meld geschenken.\n")
+    assert "declareer" not in md.text and "Geschrapt." in md.text and "Ik meld geschenken." in md.text
+    page = (b"<html><body><h1>Code</h1><p><del>Ik declareer alleen echte kosten.</del> Geschrapt.</p>"
+            b"<p>Ik meld <s>alle</s> geschenken.</p><p><strike>Reizen worden gemeld.</strike></p></body></html>")
+    html = read_document("x.html", data=page)
+    assert "declareer" not in html.text and "Reizen" not in html.text and "Ik meld geschenken." in html.text
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    paragraph.add_run("Ik declareer alleen echte kosten. ").font.strike = True
+    paragraph.add_run("Geschrapt.")
+    kept = document.add_paragraph().add_run("Ik meld geschenken.")
+    kept.font.strike = False
+    out = io.BytesIO()
+    document.save(out)
+    word = read_document("x.docx", data=out.getvalue())
+    assert "declareer" not in word.text and "Geschrapt." in word.text and "Ik meld geschenken." in word.text

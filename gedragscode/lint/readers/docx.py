@@ -39,6 +39,18 @@ _SKIP = frozenset(
 )  # fmt: skip
 
 
+def _struck(run: Any) -> bool:
+    """Whether a run is formatted as struck through (``w:strike`` or ``w:dstrike``, not switched off)."""
+    props = run.find(_W + "rPr")
+    if props is None:
+        return False
+    for name in ("strike", "dstrike"):
+        mark = props.find(_W + name)
+        if mark is not None and mark.get(_W + "val", "true").lower() not in ("0", "false", "off"):
+            return True
+    return False
+
+
 def _wval(el: Any, name: str) -> str | None:
     child = el.find(_W + name) if el is not None else None
     if child is None:
@@ -154,6 +166,8 @@ def _run_text(p: Any) -> str:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIP:
                 continue
+            if tag == _W + "r" and _struck(child):
+                continue  # struck-through text: what an amendment deleted no longer holds
             if tag == _W + "t":
                 parts.append(child.text or "")
             elif tag == _W + "tab" or tag == _W + "ptab":

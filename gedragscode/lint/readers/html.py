@@ -2,7 +2,8 @@
 
 Handles the pages of lokaleregelgeving.overheid.nl, repository.officiele-overheidspublicaties.nl,
 the older decentrale.regelgeving.overheid.nl "XHTMLoutput" pages and zoek.officielebekendmakingen.nl:
-navigation, scripts, styles, footers and the "Ziet u een fout" banner are dropped; the metadata
+navigation, scripts, styles, footers, struck-through text (``del``, ``s``, ``strike``: what an amendment
+deleted) and the "Ziet u een fout" banner are dropped; the metadata
 tables ("Gegevens van de regeling", the change overview, the gazette header table) go to
 ``metadata`` and not into the text; block elements become paragraphs; list items keep their
 number or letter.
@@ -29,6 +30,7 @@ _DROP_TAGS = frozenset(
         "script", "style", "noscript", "nav", "footer", "button", "iframe", "svg", "template",
         "head", "title", "meta", "link", "select", "input", "textarea", "object", "embed",
         "canvas", "map", "audio", "video", "form", "math",
+        "del", "s", "strike",  # struck-through text: what an amendment deleted no longer holds
     }
 )  # fmt: skip
 _BLOCK_TAGS = frozenset(

@@ -154,10 +154,19 @@ _FRONT_KEY = re.compile(r"^([A-Za-zÀ-ÿ][\w .()-]*):(.*\S)")  # no lazy parts: 
 
 
 def _inline_text(token: Any) -> str:
+    """The text of an inline token, without what it strikes through (``~~...~~``: deleted text, as a
+    consolidated or amended code marks what no longer holds)."""
     parts: list[str] = []
+    struck = 0
     for child in token.children or ():
         kind = child.type
-        if kind in ("text", "code_inline", "html_inline"):
+        if kind == "s_open":
+            struck += 1
+        elif kind == "s_close":
+            struck = max(0, struck - 1)
+        elif struck:
+            continue
+        elif kind in ("text", "code_inline", "html_inline"):
             parts.append(child.content)
         elif kind == "softbreak":
             parts.append(" ")
