@@ -505,7 +505,9 @@ _CONSOLIDATED = "\n\n".join([
     "Dit artikel, dat betrekking had op buitenlandse reizen, is vervallen bij besluit van 20 februari 2025.",
     "Artikel 4 Declaraties",
     "[Vervallen per 1 januari 2020]",
-    "Artikel 5 Geschenken",
+    "Artikel 5 Uitnodigingen (gereserveerd)",
+    "Dit artikelnummer is gereserveerd voor een regeling over uitnodigingen die de raad later vaststelt.",
+    "Artikel 6 Geschenken",
     "Een raadslid meldt elk geschenk boven vijftig euro bij de griffier. Dit artikel is gewijzigd bij besluit "
     "van 18 september 2025.",
 ])
@@ -513,7 +515,8 @@ _CONSOLIDATED = "\n\n".join([
 
 def test_articles_repealed_in_a_consolidated_text_are_no_provisions() -> None:
     seg = seg_text(_CONSOLIDATED)
-    for phrase in ("Het luidde", "betrekking had op buitenlandse reizen", "[Vervallen per 1 januari 2020]"):
+    for phrase in ("Het luidde", "betrekking had op buitenlandse reizen", "[Vervallen per 1 januari 2020]",
+                   "Dit artikelnummer is gereserveerd"):
         assert unit_with(seg, phrase).role != "normatief", phrase
     assert unit_with(seg, "Een raadslid meldt elk geschenk").role == "normatief"  # only changed, not repealed
     assert unit_with(seg, "Deze code geldt voor").role == "normatief"

@@ -62,6 +62,10 @@ def test_a_labelled_heading_as_wide_as_the_page_stands_on_its_own() -> None:
     paragraphs = reflow(source, _spans(source)).text.split("\n\n")
     assert "Bijlage 1 — Gedragscode integriteit politieke ambtsdragers Ommerwaard 2025" in paragraphs
     assert "Voor wie deze code geldt" in paragraphs
+    # the signature starts anew after a full line
+    signed = ("Deze gedragscode treedt in werking op de dag na bekendmaking en kan worden aangehaald als Gedragscode.\n"
+              "Aldus vastgesteld in de openbare vergadering van 27 september 2023.")
+    assert reflow(signed, _spans(signed)).text.split("\n\n")[1].startswith("Aldus vastgesteld")
     # a labelled heading that wraps goes on in lower case and is joined
     wrapped = ("Artikel 12 Het aanvaarden van geschenken, uitnodigingen en andere voordelen door de leden van\n"
                "het college\nEen wethouder meldt elk geschenk.")

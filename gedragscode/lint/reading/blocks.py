@@ -4,8 +4,8 @@ A PDF (and a text file made from one) breaks every paragraph into lines of the p
 hyphenates words at a line end. :func:`reflow` joins such lines into paragraphs again: a line is
 joined to the one before when that one was full (at least 70% of the usual full width) and the line
 does not start a structure of its own (a bullet, "Artikel 3", "Hoofdstuk 2", "1.", "a.", "II ...",
-"Toelichting"), nor follows a labelled heading on a line of its own ("Bijlage 1 — Gedragscode ...", then a
-line that starts with a capital). A word hyphenated at a line end is joined without its hyphen ("integriteits-" +
+"Toelichting", the signature's "Aldus vastgesteld"), nor follows a labelled heading on a line of its own
+("Bijlage 1 — Gedragscode ...", then a line that starts with a capital). A word hyphenated at a line end is joined without its hyphen ("integriteits-" +
 "schending"), but a hyphen stays after a prefix that keeps it ("oud-" + "raadslid", "ex-") and
 before a capital, and an elliptic compound keeps its space ("raads- en commissieleden").
 
@@ -30,6 +30,7 @@ _STRUCTURE = re.compile(
     r"(?:Artikel|ARTIKEL|Art\.|ART\.|Hoofdstuk|HOOFDSTUK|Paragraaf|PARAGRAAF|Afdeling|Deel|DEEL|"
     r"Bijlage|BIJLAGE|Lid|§)\s*[0-9IVX]|(?:Artikel|ARTIKEL|Art\.)\s*[A-Z]{1,4}[.\-]?\d|"
     r"(?:Toelichting|TOELICHTING|Inleiding|INLEIDING|Preambule|PREAMBULE|Bijlage|Bijlagen)\s*$|"
+    r"(?:Aldus|ALDUS)\s+(?:vastgesteld|besloten|gedaan|VASTGESTELD|BESLOTEN)\b|"
     r"\(?\d{1,3}(?:\.\d{1,3})*(?:[.)](?:\s|$)|$|\s+[A-Z])|"
     r"\(?[a-z][.)](?:\s|$)|\([ivx]{1,4}\)\s|[IVX]{1,5}\.?\s+[A-Z])"
 )

@@ -307,11 +307,12 @@ def exclusions(b: Builder) -> None:
 # A repealed or reserved article in a consolidated text: "Artikel 10 Uitnodigingen [Vervallen]", "[Vervallen per
 # 1 januari 2020]", "Dit artikel is vervallen bij besluit van ...", "Dit artikel, dat betrekking had op ..., is
 # vervallen". What follows is history ("Het luidde: ..."), not a provision.
-_REPEALED_MARK = re.compile(r"\[\s*(?:vervallen|gereserveerd|geschrapt|ingetrokken)\b[^\]]{0,60}\]", re.IGNORECASE)
+_REPEALED_MARK = re.compile(r"[\[(]\s*(?:vervallen|gereserveerd|geschrapt|ingetrokken)\b[^\])]{0,60}[\])]",
+                            re.IGNORECASE)
 _REPEALED_TEXT = re.compile(
     r"^\W*(?:(?:vervallen|gereserveerd|geschrapt)\b|"
-    r"(?:dit|het)\s+artikel\b(?:\s*,[^,;]{0,200},)?(?:\s+\w+){0,6}?\s+(?:is|werd)\s+(?:\w+\s+){0,8}?"
-    r"(?:vervallen|geschrapt|ingetrokken)\b)", re.IGNORECASE)
+    r"(?:dit|het)\s+artikel(?:nummer)?\b(?:\s*,[^,;]{0,200},)?(?:\s+\w+){0,6}?\s+(?:is|werd)\s+(?:\w+\s+){0,8}?"
+    r"(?:vervallen|geschrapt|ingetrokken|gereserveerd)\b)", re.IGNORECASE)
 
 
 def repealed(b: Builder) -> None:

@@ -71,6 +71,8 @@ _BIJ_BESLUIT = re.compile(
     r"(?i)bijlagen?\s+(?:\w{1,3}\s+)?(?:behorende\s+)?bij\s+(?:het\s+)?(?:raads|staten)?besluit\b")
 
 
+_ALDUS = re.compile(r"aldus\s+(?:vastgesteld|besloten)\b", re.IGNORECASE)
+
 class UnitReader(Builder):
     """Reads a document's lines into units (see the module docstring); :meth:`run` does it all."""
 
@@ -183,7 +185,8 @@ class UnitReader(Builder):
             if EED.match(core):
                 i = self.oath(i)
                 continue
-            if ONDERTEKENING.match(core) and len(core) <= 200:
+            if ONDERTEKENING.match(core) and (len(core) <= 200 or (len(core) <= 320 and _ALDUS.match(core))):
+                # (an "Aldus vastgesteld" line may carry the signatures that a PDF put beside each other)
                 if zone == "onder" and self.cur is not None and self.cur.role == "ondertekening":
                     self.cur.add(line)
                 else:
