@@ -5,9 +5,10 @@ hyphenates words at a line end. :func:`reflow` joins such lines into paragraphs 
 joined to the one before when that one was full (at least 70% of the usual full width) and the line
 does not start a structure of its own (a bullet, "Artikel 3", "Hoofdstuk 2", "1.", "a.", "II ...",
 "Toelichting", the signature's "Aldus vastgesteld"), nor follows a labelled heading on a line of its own
-("Bijlage 1 — Gedragscode ...", then a line that starts with a capital). A word hyphenated at a line end is joined without its hyphen ("integriteits-" +
-"schending"), but a hyphen stays after a prefix that keeps it ("oud-" + "raadslid", "ex-") and
-before a capital, and an elliptic compound keeps its space ("raads- en commissieleden").
+("Bijlage 1 — Gedragscode ...", then a line that starts with a capital). A word hyphenated at a line
+end is joined without its hyphen ("integriteits-" + "schending"), but a hyphen stays after a prefix that
+keeps it ("oud-" + "raadslid", "ex-") and before a capital, and an elliptic compound keeps its space
+("raads- en commissieleden").
 
 The result is a :class:`ReadingText`: the joined paragraphs separated by blank lines, and for every
 offset in it the offset in the text it was made from, so that evidence can be shown in place.
