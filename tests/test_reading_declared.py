@@ -520,3 +520,31 @@ def test_articles_repealed_in_a_consolidated_text_are_no_provisions() -> None:
         assert unit_with(seg, phrase).role != "normatief", phrase
     assert unit_with(seg, "Een raadslid meldt elk geschenk").role == "normatief"  # only changed, not repealed
     assert unit_with(seg, "Deze code geldt voor").role == "normatief"
+
+
+_NOTED = "\n\n".join([
+    "Gedragscode integriteit burgemeester Proefhove",
+    "De raad van de gemeente Proefhove;",
+    "overwegende dat de uitwerking in de noten staat; dat de noten deel uitmaken van de code en even bindend "
+    "zijn als de tekst;",
+    "besluit vast te stellen de volgende gedragscode:",
+    "Artikel 1. Toepassing",
+    "Deze code is van toepassing op de burgemeester.[1]",
+    "Artikel 2. Geschenken",
+    "De burgemeester laat zich niet beïnvloeden door geschenken.[2]",
+    "Aldus vastgesteld in de openbare vergadering van 3 maart 2025.",
+    "NOTEN",
+    "[1] Ook een waarnemend burgemeester valt onder de code.",
+    "[2] De burgemeester meldt elk geschenk boven vijftig euro bij de griffier, die het registreert.",
+    "TOELICHTING",
+    "De burgemeester meldt ook kleine attenties liever te vaak dan te weinig, vond de commissie.",
+])
+
+
+def test_notes_that_the_code_declares_binding_are_read_as_provisions() -> None:
+    seg = seg_text(_NOTED)
+    assert unit_with(seg, "[2] De burgemeester meldt elk geschenk").role == "normatief"
+    assert unit_with(seg, "kleine attenties liever").role != "normatief"  # the toelichting stays explanation
+    undeclared = seg_text(_NOTED.replace("dat de noten deel uitmaken van de code en even bindend zijn als de tekst",
+                                         "dat de noten de tekst toelichten"))
+    assert unit_with(undeclared, "[2] De burgemeester meldt elk geschenk").role != "normatief"

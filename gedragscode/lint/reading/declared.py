@@ -4,8 +4,9 @@ Structure decides roles first (:mod:`.units`); this stage corrects them from wha
 from the wording of each paragraph (:mod:`.evidence`):
 
 * :func:`declared_zones` — a declaration in the aanhef, the besluit or a provision that a toelichting,
-  beschouwing, bijlage or set of (nadere) afspraken is part of the code or binding ("met inbegrip van
-  de toelichtingen en nadere afspraken, die deel uitmaken van de code", "De bij deze code behorende
+  beschouwing, bijlage, the notes ("dat de noten deel uitmaken van de code") or a set of (nadere) afspraken is
+  part of the code or binding ("met inbegrip van de toelichtingen en nadere afspraken, die deel uitmaken van
+  de code", "De bij deze code behorende
   beschouwing maakt deel uit van de code", "geldt die beschrijving als gedragsregel") turns that zone
   normative — paragraph by paragraph, for the paragraphs that state rules. Text that merely describes
   stays explanation, and a zone that calls itself informative is left alone.
@@ -40,11 +41,13 @@ _ZONE_ROLES: dict[str, tuple[Role, ...]] = {
     "uitleg": ("toelichting",),
     "afspraken": ("toelichting", "bijlage"),
     "bijlage": ("bijlage",),
+    "noten": ("toelichting",),  # footnotes or endnotes ("dat de noten deel uitmaken van de code")
 }
 _ZONE = (r"(?:(?:de|het|deze|dit|die)\s+)?(?:(?:bij|aan)\s+(?:deze|de|het|dit)\s+(?:gedrags)?(?:code|regeling|"
          r"hoofdstukken|artikelen|bepalingen)\s+(?:behorende|gevoegde)\s+|bij\s+de\s+\w+\s+gevoegde\s+|"
          r"behorende\s+|gevoegde\s+|nadere\s+)?"
-         r"(?P<zone>toelichting(?:en)?|beschouwing(?:en)?|uitleg|(?:nadere\s+)?afspraken|bijlage(?:n)?)")
+         r"(?P<zone>toelichting(?:en)?|beschouwing(?:en)?|uitleg|(?:nadere\s+)?afspraken|bijlage(?:n)?|"
+         r"(?:voet|eind)?noten)")
 _PART = (r"(?:maakt|maken|vormt|vormen)\s+(?:een\s+)?(?:integraal\s+)?(?:deel|onderdeel|bestanddeel)\s+"
          r"(?:uit\s+)?van\s+(?:de|deze|dit|het)\s+(?:gedrags)?(?:code|regeling|protocol)|"
          r"(?:integraal\s+)?(?:deel|onderdeel)\s+(?:uitmaken|uitmaakt|vormen|vormt)\s+van\s+(?:de|deze|dit|het)\s+"
@@ -52,7 +55,7 @@ _PART = (r"(?:maakt|maken|vormt|vormen)\s+(?:een\s+)?(?:integraal\s+)?(?:deel|on
          r"(?:gelden|geldt)\s+(?:\w+\s+){0,6}?als\s+(?:de\s+)?(?:gedragscode|gedragsregels?|regels?|bepalingen)|"
          r"(?:gelden|geldt)\s+(?:\w+\s+){0,6}?op\s+dezelfde\s+wijze\s+als\s+de\s+(?:\w+\s+)?(?:bepalingen|artikelen|regels)|"
          r"(?:zijn|is)\s+(?:even\s+)?bindend")
-_ZONE_WORD = re.compile(r"\b(?:toelichting|beschouwing|uitleg|afspraken|bijlage)\w*")
+_ZONE_WORD = re.compile(r"\b(?:toelichting|beschouwing|uitleg|afspraken|bijlage|(?:voet|eind)?noten)\w*")
 _DECLARATION = re.compile(rf"{_ZONE}\b[^.;]{{0,160}}?\b(?:{_PART})", re.IGNORECASE)
 # "Waar de beschouwing beschrijft wat een gedeputeerde doet ..., geldt die beschrijving als gedragsregel."
 _DESCRIPTION_BINDING = re.compile(
@@ -115,7 +118,8 @@ def _zones(b: Builder) -> set[str]:
         text = b.text[unit.start : unit.end]
         for m in (*_DECLARATION.finditer(text), *_DESCRIPTION_BINDING.finditer(text)):
             for word in _ZONE_WORD.findall(m.group(0).lower()):
-                zones.update(key for key in _ZONE_ROLES if word.startswith(key))
+                bare = word.removeprefix("voet").removeprefix("eind")
+                zones.update(key for key in _ZONE_ROLES if bare.startswith(key))
     return zones
 
 
@@ -264,16 +268,25 @@ def declared_parts(b: Builder) -> None:
     b.units = out
 
 
+# The mark that opens a footnote or endnote: "[3]", "3)", "(3)", "³".
+_NOTE_MARK = re.compile(r"\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s")
+
+
 def declared_zones(b: Builder) -> None:
     """Read the zones that the code declares binding as provisions, paragraph by paragraph."""
     declared_parts(b)
     zones = _zones(b)
     if not zones:
         return
-    roles = {role for zone in zones for role in _ZONE_ROLES[zone]}
+    roles = {role for zone in zones - {"noten"} for role in _ZONE_ROLES[zone]}
+    notes = "noten" in zones
     out: list[Build] = []
     for unit in b.units:
-        if unit.role in roles and not _INFORMATIVE.search(b.text, unit.start, min(unit.end, unit.start + _LOOK)):
+        # declared notes are the explanation units that are notes ("[3] De burgemeester meldt ..."), not the rest
+        # of the toelichting
+        declared = unit.role in roles or (notes and unit.role == "toelichting"
+                                          and _NOTE_MARK.match(b.text, unit.body_start) is not None)
+        if declared and not _INFORMATIVE.search(b.text, unit.start, min(unit.end, unit.start + _LOOK)):
             if (unit.role == "bijlage" and unit.number and unit.label[:1].isalpha()
                     and not unit.label.lower().startswith("bijlage")):
                 # a numbered provision of a bijlage that is part of the code ("Gedragsregel 12",

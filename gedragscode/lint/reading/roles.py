@@ -75,7 +75,9 @@ INTRO_WEAK = re.compile(
 TOELICHTING = re.compile(
     r"^(?:(?:algemene|artikelsgewijze|artikelgewijze|artikel\s*gewijze|nadere|memorie\s+van|nota\s+van)\s+)?"
     r"toelichting(?:\s+en\s+nadere\s+(?:afspraken|regels|bepalingen))?(?:\s+(?:op|bij|per)\b[^.;]{0,100}|\s*(?:algemeen|artikelsgewijs|artikelgewijs)|"
-    r"\s+(?:artikel|art\.)\s*\d{1,3}[a-z]?(?:\.\d{1,3}[a-z]?)*)?\s*[:.]?$",
+    r"\s+(?:artikel|art\.)\s*\d{1,3}[a-z]?(?:\.\d{1,3}[a-z]?)*)?\s*[:.]?$|"
+    # the notes of a code whose text has note marks ("NOTEN", "Voetnoten"): explanation, unless declared binding
+    r"^(?:voet|eind)?noten\s*[:.]?$",
     re.IGNORECASE,
 )
 # "Toelichting: vragen en antwoorden", "Toelichting - hoe de code werkt": a titled toelichting heading.
