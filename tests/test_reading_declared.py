@@ -34,6 +34,10 @@ def unit_with(seg: Segmentation, phrase: str) -> Unit:
 # ---------------------------------------------------------------- evidence
 
 
+def test_needing_to_ask_no_one_is_an_exemption() -> None:
+    assert exemption("Een wethouder die naar de partnerstad reist, hoeft daarvoor niemand om toestemming te vragen.")
+
+
 def test_an_opinion_in_the_first_person_plural_is_no_duty() -> None:
     assert not duty("We vinden het niet chic als een oud-heemraad binnen een paar maanden komt lobbyen.")
     assert duty("Wij melden onze nevenfuncties bij de griffie.")

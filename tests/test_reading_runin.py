@@ -73,6 +73,8 @@ def test_exemptions_and_verb_first_negations() -> None:
     assert duty(rule) and not exemption(rule)
     assert scope_negation("Over stemming bij een persoonlijk belang bevat deze code geen eigen regels.")
     assert not scope_negation("Het raadslid houdt zich aan de code en neemt geen geschenken aan.")
+    assert scope_negation("Deze code stelt voor reizen naar het buitenland geen voorwaarden.")
+    assert not scope_negation("De code stelt dat het lid geen geschenken aanneemt.")
 
 
 def test_a_sentence_for_other_offices_is_no_evidence() -> None:

@@ -70,6 +70,11 @@ _SCOPE_NEGATION = re.compile(
     r"\b(?:(?:deze|de|dit|het)\s+(?:gedrags)?(?:code|regeling|protocol|afspraken|reglement)\s+"
     r"(?!(?:staat|staan|laat|laten|mag|mogen|overtreedt|overtreden|schendt|schenden|naleeft|naleven|niet|en|of|maar|die|dat|waarin|waarvan|van|voor|in|op|aan|met|bij|uit|over|volgens|krachtens|naast|zoals|als|te|om|tot)\b)\w+\s+(?:\w+\s+){0,2}?"
     r"(?:niet(?!\s+alleen\b)|evenmin|geen|niets)\b|"
+    # ... with a subject between ("deze code stelt voor reizen naar het buitenland geen voorwaarden"), not a
+    # clause ("stelt dat het lid geen geschenken aanneemt")
+    r"\b(?:deze|de|dit|het)\s+(?:gedrags)?(?:code|regeling)\s+(?:stelt|bevat|geeft|kent|regelt|legt)\s+"
+    r"(?:voor|over|aan|bij|op)\s+(?:(?!dat\b|die\b|of\b)\w+\s+){1,6}?(?:geen|niets)\s+"
+    r"(?:voorwaarden|regels|eisen|beperkingen|verplichtingen|voorschriften|bepalingen)\b|"
     # the same with the verb first: "Daarover bevat deze code geen regels", "zegt deze code niets" (the verbs
     # of what a code does; "... dat een collega deze code niet naleeft" is a rule about breaking it)
     r"\b(?:bevat|bevatten|regelt|regelen|zegt|kent|behandelt|noemt|stelt|geeft|herhaalt|voegt|gaat)\s+"
@@ -159,7 +164,7 @@ def absence(sentence: str) -> bool:
 
 # An exemption: "Leden hoeven hun inkomsten niet openbaar te maken", "de dijkgraaf hoeft dat niet te doen
 # voor ...", "Raadsleden zijn niet verplicht ..." (up to the end of its clause): it lifts a duty, states none.
-_EXEMPTION = re.compile(r"(?:\b(?:hoeft|hoeven)\b[^.;:,]{0,80}?\b(?:niet|geen|niets)\b|"
+_EXEMPTION = re.compile(r"(?:\b(?:hoeft|hoeven)\b[^.;:,]{0,80}?\b(?:niet|geen|niets|niemand)\b|"
                         r"\b(?:wordt|worden)\s+(?:\w+\s+){0,4}?niet\s+(?:gevraagd|verlangd|vereist|verplicht)\b|"
                         r"\b(?:is|zijn)\s+niet\s+(?:verplicht|gehouden)\b|"
                         r"\b(?:schrijft|schrijven)\s+(?:\w+\s+){0,4}?niet\s+voor\b|"
