@@ -168,3 +168,15 @@ def test_a_labelled_question_heading_is_not_joined_to_its_answer() -> None:
         "1. Ik heb naast de politiek ander werk. Wat moet ik doen met dat werk?",
         "Je meldt al je nevenfuncties bij de griffie voordat je wordt beëdigd in de raad.",
     ]
+
+
+def test_question_and_answer_labels_on_lines_of_their_own_label_the_line_after_them() -> None:
+    text = ("Gedragscode Proefeiland\n\nV.\nVoor wie geldt deze code?\nA.\nVoor de leden van de eilandsraad en de "
+            "gezaghebber.\n\nV.\nMoet ik mijn functies opgeven?\nA.\nU geeft al uw functies op bij de griffier.\n\n"
+            "V.\nMag ik een cadeau houden?\nA.\nEen cadeau tot vijftig dollar mag u houden.\n")
+    doc, offsets = read_blocks(SourceDocument(name="t.txt", format="text", text=text))
+    assert offsets is not None
+    paragraphs = doc.text.split("\n\n")
+    assert "V. Moet ik mijn functies opgeven?" in paragraphs
+    assert "A. U geeft al uw functies op bij de griffier." in paragraphs
+

@@ -182,3 +182,34 @@ def test_rows_under_one_section_row_each_keep_their_rule_apart_from_their_explan
     for rule, why in rows:
         assert roles.get(rule) == "normatief", rule
         assert roles.get(f"Uitleg: {why}") == "toelichting", why
+
+
+def test_a_column_of_questions_heads_each_rule() -> None:
+    from gedragscode.lint.readers.tables import question_column
+
+    assert question_column(["Vraag", "Regel"]) == 0
+    assert question_column(["Antwoord", "Vraag"]) == 1
+    assert question_column(["Situatie", "Regel"]) is None  # a situation and its rule stay one statement
+    assert question_column(["Vraag", "Toelichting", "Regel"]) is None
+    rows = [("Welke functies moet ik opgeven?", "Een lid geeft al zijn functies naast het lidmaatschap op bij de "
+             "griffier, bij de benoeming en bij iedere wijziging binnen tien werkdagen."),
+            ("Mag ik een cadeau aannemen?", "Een lid neemt geen geschenken aan met een waarde van meer dan vijftig "
+             "euro en meldt elk aangeboden geschenk bij de griffier."),
+            ("Wanneer stem ik niet mee?", "Een lid neemt niet deel aan de beraadslaging en de stemming over een zaak "
+             "die hem persoonlijk aangaat."),
+            ("Wat doe ik met geheime stukken?", "Een lid bewaart de geheimhouding die de Staten hebben opgelegd, ook "
+             "na het einde van het lidmaatschap.")]
+    document = docx.Document()
+    document.add_paragraph("Gedragscode Provinciale Staten van Proefwold")
+    document.add_paragraph("Provinciale Staten van Proefwold, gelet op artikel 15 van de Provinciewet, besluiten de "
+                           "navolgende gedragscode vast te stellen.")
+    table = document.add_table(rows=1 + len(rows), cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Vraag", "Regel"
+    for row, (question, rule) in zip(table.rows[1:], rows, strict=True):
+        row.cells[0].text, row.cells[1].text = question, rule
+    out = io.BytesIO()
+    document.save(out)
+    seg = segment(read_document("code.docx", data=out.getvalue()))
+    for question, rule in rows:
+        unit = seg.unit_at(seg.document.text.index(rule))
+        assert unit is not None and unit.role == "normatief" and unit.heading == question

@@ -284,8 +284,8 @@ class _Reader:
                 if vmerge is not None and vmerge.get(_W + "val") in (None, "continue"):
                     continue
                 cells.append([self.paragraph(p) for p in tc.iter(_W + "p")])
-            cells, notes = explained.split(cells)
-            self.blocks.extend(row_blocks(cells) + notes)
+            lead, cells, notes = explained.split(cells)
+            self.blocks.extend(lead + row_blocks(cells) + notes)
 
     def body(self, container: Any) -> None:
         for child in container:

@@ -375,7 +375,8 @@ class _Flattener:
                 if _tag(cell) in ("td", "th"):
                     text = " ".join(b.replace("\n", " ") for b in self.children_blocks(cell))
                     cells.append(_clean(text))
-            kept, notes = explained.split([[c] for c in cells])
+            lead, kept, notes = explained.split([[c] for c in cells])
+            self.blocks.extend(lead)
             self._row([c[0] for c in kept])
             self.blocks.extend(notes)
 

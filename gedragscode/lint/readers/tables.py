@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ExplainedTable", "explanation_columns", "row_blocks"]
+__all__ = ["ExplainedTable", "explanation_columns", "question_column", "row_blocks"]
 
 # A cell that only numbers the row: "3", "3.", "(a)", "IV".
 LABEL_ONLY = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]{1,2}|[ivxIVX]{1,5})[.)]?\)?$")
@@ -95,21 +95,52 @@ def _note_block(word: str, paragraphs: list[str]) -> str | None:
     return f"{word}: {text}" if text else None
 
 
+# A header that names a column of questions and a column of rules or answers ("Vraag | Regel", "Vraag |
+# Antwoord"): each row is a question that heads its rule, as in a code headed by questions. (A situation and
+# its rule, "Situatie | Regel", stay one statement on the row's line: see row_blocks.)
+_QUESTION_HEADER = re.compile(r"^(?:de\s+)?(?:vraag|vragen|uw\s+vraag|je\s+vraag)\W*$", re.IGNORECASE)
+_ANSWER_HEADER = re.compile(r"^(?:de\s+)?(?:regel|regels|gedragsregel|gedragsregels|antwoord|antwoorden|afspraak|"
+                            r"afspraken|bepaling|wat\s+(?:geldt|moet|doe)\b.*|wat\s+te\s+doen)\W*$", re.IGNORECASE)
+
+
+def question_column(header: list[str]) -> int | None:
+    """The column that a two-column header names as questions beside a column of rules or answers."""
+    names = [" ".join(cell.split()) for cell in header]
+    if len(names) != 2:
+        return None
+    for k in (0, 1):
+        if _QUESTION_HEADER.match(names[k]) and _ANSWER_HEADER.match(names[1 - k]):
+            return k
+    return None
+
+
 class ExplainedTable:
     """The rows of one table, read in order: the first row may name explanation columns
     (:func:`explanation_columns`); in a later row of the same width those cells are taken out of the row
-    and returned as note blocks. A row of another width (a merged section row) is left whole."""
+    and returned as note blocks. Or it names a column of questions beside one of rules
+    (:func:`question_column`): then each later row's question becomes a heading block of its own before
+    its rule. A row of another width (a merged section row) is left whole."""
 
     def __init__(self) -> None:
         self._notes: dict[int, str] | None = None
+        self._question: int | None = None
         self._width = 0
 
-    def split(self, cells: list[list[str]]) -> tuple[list[list[str]], list[str]]:
-        """The row's cells without its explanation cells, and those cells as note blocks."""
+    def split(self, cells: list[list[str]]) -> tuple[list[str], list[list[str]], list[str]]:
+        """The blocks to put before the row (its question as a heading), the row's cells without its
+        question and explanation cells, and the explanation cells as note blocks."""
         if self._notes is None:
-            self._notes, self._width = explanation_columns([" ".join(c) for c in cells]), len(cells)
-            return cells, []
-        if not self._notes or len(cells) != self._width:
-            return cells, []
+            header = [" ".join(c) for c in cells]
+            self._notes, self._width = explanation_columns(header), len(cells)
+            self._question = question_column(header)
+            return [], cells, []
+        if len(cells) != self._width:
+            return [], cells, []
+        if self._question is not None:
+            asked = " ".join(" ".join(p.split()) for p in cells[self._question] if p.strip())
+            rest = [c for k, c in enumerate(cells) if k != self._question]
+            return ([asked] if asked else []), rest, []
+        if not self._notes:
+            return [], cells, []
         notes = [_note_block(self._notes[k], cells[k]) for k in sorted(self._notes)]
-        return [c for k, c in enumerate(cells) if k not in self._notes], [b for b in notes if b]
+        return [], [c for k, c in enumerate(cells) if k not in self._notes], [b for b in notes if b]

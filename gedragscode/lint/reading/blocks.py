@@ -130,8 +130,10 @@ def reflow(source: str, lines: Sequence[tuple[Span, bool]], *, blank_breaks: boo
     previous = ""
     for span, blank in lines:
         line = source[span.start : span.end]
-        if not out.parts or (blank and blank_breaks):
+        if not out.parts or (blank and blank_breaks and not _QA_LABEL.match(out.current)):
             out.start(span)
+        elif out.current == previous and _QA_LABEL.match(out.current):
+            out.join(span)  # "V." or "Antwoord:" on a line of its own labels the line after it
         elif _ends_hyphenated(out.current) and line[:1].isalpha() and not _STRUCTURE.match(line):
             out.join(span)
         elif (
@@ -166,6 +168,12 @@ _SENTENCE_END = ".;:!?"
 # A heading with its label word ("Bijlage 1 — Gedragscode ...", "Hoofdstuk 2 Regels voor de raad").
 _LABELLED = re.compile(r"^(?:Artikel|ARTIKEL|Hoofdstuk|HOOFDSTUK|Paragraaf|PARAGRAAF|Afdeling|Deel|DEEL|"
                        r"Bijlage|BIJLAGE|Bijlagen|BIJLAGEN|§)\s*[0-9IVXA-Z]")
+
+
+# A question-and-answer label on a line of its own ("V.", "A:", "Vraag", "Antwoord:"): it labels the next line.
+_QA_LABEL = re.compile(r"^(?:V|A|Q|Vraag|Antwoord|VRAAG|ANTWOORD)\s*[.:]?$")
+_QA_LABEL_LINES = re.compile(r"^[ \t]*(?:V|A|Q|Vraag|Antwoord|VRAAG|ANTWOORD)[ \t]*[.:]?[ \t]*$", re.MULTILINE)
+_QA_LABELS_MIN = 3
 
 
 def _labelled_heading(current: str, previous: str, line: str) -> bool:
@@ -217,11 +225,14 @@ def read_blocks(doc: SourceDocument) -> tuple[SourceDocument, OffsetMap | None]:
     """The document the later stages read, and the way back to ``doc`` (``None``: it is ``doc`` itself).
 
     A paged text (a PDF's, or a text file with form feeds as ``pdftotext`` writes it) loses its page
-    furniture; a paged or hard-wrapped text is reflowed into paragraphs. Other documents are read as they are.
+    furniture; a paged or hard-wrapped text, and a text whose questions and answers are labelled on lines of
+    their own ("V." above the question, "A." above the answer), is reflowed into paragraphs, each label joined
+    to the line it labels. Other documents are read as they are.
     """
     paged = doc.format == "pdf" or PAGE_BREAK in doc.text
     lines = content_lines(doc.text, paged=paged)
-    wrapped = paged or hard_wrapped(doc.text, lines)
+    labelled = len(_QA_LABEL_LINES.findall(doc.text)) >= _QA_LABELS_MIN
+    wrapped = paged or labelled or hard_wrapped(doc.text, lines)
     if not wrapped:
         return doc, None
     reading = reflow(doc.text, lines, blank_breaks=doc.format != "pdf")
