@@ -65,6 +65,12 @@ def test_scope_article_when_the_title_names_no_office() -> None:
     assert _identify(text) == ("gemeente", {"burgemeester", "wethouder", "raadslid", "commissielid"})
 
 
+def test_a_clause_that_qualifies_the_addressees_adds_no_office() -> None:
+    text = ("Gedragsregels integriteit voor de burgemeester van Proefloo\n\nRegel 1. Deze regels gelden voor de "
+            "burgemeester van Proefloo, ook wanneer hij als voorzitter van de raad of van het college optreedt.\n")
+    assert _identify(text) == ("gemeente", {"burgemeester"})
+
+
 def test_legal_basis_when_nothing_else_names_offices() -> None:
     text = ("Gedragscode integriteit 2022\n\nDe raad van de gemeente Epe;\n\ngelet op artikel 41c, tweede lid, "
             "en artikel 69, tweede lid, van de Gemeentewet;\n\nbesluit:\n")

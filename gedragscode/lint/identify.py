@@ -536,7 +536,9 @@ _SCOPE_NOT_SUBJECT = {"van", "in", "uit", "bij", "met", "volgens", "krachtens", 
 # where the offices the code is for end: an exception, a limitation, the bodies it also addresses, a
 # relative clause ("een hoogheemraad die van buiten de verenigde vergadering is benoemd")
 _SCOPE_END = re.compile(
-    r";|\b(?:maar|tenzij|behalve|uitgezonderd|met uitzondering|niet(?!-)|noch|richt zich|die|welke)\b")
+    r";|\b(?:maar|tenzij|behalve|uitgezonderd|met uitzondering|niet(?!-)|noch|richt zich|die|welke)\b|"
+    # a clause that qualifies the addressees ("ook wanneer hij als voorzitter van de raad optreedt") adds none
+    r",\s*(?:ook\s+)?(?:wanneer|als|indien|zolang|voor zover)\b")
 # "deze regels gelden ook voor ...", "deze bepalingen zijn van toepassing op ...": the rules as the subject
 _SCOPE_RULES = re.compile(r"\bdeze (?:[\w-]+ )?(?:gedrags|integriteits)?(?:regels|bepalingen)\b (?:(?:\w+ ){0,3}?gelden"
                           r"|zijn (?:\w+ ){0,2}?(?:van toepassing|bestemd|bedoeld)) (?:\w+ ){0,3}?(?:voor|op)\b")
