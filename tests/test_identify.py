@@ -71,6 +71,13 @@ def test_a_clause_that_qualifies_the_addressees_adds_no_office() -> None:
     assert _identify(text) == ("gemeente", {"burgemeester"})
 
 
+def test_a_relative_clause_in_the_enumeration_of_addressees_does_not_end_it() -> None:
+    text = ("Gedragscode integriteit Waterschap Proefmonde\n\nArtikel 1 Reikwijdte\n\n1. Deze code geldt voor de leden "
+            "van het algemeen bestuur, de commissieleden die geen lid van het algemeen bestuur zijn, de leden van het "
+            "dagelijks bestuur en de dijkgraaf.\n")
+    assert _identify(text) == ("waterschap", {"ab_lid", "commissielid", "db_lid", "voorzitter"})
+
+
 def test_legal_basis_when_nothing_else_names_offices() -> None:
     text = ("Gedragscode integriteit 2022\n\nDe raad van de gemeente Epe;\n\ngelet op artikel 41c, tweede lid, "
             "en artikel 69, tweede lid, van de Gemeentewet;\n\nbesluit:\n")

@@ -536,9 +536,12 @@ _SCOPE_NOT_SUBJECT = {"van", "in", "uit", "bij", "met", "volgens", "krachtens", 
 # where the offices the code is for end: an exception, a limitation, the bodies it also addresses, a
 # relative clause ("een hoogheemraad die van buiten de verenigde vergadering is benoemd")
 _SCOPE_END = re.compile(
-    r";|\b(?:maar|tenzij|behalve|uitgezonderd|met uitzondering|niet(?!-)|noch|richt zich|die|welke)\b|"
+    r";|\b(?:maar|tenzij|behalve|uitgezonderd|met uitzondering|niet(?!-)|noch|richt zich)\b|"
     # a clause that qualifies the addressees ("ook wanneer hij als voorzitter van de raad optreedt") adds none
     r",\s*(?:ook\s+)?(?:wanneer|als|indien|zolang|voor zover)\b")
+# A relative clause inside the enumeration of addressees ("de commissieleden die geen lid van het algemeen
+# bestuur zijn, de leden van het dagelijks bestuur"): it qualifies one of them; the enumeration goes on after it.
+_SCOPE_RELATIVE = re.compile(r"\b(?:die|welke)\b[^,;]*")
 # "deze regels gelden ook voor ...", "deze bepalingen zijn van toepassing op ...": the rules as the subject
 _SCOPE_RULES = re.compile(r"\bdeze (?:[\w-]+ )?(?:gedrags|integriteits)?(?:regels|bepalingen)\b (?:(?:\w+ ){0,3}?gelden"
                           r"|zijn (?:\w+ ){0,2}?(?:van toepassing|bestemd|bedoeld)) (?:\w+ ){0,3}?(?:voor|op)\b")
@@ -603,7 +606,8 @@ def _scope_article_offices(seg: Segmentation, body: Body) -> tuple[set[str], str
                 m = None
         if m is None:
             continue
-        offices = offices_in(_SCOPE_END.split(folded[m.end():])[0], body, definitions=definitions)
+        tail = _SCOPE_RELATIVE.sub(" ", folded[m.end():])
+        offices = offices_in(_SCOPE_END.split(tail)[0], body, definitions=definitions)
         if not offices:
             continue
         key = (0 if role == "normatief" else 1, label)
