@@ -151,15 +151,18 @@ def _paragraphs(b: Builder, unit: Build) -> list[tuple[int, int, int]]:
     return out
 
 
-def _split(b: Builder, unit: Build, strong: bool) -> list[Build]:
-    """The unit cut into paragraphs, each normative when its wording states rules (``strong``: plainly)."""
+def _split(b: Builder, unit: Build, strong: bool, mostly: bool = False) -> list[Build]:
+    """The unit cut into paragraphs, each normative when its wording states rules (``strong``: plainly;
+    ``mostly``: also a paragraph of several duties with a negation or a report among them, whose duties
+    outnumber those - its negated sentence is no evidence of its own)."""
     pieces: list[Build] = []
     for first, last, head in _paragraphs(b, unit):
         start = b.lines[head].start if head >= 0 else b.lines[first].start
         body_start = b.lines[first].start if head >= 0 else start
         text = b.text[body_start : b.lines[last].end]
         ev = paragraph_evidence(text)
-        rule = ev.strong_rule if strong else ev.rule
+        rule = ev.strong_rule if strong else (ev.rule or (mostly and ev.duties >= 2
+                                                           and ev.duties > ev.negations + ev.narrative))
         role: Role = "normatief" if rule and (head >= 0 or first != last or len(text) > 90) else unit.role
         heading = b.lines[head].core if head >= 0 else ""
         piece = Build(role, "", "", heading, unit.chapter, start, body_start, b.lines[last].end)
@@ -378,7 +381,7 @@ def prose_fallback(b: Builder, is_code: bool) -> None:
     for unit in b.units:
         headed = unit.label or unit.heading or intro_heading(strip_label(unit.chapter.split(" ", 1)[-1])[0])
         if unit.role in _READ_AS and not headed and (unit.start < signed or long):
-            out.extend(_split(b, unit, strong=unit.start >= signed))
+            out.extend(_split(b, unit, strong=unit.start >= signed, mostly=True))
         else:
             out.append(unit)
     b.units = out
