@@ -904,15 +904,13 @@ class Matcher:
         """For every sentence of the searched units, in document order: 1 when it is no evidence. Worked out
         once; the article, lid and sentence scopes all need it (a byte a sentence, not a set of them)."""
         if self._quiet is None:
-            quiet = bytearray(self.no_evidence(sentence.text) for unit in self.units for lid in unit.leden
-                              for sentence in lid.sentences)
-            k = 0
+            quiet = bytearray()
             for unit in self.units:
                 for lid in unit.leden:
-                    n = len(lid.sentences)
-                    if n > 1 and any(quiet[k : k + n]) and _declines(lid.sentences):
-                        quiet[k : k + n] = b"\x01" * n
-                    k += n
+                    flags = bytes(self.no_evidence(sentence.text) for sentence in lid.sentences)
+                    if len(flags) > 1 and any(flags) and _declines(lid.sentences):
+                        flags = b"\x01" * len(flags)
+                    quiet += flags
             self._quiet = quiet
         return self._quiet
 

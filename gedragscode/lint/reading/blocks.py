@@ -171,8 +171,9 @@ _LABELLED = re.compile(r"^(?:Artikel|ARTIKEL|Hoofdstuk|HOOFDSTUK|Paragraaf|PARAG
 
 
 # A question-and-answer label on a line of its own ("V.", "A:", "Vraag", "Antwoord:"): it labels the next line.
-_QA_LABEL = re.compile(r"^(?:V|A|Q|Vraag|Antwoord|VRAAG|ANTWOORD)\s*[.:]?$")
-_QA_LABEL_LINES = re.compile(r"^[ \t]*(?:V|A|Q|Vraag|Antwoord|VRAAG|ANTWOORD)[ \t]*[.:]?[ \t]*$", re.MULTILINE)
+_QA_WORD = r"(?:V|A|Q|Vraag|Antwoord|VRAAG|ANTWOORD)"
+_QA_LABEL = re.compile(rf"^{_QA_WORD}\s*[.:]?$")
+_QA_LABEL_LINES = re.compile(rf"^[ \t]*{_QA_WORD}[ \t]*[.:]?[ \t]*$", re.MULTILINE)
 _QA_LABELS_MIN = 3
 
 

@@ -437,9 +437,10 @@ def find_notes(text: str, lids: Sequence[tuple[str, int, int]], body_start: int,
         if notes and start < notes[-1][1]:
             continue  # inside the note before it
         nxt = found[k + 1][0] if k + 1 < len(found) else end
+        paragraph = _paragraph_end(text, start, stop)
         # another note before this one's lid stop, with a paragraph of rule between: one paragraph each
-        alternating = nxt < stop and bool(text[_paragraph_end(text, start, stop) : nxt].strip())
-        notes.append((start, _paragraph_end(text, start, stop) if alternating else rstrip_offset(text, start, stop)))
+        alternating = nxt < stop and bool(text[paragraph:nxt].strip())
+        notes.append((start, paragraph if alternating else rstrip_offset(text, start, stop)))
     return notes
 
 

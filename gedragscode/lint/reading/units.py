@@ -71,8 +71,6 @@ _BIJ_BESLUIT = re.compile(
     r"(?i)bijlagen?\s+(?:\w{1,3}\s+)?(?:behorende\s+)?bij\s+(?:het\s+)?(?:raads|staten)?besluit\b")
 
 
-_ALDUS = re.compile(r"aldus\s+(?:vastgesteld|besloten)\b", re.IGNORECASE)
-
 class UnitReader(Builder):
     """Reads a document's lines into units (see the module docstring); :meth:`run` does it all."""
 
@@ -185,7 +183,8 @@ class UnitReader(Builder):
             if EED.match(core):
                 i = self.oath(i)
                 continue
-            if ONDERTEKENING.match(core) and (len(core) <= 200 or (len(core) <= 320 and _ALDUS.match(core))):
+            signed = ONDERTEKENING.match(core)
+            if signed and (len(core) <= 200 or (len(core) <= 320 and signed.group(0)[:5].lower() == "aldus")):
                 # (an "Aldus vastgesteld" line may carry the signatures that a PDF put beside each other)
                 if zone == "onder" and self.cur is not None and self.cur.role == "ondertekening":
                     self.cur.add(line)
