@@ -8,6 +8,10 @@ Plus the corpus scores (skipped when ../shared is not there).
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
+import io
+import json
 import re
 import subprocess
 import sys
@@ -122,6 +126,46 @@ def _score(corpus: Path) -> dict[str, float]:
     return {k: float(v) for k, v in values.items()}
 
 
+def _score_in_process(corpus: Path) -> dict[str, float]:
+    """The same score from the same judge (``eval_lint.py``'s own counting), with each document linted by
+    the CLI in this process instead of one ``gedragscode`` process per document: the blind sets hold
+    hundreds of documents, and starting a process for each cost most of the test suite's time.
+    ``test_real_corpus_scores`` and CI's last step still run the installed command."""
+    from click.testing import CliRunner
+    from gedragscode.cli.main import cli
+
+    spec = importlib.util.spec_from_file_location("eval_lint_in_process", SHARED / "tools" / "eval_lint.py")
+    assert spec is not None and spec.loader is not None
+    judge = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(judge)
+    runner = CliRunner()
+
+    def run_lint(cmd: list[str], path: Path) -> tuple[dict[str, object] | None, str]:
+        result = runner.invoke(cli, ["lint", "--format", "json", str(path)])
+        try:
+            data = json.loads(result.stdout)
+        except json.JSONDecodeError:
+            return None, f"exit {result.exit_code}, no JSON on stdout: {result.output[:200]}"
+        if isinstance(data, list):
+            data = data[0] if data else {}
+        if not isinstance(data, dict) or not isinstance(data.get("clauses"), list):
+            return None, "JSON has no 'clauses' list"
+        return data, ""
+
+    judge.run_lint = run_lint
+    out = io.StringIO()
+    argv = sys.argv
+    try:
+        sys.argv = ["eval_lint.py", str(corpus)]
+        with contextlib.redirect_stdout(out):
+            judge.main()
+    finally:
+        sys.argv = argv
+    last = out.getvalue().strip().splitlines()[-1]
+    values = dict(re.findall(r"([a-z][a-z0-9-]*) ([0-9.]+)", last))
+    return {k: float(v) for k, v in values.items()}
+
+
 @pytest.mark.corpus
 @pytest.mark.slow
 @pytest.mark.skipif(not (SHARED / "corpus" / "real").is_dir(), reason="../shared/corpus ontbreekt")
@@ -138,7 +182,7 @@ def test_real_corpus_scores() -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(not (SHARED / "tools" / "eval_lint.py").is_file(), reason="../shared/tools ontbreekt")
 def test_own_fixture_scores() -> None:
-    scores = _score(FIXTURES)
+    scores = _score_in_process(FIXTURES)
     assert scores["failures"] == 0
     assert scores["body"] == 1.0
     assert scores["office-f1"] >= 0.95
@@ -164,7 +208,7 @@ def test_blind_fixture_scores(folder: str) -> None:
     closing notes); the misses it revealed were then fixed by general rules, so from then on the
     folder is a regression test, no longer a blind one.
     """
-    scores = _score(BLIND / folder)
+    scores = _score_in_process(BLIND / folder)
     floor = BLIND_FLOORS.get(folder, {})
     assert scores["failures"] == 0
     assert scores["body"] >= floor.get("body", 1.0)
