@@ -239,6 +239,28 @@ def test_lemma_forms_are_cached_on_disk(tmp_path: Path, monkeypatch: pytest.Monk
     assert lemmas.forms("melden") == found
 
 
+def test_imperatives_come_from_the_dictionary_and_are_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bare stems of the dictionary's verbs are worked out once and kept in the forms cache file."""
+    from gedragscode.lint import lemmas
+
+    monkeypatch.setenv("GEDRAGSCODE_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("GEDRAGSCODE_NO_CACHE", raising=False)
+    monkeypatch.setattr(lemmas, "_TABLE", {})
+    monkeypatch.setattr(lemmas, "_LOADED", False)
+    for verb in ("vertel", "geef", "ga", "neem", "meld", "raadpleeg", "bewaar", "lees"):
+        assert lemmas.imperative(verb), verb
+    for noun in ("regel", "deel", "besluit", "gebruik", "artikel", "lid", "de"):
+        assert not lemmas.imperative(noun), noun
+    monkeypatch.setattr(lemmas, "_TABLE", {})
+    monkeypatch.setattr(lemmas, "_LOADED", False)
+
+    def no_dictionary() -> None:
+        raise AssertionError("the dictionary was loaded although the cache has the stems")
+
+    monkeypatch.setattr(lemmas, "_inverse", no_dictionary)
+    assert lemmas.imperative("vertel") and not lemmas.imperative("regel")
+
+
 def test_a_paragraph_that_raises_a_subject_only_to_decline_a_rule_is_no_evidence() -> None:
     from gedragscode.lint.match import _declines
 

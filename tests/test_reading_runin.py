@@ -77,6 +77,24 @@ def test_exemptions_and_verb_first_negations() -> None:
     assert not scope_negation("De code stelt dat het lid geen geschenken aanneemt.")
 
 
+def test_any_verb_in_the_imperative_states_a_rule() -> None:
+    """A plain-language code's imperatives state rules whatever the verb; the verbs come from the
+    lemmatiser's dictionary, not from a list of known ones."""
+    assert duty("Vertel de bestuurssecretaris binnen een maand welke functies je naast het bestuur hebt.")
+    assert duty("Ga alleen als het iets met je bestuurswerk te maken heeft.")
+    assert duty("• Raadpleeg bij twijfel de vertrouwenspersoon.")
+    assert duty("Stuur de declaratie binnen drie maanden naar de griffie.")
+    # a verb with its subject after it asks or sets a condition; a pointer, a label or a noun is no rule
+    assert not duty("Heb je een vraag, dan kun je bij de griffier terecht.")
+    assert not duty("Krijg je een cadeau van een aannemer?")
+    assert not duty("Zie artikel 3 van de Gemeentewet.")
+    assert not duty("Denk aan je baan, je bedrijf of vrijwilligerswerk.")
+    assert not duty("Kenmerk: 2024/118")
+    assert not duty("Besluit van de raad van 12 maart 2024.")
+    # "hoef je niet" lifts a duty in the je-form too
+    assert exemption("Hoeveel je verdient met je andere functies hoef je niet te vertellen.")
+
+
 def test_a_sentence_for_other_offices_is_no_evidence() -> None:
     from gedragscode import load_model
     from gedragscode.lint.addressees import addressed_elsewhere

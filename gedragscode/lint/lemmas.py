@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["PARTICLES", "forms", "lemma_of", "lemmas_of", "split_verb"]
+__all__ = ["PARTICLES", "forms", "imperative", "lemma_of", "lemmas_of", "split_verb"]
 
 PARTICLES: tuple[str, ...] = tuple(sorted((
     "aan", "achter", "af", "bekend", "bij", "binnen", "buiten", "deel", "door", "in", "kenbaar", "kennis",
@@ -197,6 +197,61 @@ def forms(lemma: str) -> frozenset[str]:
         _TABLE[lemma] = found
         _store()
     return found
+
+
+# ---------------------------------------------------------------- the imperative
+
+_VOWELS = "aeiou"
+_STEMS_KEY = "*imperatives"  # kept in the forms table; no folded lemma starts with "*"
+
+
+def _stem_candidates(infinitive: str) -> set[str]:
+    """What the bare stem of a Dutch infinitive can look like by the spelling rules: "-en" or "-n" off
+    ("melden" -> "meld", "gaan" -> "ga"), a doubled consonant single ("vertellen" -> "vertel"), v/z at the
+    end as f/s ("geven" -> "gef"), and an open syllable's vowel doubled ("gef" -> "geef", "nemen" ->
+    "neem"). Only candidates the dictionary lists as forms of the verb are kept (:func:`_compute_stems`),
+    so the rules may over-generate."""
+    if infinitive.endswith("en") and len(infinitive) > 4:
+        stem = infinitive[:-2]
+    elif len(infinitive) >= 4 and infinitive.endswith("n") and infinitive[-2] in "aeo":
+        stem = infinitive[:-1]  # "gaan", "doen", "staan", "zien"
+    else:
+        return set()
+    out = {stem}
+    if len(stem) >= 2 and stem[-1] == stem[-2]:
+        out.add(stem[:-1])
+    for base in tuple(out):
+        spelled = base[:-1] + "f" if base.endswith("v") else base[:-1] + "s" if base.endswith("z") else base
+        out.add(spelled)
+        if len(spelled) >= 3 and spelled[-1] not in _VOWELS and spelled[-2] in "aeou" and spelled[-3] not in _VOWELS:
+            out.add(spelled[:-1] + spelled[-2] + spelled[-1])
+    return out
+
+
+def _compute_stems() -> frozenset[str]:
+    _, inverse = _inverse()
+    found: set[str] = set()
+    for lemma, word_forms in inverse.items():
+        candidates = _stem_candidates(lemma)
+        if candidates:
+            found.update(c for c in candidates if c != lemma and c in word_forms)
+    return frozenset(found)
+
+
+def imperative(word: str) -> bool:
+    """Whether a folded word is the bare stem of a Dutch verb, the form of the imperative ("vertel",
+    "geef", "ga", "raadpleeg"): a form simplemma's dictionary lists for a verb and that the spelling rules
+    derive from its infinitive. Nouns that share a verb's stem but that the dictionary gives as their own
+    lemma ("regel", "deel", "stem") are not. The set is worked out once from the dictionary and kept in
+    the forms cache file."""
+    if not _LOADED:
+        _load()
+    stems = _TABLE.get(_STEMS_KEY)
+    if stems is None:
+        stems = _compute_stems()
+        _TABLE[_STEMS_KEY] = stems
+        _store()
+    return word in stems
 
 
 @lru_cache(maxsize=4096)

@@ -17,7 +17,10 @@ live in the model).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+
+from gedragscode.lint.lemmas import imperative
 
 __all__ = [
     "Evidence", "absence", "definition", "duty", "exemption", "inapplicable", "narrative", "paragraph_evidence",
@@ -162,9 +165,10 @@ def absence(sentence: str) -> bool:
     return _ABSENCE.search(sentence) is not None and not _DUTY.search(_ABSENCE.sub(" ", sentence))
 
 
-# An exemption: "Leden hoeven hun inkomsten niet openbaar te maken", "de dijkgraaf hoeft dat niet te doen
-# voor ...", "Raadsleden zijn niet verplicht ..." (up to the end of its clause): it lifts a duty, states none.
-_EXEMPTION = re.compile(r"(?:\b(?:hoeft|hoeven)\b[^.;:,]{0,80}?\b(?:niet|geen|niets|niemand)\b|"
+# An exemption: "Leden hoeven hun inkomsten niet openbaar te maken", "dat hoef je niet te vertellen", "de
+# dijkgraaf hoeft dat niet te doen voor ...", "Raadsleden zijn niet verplicht ..." (up to the end of its
+# clause): it lifts a duty, states none.
+_EXEMPTION = re.compile(r"(?:\b(?:hoef|hoeft|hoeven)\b[^.;:,]{0,80}?\b(?:niet|geen|niets|niemand)\b|"
                         r"\b(?:wordt|worden)\s+(?:\w+\s+){0,4}?niet\s+(?:gevraagd|verlangd|vereist|verplicht)\b|"
                         r"\b(?:is|zijn)\s+niet\s+(?:verplicht|gehouden)\b|"
                         r"\b(?:schrijft|schrijven)\s+(?:\w+\s+){0,4}?niet\s+voor\b|"
@@ -258,12 +262,37 @@ def report(sentence: str) -> bool:
     return narrative(_SUBORDINATE.split(sentence, maxsplit=1)[0]) and not duty(sentence)
 
 
+# The first word of a sentence and what follows it, for the imperative.
+_OPENING = re.compile(r"^[^\w]*([^\W\d_]{2,})(?=\s)\s+(\S+)")
+# After a verb's stem, a subject makes a question or a condition ("Heb je ...?", "Krijg je een cadeau, ..."),
+# not an imperative.
+_SUBJECTS = frozenset({"je", "jij", "u", "ik", "we", "wij", "hij", "zij", "ze", "men", "jullie", "er"})
+# Imperatives that point at something rather than ask for an act: a reference ("Zie artikel 3"), an example
+# ("Denk aan je baan", "Stel: ..."), a reading aid ("Lees ook ...").
+_POINTERS = frozenset({"zie", "lees", "vergelijk", "denk", "stel", "kijk", "neem"})
+
+
+def _imperative_opening(sentence: str) -> bool:
+    """Whether the sentence opens with a verb in the imperative, any verb the dictionary knows ("Vertel het
+    de griffier.", "Ga alleen als ...", "Raadpleeg de vertrouwenspersoon."): not a question, not a
+    verb with its subject after it ("Heb je ...", "Krijg je ..."), not a label ("Stap 1", "Kenmerk:")."""
+    m = _OPENING.match(sentence)
+    if m is None or not m.group(1)[0].isupper() or sentence.rstrip().endswith("?"):
+        return False
+    after = m.group(2)
+    if after.lower().strip(",") in _SUBJECTS or not after[0].isalpha() or (len(after) == 1 and after.isupper()):
+        return False
+    word = unicodedata.normalize("NFKD", m.group(1).casefold())
+    return word not in _POINTERS and word.isascii() and imperative(word)
+
+
 def duty(sentence: str) -> bool:
     """Whether the sentence has the wording of a rule: a present-tense obligation, ban or required act,
-    or a commitment in the first person plural (not told in the past); never a scope negation."""
+    an imperative, or a commitment in the first person plural (not told in the past); never a scope
+    negation."""
     if scope_negation(sentence):
         return False
-    if _DUTY.search(_EXEMPTION.sub(" ", sentence)):
+    if _DUTY.search(_EXEMPTION.sub(" ", sentence)) or _imperative_opening(sentence):
         return True
     return (_WE.search(sentence) is not None and not narrative(sentence) and not sentence.rstrip().endswith("?")
             and _OPINION.search(sentence) is None)
