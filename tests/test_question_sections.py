@@ -130,3 +130,47 @@ Daarover gaat deze gedragscode niet. Wie een vermoeden heeft van een schending, 
     found = {c.id for c in result.clauses if c.status in ("present", "outdated")}
     assert {"nevenfuncties", "financiele_belangen", "geschenken"} <= found
     assert "agressie" not in found
+
+
+def test_a_situation_set_out_with_stel_lends_its_subject_to_the_rules_after_it() -> None:
+    found = _found("""## Onderweg
+
+Stel: een pompenfabrikant wil je meenemen op een werkbezoek. Of de Unie organiseert een buitenlandse
+studiereis. Je gaat alleen mee als het college vooraf toestemming heeft gegeven.
+
+""")
+    assert "buitenlandse_reizen" in found
+
+
+def test_a_situation_the_code_declines_lends_nothing() -> None:
+    found = _found("""## Onkosten
+
+Stel: je vraagt je af of je een lunch met een dorpsraad kunt declareren. Dat is geen vraag voor deze code. Hoe
+we met onkosten omgaan, bespreekt iedere fractie zelf met de griffier.
+
+""")
+    assert "declaraties" not in found
+
+
+def test_a_topic_heading_in_plain_language_lends_its_subject_to_the_rules_under_it() -> None:
+    found = _found("""## Reizen naar het buitenland
+
+Je gaat alleen als het college vooraf toestemming heeft gegeven. Na afloop stuur je een verslag naar de griffie.
+
+""")
+    assert "buitenlandse_reizen" in found
+
+
+def test_an_article_heading_or_a_section_that_declines_lends_nothing() -> None:
+    article = _found("""## Artikel 9 Reizen naar het buitenland
+
+Je gaat alleen als het college vooraf toestemming heeft gegeven. Na afloop stuur je een verslag naar de griffie.
+
+""")
+    assert "buitenlandse_reizen" not in article
+    declined = _found("""## Reizen naar het buitenland
+
+Over reizen naar het buitenland bevat deze code geen regels. Je stuurt na afloop een verslag naar de griffie.
+
+""")
+    assert "buitenlandse_reizen" not in declined

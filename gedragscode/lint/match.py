@@ -69,6 +69,12 @@ SPLIT_REACH = 10
 """How many words after a separable verb its particle may stand ("neemt niet deel aan")."""
 
 _TOKEN = re.compile(r"[^\W_]+")
+# The label of an article, paragraph or chapter ("Artikel 4", "Art. 4", "§ 2", "Hoofdstuk 3", "2.1").
+_ARTICLE_LABEL = re.compile(r"\W*(?:art|§|par|hoofdst)", re.IGNORECASE)
+# A sentence that sets out a situation for the rule after it: "Stel: ...", "Stel dat ...", "Stel je voor ...",
+# "Veronderstel ...", "Een voorbeeld: ...".
+_SCENARIO = re.compile(r"^\W*(?:stel(?:\s*:|\s+dat\b|\s+je\s+voor\b|\s+(?=je|u|jij|jouw|uw)\b)|veronderstel\b|"
+                       r"(?:een\s+)?voorbeeld\s*:)", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[.;:!?]")
 _GLUE = re.compile(r"[-()\u2010\u2011]{1,2}")
 
@@ -734,14 +740,21 @@ class DocumentIndex:
 # ---------------------------------------------------------------- matching scope units
 
 
-def _question_head(unit: Unit) -> Span | None:
-    """The heading of a section headed by a question ("Mag ik een cadeau houden?", "Word je bedreigd? Meld
-    het"), whose answers often leave the subject to it ("Ja, tot 50 euro; meld het bij de griffier"): a
-    sentence of such a section that states a rule is read together with the question. None for any other
-    unit."""
-    if unit.body_span.start <= unit.span.start or "?" not in unit.heading:
-        return None
-    return Span(unit.span.start, unit.body_span.start)
+def _section_head(unit: Unit) -> tuple[Span | None, bool]:
+    """The heading of a section whose rules may leave their subject to it, and whether it is a question.
+
+    A question ("Mag ik een cadeau houden?", "Word je bedreigd? Meld het") is answered by its section ("Ja,
+    tot 50 euro; meld het bij de griffier"). A topic phrase over a section without an article number ("Onze
+    andere functies", "Reizen naar het buitenland") does the same in a code written in plain language ("Je
+    geeft ze binnen een maand door"); the heading of an article ("Artikel 11 Geschenken en uitnodigingen")
+    does not, since an article's recognisers read the article itself. A sentence of such a section that
+    states a rule is read together with the heading. (None, False) for any other unit."""
+    if unit.body_span.start <= unit.span.start or not unit.heading:
+        return None, False
+    question = "?" in unit.heading
+    if not question and _ARTICLE_LABEL.match(unit.label):
+        return None, False
+    return Span(unit.span.start, unit.body_span.start), question
 
 
 @dataclass(frozen=True)
@@ -860,10 +873,15 @@ class Matcher:
                         self._evidence_parts(unit.span, sentences, quiet, k))
                 k += len(sentences)
                 continue
-            question = _question_head(unit)
+            question, asks = _section_head(unit)
             if question is not None and k < len(quiet) and quiet[k]:
                 # "Geldt die regel ook voor mij?" - "Nee, die is niet op commissieleden van toepassing. ...":
                 # an answer that opens by denying the question lends nothing from it
+                question = None
+            n = sum(len(lid.sentences) for lid in unit.leden)
+            if question is not None and not asks and any(quiet[k:k + n]):
+                # a topic whose section also says what is not ruled ("bewust geen regel van gemaakt") or sends
+                # the reader elsewhere lends nothing to the rules beside it
                 question = None
             for lid in unit.leden:
                 first, k = k, k + len(lid.sentences)
@@ -876,14 +894,27 @@ class Matcher:
                     out.add(unit, lid, -1, self.index.token_range(lid.span), parts)
                     continue
                 asking: Span | None = None  # the sentence before, when it is a question
+                # the situation the paragraph sets out ("Stel: ..." and what it adds before the first rule)
+                scenario: list[Span] = []
+                answered = False
                 for number, sentence in enumerate(lid.sentences):
                     before, asking = asking, sentence.span if sentence.text.rstrip().endswith("?") else None
-                    if quiet[first + number]:
+                    if _SCENARIO.match(sentence.text):
+                        scenario, answered = [sentence.span], False
                         continue
+                    if quiet[first + number]:
+                        scenario = []  # "Dat is geen vraag voor deze code.": the situation gets no rule
+                        continue
+                    if scenario and not answered:
+                        if duty(sentence.text):
+                            answered = True
+                        else:
+                            scenario.append(sentence.span)  # "Of je hebt aandelen in een aannemer."
                     # an answer that states a rule borrows its subject from the question before it or over
-                    # its section ("Krijg je een cadeau? Meld het."); "kan terecht bij de griffier" under
-                    # "Is er een vertrouwenspersoon?" does not
-                    context = tuple(q for q in (question, before) if q is not None)
+                    # its section ("Krijg je een cadeau? Meld het."), and from the situation its paragraph
+                    # sets out ("Stel: een aannemer biedt je een kist wijn aan. ... Je neemt hem niet aan.");
+                    # "kan terecht bij de griffier" under "Is er een vertrouwenspersoon?" does not
+                    context = tuple(dict.fromkeys(q for q in (question, *scenario, before) if q is not None))
                     asked = bool(context) and duty(sentence.text)
                     out.add(unit, lid, number, self.index.token_range(sentence.span),
                             (*context, sentence.span) if asked else ())

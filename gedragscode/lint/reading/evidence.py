@@ -46,6 +46,9 @@ _DUTY = re.compile(
     # the imperative that opens a sentence of a plain-language code ("Meld het bij de griffier.")
     r"|^\W*(?:Meld|Neem|Geef|Vraag|Houd|Gebruik|Zorg|Accepteer|Declareer|Bespreek|Overleg|Weiger|Praat|Stem|"
     r"Wees|Vermijd)\b"
+    # the je-form with a ban or a limit, any verb ("Je gaat alleen mee als ...", "Je vertelt het aan niemand")
+    r"|^\W*(?:je|jij)\s+(?!(?:kunt|kan|wilt|wil|bent|hebt|heb|weet|zult|zal|krijgt|ziet|vindt|denkt|hoort|"
+    r"leest|merkt|voelt)\b)[a-z]\w+\s[^.;:?]{0,80}?\b(?:geen|niet|nooit|alleen|uitsluitend|niemand|niets)\b"
     # a rule for whoever meets a condition, in the present tense ("Wie persoonlijk belang heeft bij een
     # besluit, laat de stemming aan anderen"; not "Wie ... kan ...", which offers a possibility)
     r"|^\W*Wie\s[^,;:?]{3,160},\s*(?!(?:kan|kunnen|mag\s+ook|was|waren|werd|had)\b)[a-z]\w+\b(?![^.;:]{0,200}\?)",
@@ -89,6 +92,9 @@ _SCOPE_NEGATION = re.compile(
     r"\b(?:valt|vallen)\s+(?:\w+\s+){0,2}?buiten\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling|protocol|afspraken)\b|"
     # "Dat protocol is geen onderdeel van deze code", "maakt geen deel uit van de gedragscode"
     r"\b(?:is|zijn|vormt|vormen)\s+geen\s+(?:onderdeel|deel)\s+van\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling)\b|"
+    # "Dat is geen vraag voor deze code", "geen onderwerp voor deze afspraken"
+    r"\b(?:is|zijn)\s+geen\s+(?:vraag|onderwerp|zaak|kwestie)\s+(?:voor|van)\s+(?:deze|dit)\s+"
+    r"(?:gedrags)?(?:code|regeling|afspraken)\b|"
     r"\b(?:maakt|maken)\s+geen\s+(?:onderdeel|deel)\s+uit\s+van\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling)\b|"
     r"(?:wat|onderwerpen\s+die)\s+(?:deze|de)\s+(?:gedrags)?code\s+niet\s+regelt|"
     r"(?:zijn|is)\s+(?:\w+\s+){0,4}?(?:geen\s+(?:afspraken|regels|bepalingen)\s+(?:gemaakt|opgenomen|vastgesteld)|"
@@ -173,7 +179,9 @@ _EXEMPTION = re.compile(r"(?:\b(?:hoef|hoeft|hoeven)\b[^.;:,]{0,80}?\b(?:niet|ge
                         r"\b(?:is|zijn)\s+niet\s+(?:verplicht|gehouden)\b|"
                         r"\b(?:schrijft|schrijven)\s+(?:\w+\s+){0,4}?niet\s+voor\b|"
                         r"\b(?:wordt|worden)\s+niet\s+(?:openbaar\s+gemaakt|gepubliceerd|opgevraagd)\b|"
-                        r"\b(?:wordt|worden)\s+geen\s+(?:\w+\s+){0,5}?(?:gevraagd|verlangd|vereist)\b|\bgeen\s+(?:wettelijke\s+)?(?:plicht|verplichting)\b)"
+                        r"\b(?:wordt|worden)\s+geen\s+(?:\w+\s+){0,5}?(?:gevraagd|verlangd|vereist)\b|\bgeen\s+(?:wettelijke\s+)?(?:plicht|verplichting)\b|"
+                        # "Een verplichting om de inkomsten bekend te maken, bestaat voor Statenleden niet"
+                        r"\b(?:plicht|verplichting)\b[^.;:]{0,120}?\b(?:bestaat|geldt)\b[^.;:]{0,60}?\bniet\b)"
                         r"[^.;:,]*", re.IGNORECASE)
 
 
@@ -264,6 +272,9 @@ def report(sentence: str) -> bool:
 
 # The first word of a sentence and what follows it, for the imperative.
 _OPENING = re.compile(r"^[^\w]*([^\W\d_]{2,})(?=\s)\s+(\S+)")
+# A condition before the imperative: "Als je twijfelt, vraag het de griffier."
+_CONDITIONS = frozenset({"als", "wanneer", "indien", "zodra", "voordat", "nadat", "zolang"})
+_AFTER_CONDITION = re.compile(r"^[^\w]*\w+\s[^,;:.?]{3,160},\s*([^\W\d_]{2,})(?=\s)\s+(\S+)")
 # After a verb's stem, a subject makes a question or a condition ("Heb je ...?", "Krijg je een cadeau, ..."),
 # not an imperative.
 _SUBJECTS = frozenset({"je", "jij", "u", "ik", "we", "wij", "hij", "zij", "ze", "men", "jullie", "er"})
@@ -277,7 +288,11 @@ def _imperative_opening(sentence: str) -> bool:
     de griffier.", "Ga alleen als ...", "Raadpleeg de vertrouwenspersoon."): not a question, not a
     verb with its subject after it ("Heb je ...", "Krijg je ..."), not a label ("Stap 1", "Kenmerk:")."""
     m = _OPENING.match(sentence)
-    if m is None or not m.group(1)[0].isupper() or sentence.rstrip().endswith("?"):
+    if m is not None and m.group(1).casefold() in _CONDITIONS:
+        m = _AFTER_CONDITION.match(sentence)  # "Als je twijfelt, vraag het de griffier."
+        if m is None or sentence.rstrip().endswith("?"):
+            return False
+    elif m is None or not m.group(1)[0].isupper() or sentence.rstrip().endswith("?"):
         return False
     after = m.group(2)
     if after.lower().strip(",") in _SUBJECTS or not after[0].isalpha() or (len(after) == 1 and after.isupper()):
@@ -286,13 +301,34 @@ def _imperative_opening(sentence: str) -> bool:
     return word not in _POINTERS and word.isascii() and imperative(word)
 
 
+# A verb before "je" inside a sentence, the je-form with the subject after the verb ("Na afloop stuur je een
+# verslag", "Een reis maak je alleen met toestemming").
+_INVERTED = re.compile(r"(?<=\w)[\s,]+([^\W\d_]{2,})\s+(?:je|jij)\b", re.IGNORECASE)
+# Verbs that with "je" after them state a possibility, a state or a right, not an act the code asks for.
+_NOT_ACTS = frozenset({"heb", "ben", "kun", "kan", "wil", "zal", "word", "weet", "krijg", "zie", "vind", "denk",
+                       "lees", "hoor", "ken", "blijk", "merk", "twijfel", "voel", "kom", "sta", "zit", "lig"})
+
+
+def _inverted_je(sentence: str) -> bool:
+    """Whether a verb in the je-form stands before its subject inside a sentence that is no question ("Na
+    afloop stuur je een verslag naar de griffie."): in a code in plain language that states what you do."""
+    if sentence.rstrip().endswith("?"):
+        return False
+    for m in _INVERTED.finditer(sentence):
+        word = unicodedata.normalize("NFKD", m.group(1).casefold())
+        if word not in _NOT_ACTS and word.isascii() and imperative(word):
+            return True
+    return False
+
+
 def duty(sentence: str) -> bool:
     """Whether the sentence has the wording of a rule: a present-tense obligation, ban or required act,
     an imperative, or a commitment in the first person plural (not told in the past); never a scope
     negation."""
     if scope_negation(sentence):
         return False
-    if _DUTY.search(_EXEMPTION.sub(" ", sentence)) or _imperative_opening(sentence):
+    lifted = _EXEMPTION.sub(" ", sentence)
+    if _DUTY.search(lifted) or _imperative_opening(lifted) or _inverted_je(lifted):
         return True
     return (_WE.search(sentence) is not None and not narrative(sentence) and not sentence.rstrip().endswith("?")
             and _OPINION.search(sentence) is None)
