@@ -199,7 +199,8 @@ BLIND = Path(__file__).resolve().parent / "fixtures" / "blind"
 @pytest.mark.parametrize("folder", ["gemeente", "overig", "stijl", "opmaak", "rand", "model", "formulering_vv",
                                     "formulering_bestuur", "formulering_b", "formulering_c", "b1", "formeel",
                                     "b7", "b8", "b9", "b10", "b11", "b12", "b13", "b14", "b15", "b16", "b17", "b18",
-                                    "b19", "b20", "b21", "b22", "b23", "b24", "b25"])
+                                    "b19", "b20", "b21", "b22", "b23", "b24", "b25", "b26", "b27",
+                                    "b28"])
 def test_blind_fixture_scores(folder: str) -> None:
     """The blind test sets guard against regressions.
 
@@ -217,7 +218,7 @@ def test_blind_fixture_scores(folder: str) -> None:
     assert scores["recall"] >= floor.get("recall", 0.95)
 
 
-# The team's blind sets 7-25, tuned on after their first run (first-run figures in each README): the floors
+# The team's blind sets 7-28, tuned on after their first run (first-run figures in each README): the floors
 # are the tuned figures, rounded down — a regression guard, not evidence of generalisation.
 BLIND_FLOORS: dict[str, dict[str, float]] = {
     "b7": {"precision": 0.96, "recall": 0.98},
@@ -239,7 +240,10 @@ BLIND_FLOORS: dict[str, dict[str, float]] = {
     "b22": {"precision": 0.95, "recall": 0.95},  # first run 0.929 / 0.924, tuned 0.956 / 0.962
     "b23": {"precision": 0.98, "recall": 0.96},  # first run 0.948 / 0.954, tuned 0.987 / 0.961
     "b24": {"precision": 0.95, "recall": 0.95},  # first run 0.944 / 0.747, tuned 0.950 / 0.956
-    "b25": {"precision": 0.98, "recall": 0.96},  # first run 0.980 / 0.936, tuned 0.981 / 0.962
+    "b25": {"precision": 0.98, "recall": 0.97},  # first run 0.980 / 0.936, tuned 0.981 / 0.975
+    "b26": {"precision": 0.94, "recall": 0.91},  # first run 0.944 / 0.865, tuned 0.946 / 0.910
+    "b27": {"precision": 0.96, "recall": 0.91},  # first run 0.965 / 0.913 (untuned)
+    "b28": {"precision": 0.93, "recall": 0.96},  # first run 0.938 / 0.962, now 0.938 / 0.968
 }
 
 
