@@ -91,6 +91,8 @@ def test_any_verb_in_the_imperative_states_a_rule() -> None:
     assert not duty("Denk aan je baan, je bedrijf of vrijwilligerswerk.")
     assert not duty("Kenmerk: 2024/118")
     assert not duty("Besluit van de raad van 12 maart 2024.")
+    # a passive with a parenthesis between its verbs
+    assert duty("Deze gedragscode wordt, met de lijst van functies en de lijst van giften, gepubliceerd op de website.")
     # "hoef je niet" lifts a duty in the je-form too
     assert exemption("Hoeveel je verdient met je andere functies hoef je niet te vertellen.")
 

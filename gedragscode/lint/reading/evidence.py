@@ -37,7 +37,7 @@ _DUTY = re.compile(
     r"neemt|nemen|accepteert|accepteren|deelt|delen)\b[^.;:]{0,80}?\b(?:geen|niet|nooit|alleen|uitsluitend)\b|"
     r"declareert|(?<!het )declareren|registreert|(?<!het )registreren|"
     r"(?:mag|mogen|moet|moeten|dient|dienen|hoeft|hoeven)\b|(?:is|zijn)\s+verplicht|verplicht\s+zich|"
-    r"(?:wordt|worden)\s+(?:\w+\s+){0,6}?(?:\w*ge\w+|(?:aan|op|af|in|voor|onder|over|bij|terug|vast|uit|door)\w+)"
+    r"(?:wordt|worden)(?:\s*,[^,.;:]{1,100},)?\s+(?:\w+\s+){0,6}?(?:\w*ge\w+|(?:aan|op|af|in|voor|onder|over|bij|terug|vast|uit|door)\w+)"
     r"(?:d|t|en)\b|"
     r"zorg(?:t|en)\s+(?:er\s*)?(?:voor\s+)?dat|draagt\s+zorg|(?:legt|leggen)\s+\w+\s+voor|"
     r"(?:spreekt|spreken)\s+\w+\s+(?:\w+\s+){0,3}?aan|(?:bejegent|bejegenen|behandelt|behandelen)\b|"
