@@ -174,3 +174,32 @@ Over reizen naar het buitenland bevat deze code geen regels. Je stuurt na afloop
 
 """)
     assert "buitenlandse_reizen" not in declined
+
+
+_CHAPTERS = """Gemeente Proefstad
+
+GEDRAGSCODE VOOR DE WETHOUDERS
+
+1. Voor wie
+1.1 Deze code geldt voor alle wethouders van Proefstad.
+
+2. Je andere functies en je inkomsten
+2.1 Je geeft alles wat je naast het ambt doet binnen een week door aan de griffier.
+2.2 Wat je daarmee verdient, maak je vóór 1 april openbaar.
+
+3. Reizen naar het buitenland
+3.1 Je gaat alleen als het college vooraf toestemming heeft gegeven.
+
+AFDELING 4 – GESCHENKEN EN KOSTEN
+4.1 Een wethouder neemt geen geschenken aan van meer dan 50 euro en meldt ze bij de griffier.
+"""
+
+
+def test_a_chapter_heading_lends_its_subject_to_its_unheaded_rules() -> None:
+    result = lint("code.txt", data=_CHAPTERS.encode(), model=load_model())
+    found = {c.id for c in result.clauses if c.status in ("present", "outdated")}
+    assert "buitenlandse_reizen" in found
+    # the heading names income too, but what a rule excludes ("niet ... inkomsten") is read in the rule itself
+    assert "nevenfuncties" in found
+    # a formal division's heading ("AFDELING 4 – GESCHENKEN EN KOSTEN") lends nothing: no expense rule here
+    assert "declaraties" not in found

@@ -69,8 +69,9 @@ SPLIT_REACH = 10
 """How many words after a separable verb its particle may stand ("neemt niet deel aan")."""
 
 _TOKEN = re.compile(r"[^\W_]+")
-# The label of an article, paragraph or chapter ("Artikel 4", "Art. 4", "§ 2", "Hoofdstuk 3", "2.1").
-_ARTICLE_LABEL = re.compile(r"\W*(?:art|§|par|hoofdst)", re.IGNORECASE)
+# The label of an article or of a formal division ("Artikel 4", "Art. 4", "§ 2", "Hoofdstuk 3", "Afdeling 5",
+# "Titel 2", "Deel A"): its heading names what the division is about, not the subject of each rule in it.
+_ARTICLE_LABEL = re.compile(r"\W*(?:art|§|par|hoofdst|afd|titel|deel|onderdeel|sectie|bijlage)", re.IGNORECASE)
 # A sentence that sets out a situation for the rule after it: "Stel: ...", "Stel dat ...", "Stel je voor ...",
 # "Veronderstel ...", "Een voorbeeld: ...".
 _SCENARIO = re.compile(r"^\W*(?:stel(?:\s*:|\s+dat\b|\s+je\s+voor\b|\s+(?=je|u|jij|jouw|uw)\b)|veronderstel\b|"
@@ -655,12 +656,15 @@ class DocumentIndex:
     # ------------------------------------------------------------ evaluation
 
     def evaluate(self, node: _Node, ranges: Sequence[tuple[int, int]], spans: Sequence[Span],
-                 folded: bool = False) -> Positions | None:
+                 folded: bool = False, borrowed: int = 0) -> Positions | None:
         """Positions where ``node`` matches within the token ``ranges`` (None: no match).
 
         ``spans`` are the character spans of the same units, for ``regex``; a ``regex`` runs on the raw
         text, or on the folded text with ``folded`` (identification's patterns are written for folded
-        text). An empty list means "matched, but at no particular word" (a ``niet`` part).
+        text). An empty list means "matched, but at no particular word" (a ``niet`` part). The first
+        ``borrowed`` ranges are context a sentence borrows its subject from (a question, a heading): they
+        count for what must be there, not for a ``niet`` part ("Nevenfuncties en inkomsten" over "meldt
+        welke nevenfuncties hij heeft" does not make the sentence one about income).
         """
         if isinstance(node, _Atom):
             positions = self.atom(node)
@@ -679,7 +683,7 @@ class DocumentIndex:
         if isinstance(node, _And):
             out: set[int] = set()
             for part in node.parts:
-                got = self.evaluate(part, ranges, spans, folded)
+                got = self.evaluate(part, ranges, spans, folded, borrowed)
                 if got is None:
                     return None
                 out.update(got)
@@ -688,15 +692,16 @@ class DocumentIndex:
             any_match = False
             out = set()
             for part in node.parts:
-                got = self.evaluate(part, ranges, spans, folded)
+                got = self.evaluate(part, ranges, spans, folded, borrowed)
                 if got is not None:
                     any_match = True
                     out.update(got)
             return sorted(out) if any_match else None
         if isinstance(node, _Not):
-            return None if self.evaluate(node.part, ranges, spans, folded) is not None else []
-        left = self.evaluate(node.left, ranges, spans, folded)
-        right = self.evaluate(node.right, ranges, spans, folded) if left else None
+            own_ranges, own_spans = ranges[borrowed:], spans[borrowed:]
+            return None if self.evaluate(node.part, own_ranges, own_spans, folded) is not None else []
+        left = self.evaluate(node.left, ranges, spans, folded, borrowed)
+        right = self.evaluate(node.right, ranges, spans, folded, borrowed) if left else None
         if not left or not right:
             return None
         near: set[int] = set()
@@ -788,6 +793,7 @@ class _Region:
     span: Span
     tokens: tuple[int, int]
     parts: tuple[Span, ...] = ()  # an article or lid without its sentences that are no evidence; () = all of it
+    borrowed: int = 0  # the first ``borrowed`` parts are context the sentence borrows its subject from
 
 
 class _Regions(Sequence[_Region]):
@@ -796,7 +802,7 @@ class _Regions(Sequence[_Region]):
     (and its sentence) is made when asked for. There is a region per sentence of the normative text, and
     an object with its own tuple costs about six times these few words (issue 13's memory goal)."""
 
-    __slots__ = ("_lids", "_parts", "_sentences", "_units", "ends", "questioned", "starts")
+    __slots__ = ("_borrowed", "_lids", "_parts", "_sentences", "_units", "ends", "questioned", "starts")
 
     def __init__(self) -> None:
         self._units: list[Unit] = []
@@ -806,9 +812,12 @@ class _Regions(Sequence[_Region]):
         self.starts: array[int] = array("i")  # first token of each region, ascending
         self.ends: array[int] = array("i")
         self.questioned: list[int] = []  # sentences read together with the question that heads their section
+        self._borrowed: dict[int, int] = {}  # for those: how many of their parts are the borrowed context
 
     def add(self, unit: Unit, lid: LidSegment | None, sentence: int, tokens: tuple[int, int],
-            parts: tuple[Span, ...]) -> None:
+            parts: tuple[Span, ...], borrowed: int = 0) -> None:
+        if borrowed:
+            self._borrowed[len(self._units)] = borrowed
         self._units.append(unit)
         self._lids.append(lid)
         self._sentences.append(sentence)
@@ -831,7 +840,8 @@ class _Regions(Sequence[_Region]):
         unit, lid, number = self._units[k], self._lids[k], self._sentences[k]
         sentence = lid.sentences[number] if lid is not None and number >= 0 else None
         span = sentence.span if sentence is not None else lid.span if lid is not None else unit.span
-        return _Region(unit, lid, sentence, span, (self.starts[k], self.ends[k]), self._parts[k])
+        return _Region(unit, lid, sentence, span, (self.starts[k], self.ends[k]), self._parts[k],
+                       self._borrowed.get(k, 0))
 
     def __iter__(self) -> Iterator[_Region]:
         for k in range(len(self._units)):
@@ -852,6 +862,12 @@ class Matcher:
         self.elsewhere = elsewhere  # a sentence addressed to other offices than the code's (addressees.py)
         self.index = index or DocumentIndex(segmentation.document.text)
         self.units = segmentation.units_with_role(*roles)
+        # a chapter heading without an article label ("3. Je andere functies"), for its unheaded units ("3.1")
+        self._chapter_heads: dict[str, tuple[Span, bool]] = {}
+        for unit in segmentation.units:
+            if unit.role == "kop" and unit.chapter and unit.heading and not _ARTICLE_LABEL.match(unit.label):
+                self._chapter_heads.setdefault(unit.chapter, (Span(unit.span.start, unit.body_span.start),
+                                                              "?" in unit.heading))
         self._regions: dict[str, _Regions] = {}
         self._quiet: bytearray | None = None
 
@@ -874,6 +890,8 @@ class Matcher:
                 k += len(sentences)
                 continue
             question, asks = _section_head(unit)
+            if question is None and not unit.heading and not _ARTICLE_LABEL.match(unit.label):
+                question, asks = self._chapter_heads.get(unit.chapter, (None, False))
             if question is not None and k < len(quiet) and quiet[k]:
                 # "Geldt die regel ook voor mij?" - "Nee, die is niet op commissieleden van toepassing. ...":
                 # an answer that opens by denying the question lends nothing from it
@@ -888,7 +906,8 @@ class Matcher:
                 if scope == "lid":
                     parts = self._evidence_parts(lid.span, lid.sentences, quiet, first)
                     if question is not None and any(duty(s.text) for s in lid.sentences):
-                        out.add(unit, lid, -1, self.index.token_range(lid.span), (question, *(parts or (lid.span,))))
+                        out.add(unit, lid, -1, self.index.token_range(lid.span), (question, *(parts or (lid.span,))),
+                                borrowed=1)
                         out.questioned.append(len(out) - 1)
                         continue
                     out.add(unit, lid, -1, self.index.token_range(lid.span), parts)
@@ -917,7 +936,7 @@ class Matcher:
                     context = tuple(dict.fromkeys(q for q in (question, *scenario, before) if q is not None))
                     asked = bool(context) and duty(sentence.text)
                     out.add(unit, lid, number, self.index.token_range(sentence.span),
-                            (*context, sentence.span) if asked else ())
+                            (*context, sentence.span) if asked else (), borrowed=len(context) if asked else 0)
                     if asked:
                         out.questioned.append(len(out) - 1)
         self._regions[scope] = out
@@ -1001,7 +1020,7 @@ class Matcher:
             return [self._document_hit(regions, positions)] if regions else []
         hits: list[Hit] = []
         for region in self._candidates(node, recogniser.scope):
-            positions = self.index.evaluate(node, *self._ranges(region))
+            positions = self.index.evaluate(node, *self._ranges(region), borrowed=region.borrowed)
             if positions is not None:
                 hits.append(Hit(region.unit, region.lid, region.sentence, region.span, tuple(positions)))
         return hits
