@@ -123,6 +123,13 @@ def test_a_sentence_whose_subject_is_other_offices_is_no_evidence() -> None:
     assert mayor("Raadsleden en wethouders kunnen daarnaast terecht bij de externe vertrouwenspersoon.")
     assert mayor("De leden van de raad melden hun functies bij de griffier.")
     assert not mayor("Wethouders en de burgemeester melden geschenken.")  # the burgemeester among them
+    # a general word for the members beside another office may mean the code's own office holders
+    waterschap = load_model().body("waterschap")
+    assert waterschap is not None
+    members = addressed_elsewhere(waterschap, ["ab_lid"])
+    assert not members("Een lid en een commissielid doen bij hun aantreden opgave van hun functies.")
+    assert not members("Het is van toepassing op de leden en op de commissieleden.")
+    assert members("Een commissielid doet bij zijn aantreden opgave van zijn functies.")
     assert not mayor("De burgemeester meldt zijn nevenfuncties.")
     assert not mayor("Geschenken worden gemeld bij de gemeentesecretaris.")  # no addressee as subject
     # former office holders are not the offices that the word names

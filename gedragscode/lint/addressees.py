@@ -35,6 +35,10 @@ _SUBJECT = re.compile(
     r"kan|mag|moet|heeft|is|wordt|meldt|valt|neemt|maakt|gaat|doet|geeft|houdt|vervult)\b")
 
 _FORMER = re.compile(r"\b(?:gewezen|voormalige?|oud-|vorige|vroegere)", re.IGNORECASE)
+# An addressee in a general word for the members that names no office ("een lid en een commissielid", "de
+# leden en de commissieleden"): the code's own office holders may be meant, so such a list is not elsewhere.
+_ITEM = re.compile(r"\s*(?:,|\ben\b|\bof\b)\s*")
+_GENERAL_MEMBER = re.compile(r"\b(?:lid|leden|ambtsdragers?|bestuurders?|bestuursleden)\b")
 
 
 def addressed_elsewhere(body: Body, offices: Collection[str]) -> Callable[[str], bool]:
@@ -43,17 +47,20 @@ def addressed_elsewhere(body: Body, offices: Collection[str]) -> Callable[[str],
     kunnen ..." in a code for the burgemeester)."""
     own = set(offices)
 
+    def unnamed_member(addressees: str) -> bool:
+        return any(_GENERAL_MEMBER.search(item) and not offices_in(item, body) for item in _ITEM.split(addressees))
+
     def elsewhere(sentence: str) -> bool:
         folded = fold_text(sentence)
         m = _ADDRESSED.search(folded)
         if m is not None:
             named = offices_in(m.group("tail"), body)
             if named:
-                return not (named & own)
+                return not (named & own) and not unnamed_member(m.group("tail"))
         subject = _SUBJECT.match(folded)
         if subject is None or _FORMER.search(subject.group("subject")):
             return False  # former office holders are another subject than the offices' own words name
         named = offices_in(subject.group("subject"), body)
-        return bool(named) and not (named & own)
+        return bool(named) and not (named & own) and not unnamed_member(subject.group("subject"))
 
     return elsewhere
