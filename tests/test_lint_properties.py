@@ -221,8 +221,8 @@ def test_blind_fixture_scores(folder: str) -> None:
 # The team's blind sets 7-28, tuned on after their first run (first-run figures in each README): the floors
 # are the tuned figures, rounded down — a regression guard, not evidence of generalisation.
 BLIND_FLOORS: dict[str, dict[str, float]] = {
-    "b7": {"precision": 0.96, "recall": 0.98},
-    "b8": {"precision": 0.96, "recall": 0.97, "office-f1": 0.95},
+    "b7": {"precision": 0.96, "recall": 0.99},
+    "b8": {"precision": 0.96, "recall": 0.98, "office-f1": 0.95},
     "b9": {"precision": 0.98, "recall": 0.95},
     "b10": {"precision": 1.0, "recall": 1.0, "office-f1": 0.95},
     "b11": {"precision": 1.0, "recall": 1.0},
@@ -233,17 +233,17 @@ BLIND_FLOORS: dict[str, dict[str, float]] = {
     "b15": {"precision": 0.98, "recall": 0.98},  # first run 0.919 / 0.895, tuned 1.000 / 1.000
     "b16": {"precision": 0.98, "recall": 0.98},  # first run 0.953 / 0.979, tuned 1.000 / 0.993
     "b17": {"precision": 0.98, "recall": 0.97},  # first run 0.985 / 0.951, tuned 0.993 / 0.979
-    "b18": {"precision": 0.95, "recall": 0.92},  # first run 0.938 / 0.818, tuned 0.958 / 0.932
-    "b19": {"precision": 0.95, "recall": 0.92},  # first run 0.959 / 0.803, tuned 0.958 / 0.925
-    "b20": {"precision": 0.95, "recall": 0.94},  # first run 0.910 / 0.857, tuned 0.960 / 0.942
+    "b18": {"precision": 0.96, "recall": 0.94},  # first run 0.938 / 0.818, tuned 0.966 / 0.946
+    "b19": {"precision": 0.95, "recall": 0.93},  # first run 0.959 / 0.803, tuned 0.958 / 0.932
+    "b20": {"precision": 0.95, "recall": 0.94},  # first run 0.910 / 0.857, tuned 0.954 / 0.948
     "b21": {"precision": 0.96, "recall": 0.97},  # untuned: first run 0.961 / 0.974
     "b22": {"precision": 0.95, "recall": 0.95},  # first run 0.929 / 0.924, tuned 0.956 / 0.962
     "b23": {"precision": 0.98, "recall": 0.96},  # first run 0.948 / 0.954, tuned 0.987 / 0.961
     "b24": {"precision": 0.95, "recall": 0.95},  # first run 0.944 / 0.747, tuned 0.950 / 0.956
-    "b25": {"precision": 0.98, "recall": 0.97},  # first run 0.980 / 0.936, tuned 0.981 / 0.975
-    "b26": {"precision": 0.94, "recall": 0.91},  # first run 0.944 / 0.865, tuned 0.946 / 0.910
-    "b27": {"precision": 0.96, "recall": 0.91},  # first run 0.965 / 0.913 (untuned)
-    "b28": {"precision": 0.93, "recall": 0.96},  # first run 0.938 / 0.962, now 0.938 / 0.968
+    "b25": {"precision": 0.98, "recall": 0.98},  # first run 0.980 / 0.936, tuned 0.981 / 0.981
+    "b26": {"precision": 0.94, "recall": 0.93},  # first run 0.944 / 0.865, tuned 0.948 / 0.935
+    "b27": {"precision": 0.96, "recall": 0.94},  # first run 0.965 / 0.913, tuned 0.966 / 0.947
+    "b28": {"precision": 0.93, "recall": 0.98},  # first run 0.938 / 0.962, tuned 0.939 / 0.987
 }
 
 
