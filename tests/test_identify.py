@@ -356,3 +356,9 @@ def test_commission_members_in_the_scope_article(sentence: str, commission: bool
 
     result = lint_document(SourceDocument("x.txt", "text", _COMMISSION.format(s=sentence)))
     assert result.offices == (("raadslid", "commissielid") if commission else ("raadslid",))
+
+
+def test_the_organ_that_adopted_the_code_in_a_run_on_title_is_no_addressee() -> None:
+    text = ("Gedragscode voor de burgemeester van Proefstad Vastgesteld door de gemeenteraad op 20 november 2025\n\n"
+            "Inleiding\n\nDeze code zegt wat de raad van de burgemeester verwacht.\n")
+    assert _identify(text) == ("gemeente", {"burgemeester"})

@@ -377,13 +377,19 @@ def _wrapped_titles(lines: list[str], one_title: bool = False) -> list[str]:
     return out
 
 
+# where a title line runs on into who adopted it ("... voor de burgemeester Vastgesteld door de gemeenteraad
+# op ..."): the organ named after it adopts the code, it is not addressed by it
+_ADOPTED_BY = re.compile(r"\s(?:vastgesteld|aangenomen|gewijzigd)\s+(?:door|bij|in|op)\b")
+
+
 def _title_core(title: str) -> str:
-    """The part of a title that names the code: after "Besluit van X houdende/tot ..." prefixes."""
+    """The part of a title that names the code: after "Besluit van X houdende/tot ..." prefixes, and before
+    "Vastgesteld door ..." that a title line may run on into."""
     folded = fold(title)
     m = _TITLE_CODE.search(folded) or _TITLE_START.search(folded)
-    if m is None:
-        return folded
-    return folded[m.start():]
+    core = folded if m is None else folded[m.start():]
+    adopted = _ADOPTED_BY.search(core)
+    return core[:adopted.start()] if adopted is not None and adopted.start() > 0 else core
 
 
 # a sentence ends inside a line (a PDF transcript has the whole aanhef on one line); not after "art."
