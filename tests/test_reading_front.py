@@ -109,3 +109,15 @@ def test_numbered_leden_that_start_again_at_1_are_the_provisions_of_unheaded_art
     normative = " ".join(_normative(seg))
     for duty in _DUTIES[:7]:
         assert duty in normative, duty
+
+
+def test_a_question_heading_after_the_aanhef_heads_a_section_not_the_title() -> None:
+    seg = _seg("Gedragscode voor de burgemeester van Proefstad\n\n"
+               "De gemeenteraad van Proefstad stelt volgens artikel 69, tweede lid, van de Gemeentewet een gedragscode "
+               "vast voor de burgemeester. Op deze pagina leest u die code.\n\n"
+               "Voor wie is deze code?\n\n"
+               "Deze code geldt voor de burgemeester van Proefstad en voor een waarnemend burgemeester.\n\n"
+               "Uw functies\n\nU meldt elke nevenfunctie vooraf aan de raad.\n")
+    roles = {u.heading or u.label: u.role for u in seg.units}
+    assert "titel" not in {u.role for u in seg.units if "Voor wie" in seg.document.text[u.span.start:u.span.end][:30]}
+    assert roles.get("Voor wie is deze code?") in ("normatief", "inleiding")

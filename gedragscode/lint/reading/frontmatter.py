@@ -219,6 +219,7 @@ def read_front(b: Builder) -> int:
             and core[-1] not in ";:,"
             and not SENTENCE_INSIDE.search(core)
             and (not aanhef_seen or core[-1] != ".")
+            and core[-1] != "?"  # a question names no code, whatever its words ("Voor wie is deze code?")
         )
         continuation = first.islower() or line.core_start != line.start or core[-1] in ";,:"
         h = b.heads[i]
