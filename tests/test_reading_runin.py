@@ -91,6 +91,11 @@ def test_any_verb_in_the_imperative_states_a_rule() -> None:
     assert not duty("Denk aan je baan, je bedrijf of vrijwilligerswerk.")
     assert not duty("Kenmerk: 2024/118")
     assert not duty("Besluit van de raad van 12 maart 2024.")
+    # a code its office holder speaks in the first person singular commits like one in "wij"
+    assert duty("Elke functie, betaald of niet, meld ik binnen een week bij de griffier.")
+    assert duty("Ik behandel raadsleden, medewerkers en inwoners met respect.")
+    assert not duty("Het afgelopen jaar heb ik geen reizen naar het buitenland gemaakt.")
+    assert not duty("Ik vind integriteit belangrijk.")
     # a passive with a parenthesis between its verbs
     assert duty("Deze gedragscode wordt, met de lijst van functies en de lijst van giften, gepubliceerd op de website.")
     # "hoef je niet" lifts a duty in the je-form too

@@ -60,6 +60,8 @@ _WE = re.compile(r"\b(?:wij|we)\b", re.IGNORECASE)
 # nothing.
 _OPINION = re.compile(r"\b(?:wij|we)\s+(?:vinden|denken|hopen|geloven|menen)\b|"
                       r"\b(?:vinden|denken|hopen|geloven|menen)\s+(?:wij|we)\b", re.IGNORECASE)
+_OPINION_I = re.compile(r"\bik\s+(?:vind|denk|hoop|geloof|meen)\b|\b(?:vind|denk|hoop|geloof|meen)\s+ik\b",
+                        re.IGNORECASE)
 # The past tense and the perfect of a report or of an account ("werd", "hebben ... gemeld").
 _NARRATIVE = re.compile(
     r"\b(?:werd|werden|was|waren|had|hadden|bleek|bleken|ontving|ontvingen|kwam|kwamen|ging|gingen|"
@@ -321,6 +323,22 @@ def _inverted_je(sentence: str) -> bool:
     return False
 
 
+# The first person singular of a code its office holder speaks ("Elke functie meld ik bij de griffier", "Ik
+# behandel iedereen met respect"): like "wij", a commitment when it is in the present tense.
+_FIRST_PERSON = re.compile(r"\bik\s+([^\W\d_]{2,})\b|\b([^\W\d_]{2,})\s+ik\b", re.IGNORECASE)
+
+
+def _first_person(sentence: str) -> bool:
+    """Whether the sentence commits its speaker to an act in the first person singular, present tense."""
+    if sentence.rstrip().endswith("?"):
+        return False
+    for m in _FIRST_PERSON.finditer(sentence):
+        word = unicodedata.normalize("NFKD", (m.group(1) or m.group(2)).casefold())
+        if word not in _NOT_ACTS and word.isascii() and imperative(word):
+            return True
+    return False
+
+
 def duty(sentence: str) -> bool:
     """Whether the sentence has the wording of a rule: a present-tense obligation, ban or required act,
     an imperative, or a commitment in the first person plural (not told in the past); never a scope
@@ -329,6 +347,8 @@ def duty(sentence: str) -> bool:
         return False
     lifted = _EXEMPTION.sub(" ", sentence)
     if _DUTY.search(lifted) or _imperative_opening(lifted) or _inverted_je(lifted):
+        return True
+    if _first_person(lifted) and not narrative(sentence) and _OPINION_I.search(sentence) is None:
         return True
     return (_WE.search(sentence) is not None and not narrative(sentence) and not sentence.rstrip().endswith("?")
             and _OPINION.search(sentence) is None)
