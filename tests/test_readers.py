@@ -648,3 +648,15 @@ def test_struck_through_text_is_not_read() -> None:
     document.save(out)
     word = read_document("x.docx", data=out.getvalue())
     assert "declareer" not in word.text and "Geschrapt." in word.text and "Ik meld geschenken." in word.text
+
+
+def test_drawn_rules_around_plain_text_headings_are_blanked_and_the_headings_head_sections() -> None:
+    rule = "-" * 60
+    text = (f"Wegwijzer integriteit Proefstad\n\nDeze wegwijzer geldt voor de wethouders van Proefstad.\n\n{rule}\n"
+            f"Andere functies\n{rule}\n\nU meldt elke functie naast uw ambt binnen een week bij de griffier.\n\n"
+            f"{'=' * 40}\nReizen\n{'=' * 40}\n\nEen reis naar het buitenland meldt u vooraf aan het college.\n")
+    doc = read_document("wegwijzer.txt", data=text.encode())
+    assert "-----" not in doc.text and "=====" not in doc.text
+    headings = {u.heading: u.role for u in segment(doc).units if u.heading}
+    assert headings.get("Andere functies") == "normatief"
+    assert headings.get("Reizen") == "normatief"

@@ -131,12 +131,24 @@ def unquote(text: str) -> str:
     return _QUOTED.sub("", text)
 
 
+# A line drawn with one character ("----------", "==========", "**********"): a typewriter's rule around a
+# heading or between sections, no text.
+_RULE_LINE = re.compile(r"^[ \t]*([-=_*~#+])\1{4,}[ \t]*$", re.MULTILINE)
+
+
+def unrule(text: str) -> str:
+    """The text with its drawn rules blanked out: a heading between two rules is then a short line on its
+    own, as in any other code."""
+    return _RULE_LINE.sub("", text)
+
+
 def read_text(data: bytes, name: str) -> SourceDocument:
     """Read a plain-text document."""
     if not data.strip():
         raise DocumentError("het bestand is leeg", Location(file=name))
     # pages (form feeds, as pdftotext writes them) stay apart: reading removes their headers and footers
-    text = PAGE_BREAK.join(normalise_text(unquote(page)) for page in decode_bytes(data, name).split(PAGE_BREAK))
+    text = PAGE_BREAK.join(normalise_text(unrule(unquote(page)))
+                           for page in decode_bytes(data, name).split(PAGE_BREAK))
     return SourceDocument(name=name, format="text", text=require_text(text, name), metadata={})
 
 
