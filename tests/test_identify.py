@@ -362,3 +362,13 @@ def test_the_organ_that_adopted_the_code_in_a_run_on_title_is_no_addressee() -> 
     text = ("Gedragscode voor de burgemeester van Proefstad Vastgesteld door de gemeenteraad op 20 november 2025\n\n"
             "Inleiding\n\nDeze code zegt wat de raad van de burgemeester verwacht.\n")
     assert _identify(text) == ("gemeente", {"burgemeester"})
+
+
+def test_the_offices_of_another_code_are_not_the_codes_own() -> None:
+    text = ("Gedragscode als bedoeld in artikel 15, derde lid, Gemeentewet. Vastgesteld door de gemeenteraad van "
+            "Proefstad op 9 oktober 2025.\n\n"
+            "Voor de wethouders en de burgemeester geldt een aparte code. Daarin staat onder meer de screening.\n\n"
+            "Deze afspraken gelden voor jou als je lid bent van de gemeenteraad van Proefstad.\n")
+    body, offices = _identify(text)
+    assert body == "gemeente"
+    assert "wethouder" not in offices and "burgemeester" not in offices

@@ -651,10 +651,19 @@ def test_struck_through_text_is_not_read() -> None:
 
 
 def test_drawn_rules_around_plain_text_headings_are_blanked_and_the_headings_head_sections() -> None:
-    rule = "-" * 60
-    text = (f"Wegwijzer integriteit Proefstad\n\nDeze wegwijzer geldt voor de wethouders van Proefstad.\n\n{rule}\n"
-            f"Andere functies\n{rule}\n\nU meldt elke functie naast uw ambt binnen een week bij de griffier.\n\n"
-            f"{'=' * 40}\nReizen\n{'=' * 40}\n\nEen reis naar het buitenland meldt u vooraf aan het college.\n")
+    rule, double = "-" * 60, "=" * 40
+    sections = [
+        ("Andere functies", "U meldt elke functie naast uw ambt binnen een week bij de griffier. De griffier zet de "
+                            "functies op de website."),
+        ("Geschenken", "Een geschenk van meer dan 50 euro neemt u niet aan. Kleinere geschenken meldt u bij de "
+                       "griffier."),
+        ("Reizen", "Een reis naar het buitenland meldt u vooraf aan het college. Na afloop brengt u verslag uit."),
+        ("Melden", "Vermoedt u dat een collega deze wegwijzer niet naleeft, dan meldt u dat bij de burgemeester."),
+    ]
+    body = "".join(f"{rule if n % 2 else double}\n{title}\n{rule if n % 2 else double}\n\n{text}\n\n"
+                   for n, (title, text) in enumerate(sections))
+    text = ("Wegwijzer integriteit wethouders Proefstad\n\nDe raad van Proefstad heeft deze wegwijzer op 3 maart 2026 "
+            "vastgesteld als gedragscode voor de wethouders, op grond van artikel 41c van de Gemeentewet.\n\n" + body)
     doc = read_document("wegwijzer.txt", data=text.encode())
     assert "-----" not in doc.text and "=====" not in doc.text
     headings = {u.heading: u.role for u in segment(doc).units if u.heading}

@@ -529,6 +529,9 @@ def _legal_basis_offices(model: Model, text: str, body: Body) -> set[str]:
 
 _SCOPE = re.compile(r"\b(?:geldt|gelden|van toepassing|is bestemd|zijn bestemd|richt zich|is gericht|bedoeld) "
                     r"(?:\w+ ){0,3}?(?:voor|op|tot)\b")
+# the offices another code is for ("Voor de wethouders en de burgemeester geldt een aparte code")
+_OTHER_CODE = re.compile(r"\b(?:een|hun|haar|zijn|de)\s+(?:aparte|eigen|afzonderlijke|andere|separate)\s+"
+                         r"(?:gedrags)?(?:code|regeling|regels)\b")
 _FORMULA = re.compile(r"\b(?:vast te stellen|navolgende|de volgende gedragscode|besluit(?:en)?)\b")
 
 
@@ -635,7 +638,7 @@ def _scope_sentence_offices(seg: Segmentation, body: Body) -> tuple[set[str], st
     definitions = definitions_in(seg)
     for _, label, folded, span in _scope_sentences(seg):
         m = _SCOPE.search(folded)
-        if m is None or not re.search(r"code|regeling|protocol|bepaling", folded):
+        if m is None or not re.search(r"code|regeling|protocol|bepaling", folded) or _OTHER_CODE.search(folded):
             continue
         tail = folded[m.end():]
         tail = re.split(r"\b(?:maar|en richt zich|richt zich|tenzij)\b", tail)[0]
@@ -814,6 +817,8 @@ def _detect_offices(model: Model, seg: Segmentation, head: str, titles: list[str
     for title in titles:
         if _ISSUER_TITLE.match(fold(title)) and not _TITLE_START.search(fold(title)):
             continue  # "Besluit van de eilandsraad van ...": the organ that adopts, not the addressees
+        if _OTHER_CODE.search(fold(title)):
+            continue  # "Voor de wethouders geldt een aparte code": the addressees of another code
         core = _office_text(_title_core(title))
         specific = _specific(core, body)
         if specific:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from gedragscode.lint.reading.build import Builder
+from gedragscode.lint.reading.evidence import duty
 from gedragscode.lint.reading.headings import SENTENCE_INSIDE, body_like, heading_like, is_title_text
 from gedragscode.lint.reading.roles import (
     EED,
@@ -254,7 +255,9 @@ def read_front(b: Builder) -> int:
                 and not (i + 1 < limit and aanhef_at[i + 1])
                 # running text follows; once the besluit has named what it adopts, any sentence will do
                 # ("Begrippen", then "In deze gedragscode wordt verstaan onder:")
-                and (len(lines[i + 1].core) > 120 or ((adopted or named) and body_like(lines[i + 1])))
+                and (len(lines[i + 1].core) > 120 or ((adopted or named) and body_like(lines[i + 1]))
+                     # or a rule follows it ("Andere functies", then "U meldt elke functie ...")
+                     or (body_like(lines[i + 1]) and duty(lines[i + 1].core)))
             )
             if looks_heading:
                 return i
