@@ -74,6 +74,7 @@ def test_exemptions_and_verb_first_negations() -> None:
     assert scope_negation("Over stemming bij een persoonlijk belang bevat deze code geen eigen regels.")
     assert not scope_negation("Het raadslid houdt zich aan de code en neemt geen geschenken aan.")
     assert scope_negation("Deze code stelt voor reizen naar het buitenland geen voorwaarden.")
+    assert scope_negation("Die regels gelden rechtstreeks en worden in deze afspraken niet herhaald.")
     assert not scope_negation("De code stelt dat het lid geen geschenken aanneemt.")
 
 
@@ -100,6 +101,13 @@ def test_any_verb_in_the_imperative_states_a_rule() -> None:
     assert duty("Deze gedragscode wordt, met de lijst van functies en de lijst van giften, gepubliceerd op de website.")
     # "hoef je niet" lifts a duty in the je-form too
     assert exemption("Hoeveel je verdient met je andere functies hoef je niet te vertellen.")
+
+
+def test_a_referral_to_the_law_is_no_evidence() -> None:
+    from gedragscode.lint.reading.evidence import referral
+
+    assert referral("Welke overeenkomsten met de provincie verboden zijn, staat in de Provinciewet.")
+    assert not referral("Een Statenlid sluit geen overeenkomsten met de provincie als bedoeld in de Provinciewet.")
 
 
 def test_a_sentence_for_other_offices_is_no_evidence() -> None:

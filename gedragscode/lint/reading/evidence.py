@@ -90,6 +90,8 @@ _SCOPE_NEGATION = re.compile(
     r"(?:\w+\s+){0,1}?(?:niet(?!\s+alleen\b)|evenmin|geen|niets)\b|"
     r"niet\s+in\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling|protocol|afspraken)\s+"
     r"(?:staat|staan|geregeld|opgenomen|overgenomen|vastgelegd|verwerkt)|"
+    # "Die regels worden in deze afspraken niet herhaald"
+    r"\bin\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling|afspraken)\s+(?:niet|nergens)\s+(?:herhaald|overgenomen)\b|"
     r"\b(?:staat|staan|zit|zitten)\s+(?:\w+\s+){0,2}?niet\s+in\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling|protocol|afspraken)\b|"
     r"\b(?:valt|vallen)\s+(?:\w+\s+){0,2}?buiten\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling|protocol|afspraken)\b|"
     # "Dat protocol is geen onderdeel van deze code", "maakt geen deel uit van de gedragscode"
@@ -196,7 +198,8 @@ def exemption(sentence: str) -> bool:
 # clause's subject and says nothing about conduct.
 _DEFINITION = re.compile(r"^\s*(?:[a-z]{1,2}[.)]\s+)?[a-z][\w\-()’']*(?:\s+[\w\-()’']+){0,4}\s*:\s+\S")
 # A referral of the subject to the law or another regulation: "Voor ... wordt verwezen naar artikel 58".
-_REGULATION = (r"(?:\w+)?(?:regeling|verordening|protocol|reglement|beleidsregels?|gedragscode|code)\b"
+_REGULATION = (r"(?:\w+)?(?:regeling|verordening|protocol|reglement|beleidsregels?|gedragscode|code|"
+               r"gemeentewet|provinciewet|waterschapswet|wolbes)\b"
                r"(?!\s+(?:(?:van|in|uit|bij)\s+)?(?:dit|deze|het\s+vorige|het\s+volgende|artikel|art\.|hoofdstuk|"
                r"paragraaf|onderdeel|het\s+\w+\s+lid)\b)")
 # Sent elsewhere: "wordt verwezen naar", "Voor buitenlandse dienstreizen geldt de Regeling dienstreizen 2019",
