@@ -749,10 +749,11 @@ def _section_head(unit: Unit) -> tuple[Span | None, bool]:
     """The heading of a section whose rules may leave their subject to it, and whether it is a question.
 
     A question ("Mag ik een cadeau houden?", "Word je bedreigd? Meld het") is answered by its section ("Ja,
-    tot 50 euro; meld het bij de griffier"). A topic phrase over a section without an article number ("Onze
-    andere functies", "Reizen naar het buitenland") does the same in a code written in plain language ("Je
-    geeft ze binnen een maand door"); the heading of an article ("Artikel 11 Geschenken en uitnodigingen")
-    does not, since an article's recognisers read the article itself. A sentence of such a section that
+    tot 50 euro; meld het bij de griffier"). A topic phrase over a section without an article or division
+    label ("Onze andere functies", "Reizen naar het buitenland") does the same in a code written in plain
+    language ("Je geeft ze binnen een maand door"); the heading of an article or a formal division ("Artikel
+    11 Geschenken en uitnodigingen", "Afdeling 5 ...") does not: it names what the division is about, not the
+    subject of each rule in it. A sentence of such a section that
     states a rule is read together with the heading. (None, False) for any other unit."""
     if unit.body_span.start <= unit.span.start or not unit.heading:
         return None, False
