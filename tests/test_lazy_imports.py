@@ -68,6 +68,8 @@ def test_linting_a_text_file_loads_no_parser_template_or_other_reader(tmp_path: 
         gedragscode.lint({str(code)!r})
     """, tmp_path)
     assert _heavy(modules, allowed=("gedragscode.lint.engine", "gedragscode.lint.segment", "gedragscode.model")) == []
+    # the lemma forms and verb stems come from the cache file: simplemma's dictionary is not loaded
+    assert "simplemma" not in modules
 
 
 def test_linting_with_the_bundled_model_never_loads_the_regex_engine(tmp_path: Path) -> None:

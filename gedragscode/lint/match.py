@@ -38,7 +38,7 @@ from functools import lru_cache
 from typing import overload
 
 from gedragscode.lint.document import LidSegment, Role, Segmentation, Sentence, Span, Unit
-from gedragscode.lint.lemmas import forms, lemma_of, split_verb
+from gedragscode.lint.lemmas import forms, imperative, split_verb
 from gedragscode.lint.reading.evidence import (
     absence,
     definition,
@@ -208,14 +208,15 @@ def _declines(sentences: Sequence[Sentence]) -> bool:
 def _bare_stem(item: str) -> str:
     """For a ``stam`` written as a verb in the third person ("behandelt", "respecteert"), the verb's bare
     stem ("behandel", "respecteer"): the form of the first person and of the inverted second person ("Ik
-    behandel ...", "Behandel je ..."), which the stem does not find as a prefix. Taken from the lemmatiser's
-    table, so only real forms of the same verb count; "" otherwise."""
+    behandel ...", "Behandel je ..."), which the stem does not find as a prefix. Only a bare stem that the
+    lemmatiser's dictionary lists for a verb counts (:func:`lemmas.imperative`, kept in the lemma cache, so
+    a lint with a warm cache does not load the dictionary); "" otherwise."""
     if len(item) < 4 or not item.endswith("t") or not item.isalpha():
         return ""
     bare = item[:-1]
     if len(bare) >= 3 and bare[-1] == bare[-2] and bare[-1] in "aeou":
         bare = bare[:-1]  # an open syllable at the end of a word has one vowel: "gaat" -> "ga"
-    return bare if bare in forms(lemma_of(item)) else ""
+    return bare if imperative(bare) else ""
 
 
 @dataclass(frozen=True, eq=False)
