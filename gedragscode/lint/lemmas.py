@@ -25,6 +25,7 @@ second). A word that the dictionary does not know counts only for itself.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -189,12 +190,18 @@ def forms(lemma: str) -> frozenset[str]:
     modification time), so that a lint process with a warm cache does not load simplemma's
     dictionary at all (a few tenths of a second); a missing or broken file is computed again and
     rewritten."""
+    return _cached(lemma, lambda: _compute_forms(lemma))
+
+
+def _cached(key: str, compute: Callable[[], frozenset[str]]) -> frozenset[str]:
+    """The entry ``key`` of the forms table, computed (from simplemma's dictionary) and written to the cache
+    file when it is not there yet."""
     if not _LOADED:
         _load()
-    found = _TABLE.get(lemma)
+    found = _TABLE.get(key)
     if found is None:
-        found = _compute_forms(lemma)
-        _TABLE[lemma] = found
+        found = compute()
+        _TABLE[key] = found
         _store()
     return found
 
@@ -244,14 +251,7 @@ def imperative(word: str) -> bool:
     derive from its infinitive. Nouns that share a verb's stem but that the dictionary gives as their own
     lemma ("regel", "deel", "stem") are not. The set is worked out once from the dictionary and kept in
     the forms cache file."""
-    if not _LOADED:
-        _load()
-    stems = _TABLE.get(_STEMS_KEY)
-    if stems is None:
-        stems = _compute_stems()
-        _TABLE[_STEMS_KEY] = stems
-        _store()
-    return word in stems
+    return word in _cached(_STEMS_KEY, _compute_stems)
 
 
 @lru_cache(maxsize=4096)

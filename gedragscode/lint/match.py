@@ -804,7 +804,7 @@ class _Regions(Sequence[_Region]):
     (and its sentence) is made when asked for. There is a region per sentence of the normative text, and
     an object with its own tuple costs about six times these few words (issue 13's memory goal)."""
 
-    __slots__ = ("_borrowed", "_lids", "_parts", "_sentences", "_units", "ends", "questioned", "starts")
+    __slots__ = ("_borrowed", "_lids", "_parts", "_sentences", "_units", "ends", "starts")
 
     def __init__(self) -> None:
         self._units: list[Unit] = []
@@ -813,8 +813,9 @@ class _Regions(Sequence[_Region]):
         self._parts: list[tuple[Span, ...]] = []  # see _Region.parts (mostly the one empty tuple)
         self.starts: array[int] = array("i")  # first token of each region, ascending
         self.ends: array[int] = array("i")
-        self.questioned: list[int] = []  # sentences read together with the question that heads their section
-        self._borrowed: dict[int, int] = {}  # for those: how many of their parts are the borrowed context
+        # the regions read together with context they borrow their subject from (a question, a situation, a
+        # heading): how many of their parts are that context
+        self._borrowed: dict[int, int] = {}
 
     def add(self, unit: Unit, lid: LidSegment | None, sentence: int, tokens: tuple[int, int],
             parts: tuple[Span, ...], borrowed: int = 0) -> None:
@@ -829,6 +830,11 @@ class _Regions(Sequence[_Region]):
 
     def __len__(self) -> int:
         return len(self._units)
+
+    @property
+    def questioned(self) -> list[int]:
+        """The regions read together with borrowed context, in document order."""
+        return list(self._borrowed)
 
     @overload
     def __getitem__(self, k: int) -> _Region: ...
@@ -872,6 +878,7 @@ class Matcher:
                                                               "?" in unit.heading))
         self._regions: dict[str, _Regions] = {}
         self._quiet: bytearray | None = None
+        self._duties: dict[int, bool] = {}  # sentence start -> whether it states a rule, as asked for
 
     def regions(self, scope: Scope) -> Sequence[_Region]:
         """The units of ``scope`` in document order (``document``: one region per article)."""
@@ -907,10 +914,9 @@ class Matcher:
                 first, k = k, k + len(lid.sentences)
                 if scope == "lid":
                     parts = self._evidence_parts(lid.span, lid.sentences, quiet, first)
-                    if question is not None and any(duty(s.text) for s in lid.sentences):
+                    if question is not None and any(self._duty(s) for s in lid.sentences):
                         out.add(unit, lid, -1, self.index.token_range(lid.span), (question, *(parts or (lid.span,))),
                                 borrowed=1)
-                        out.questioned.append(len(out) - 1)
                         continue
                     out.add(unit, lid, -1, self.index.token_range(lid.span), parts)
                     continue
@@ -926,21 +932,19 @@ class Matcher:
                     if quiet[first + number]:
                         scenario = []  # "Dat is geen vraag voor deze code.": the situation gets no rule
                         continue
-                    if scenario and not answered:
-                        if duty(sentence.text):
-                            answered = True
-                        else:
-                            scenario.append(sentence.span)  # "Of je hebt aandelen in een aannemer."
                     # an answer that states a rule borrows its subject from the question before it or over
                     # its section ("Krijg je een cadeau? Meld het."), and from the situation its paragraph
                     # sets out ("Stel: een aannemer biedt je een kist wijn aan. ... Je neemt hem niet aan.");
                     # "kan terecht bij de griffier" under "Is er een vertrouwenspersoon?" does not
                     context = tuple(dict.fromkeys(q for q in (question, *scenario, before) if q is not None))
-                    asked = bool(context) and duty(sentence.text)
+                    asked = bool(context) and self._duty(sentence)
                     out.add(unit, lid, number, self.index.token_range(sentence.span),
                             (*context, sentence.span) if asked else (), borrowed=len(context) if asked else 0)
-                    if asked:
-                        out.questioned.append(len(out) - 1)
+                    if scenario and not answered:  # (a scenario is always context: ``asked`` is its duty)
+                        if asked:
+                            answered = True
+                        else:
+                            scenario.append(sentence.span)  # "Of je hebt aandelen in een aannemer."
         self._regions[scope] = out
         return out
 
@@ -951,6 +955,13 @@ class Matcher:
         return (inapplicable(text) or absence(text) or scope_negation(text) or exemption(text)
                 or definition(text) or referral(text) or report(text)
                 or (self.elsewhere is not None and self.elsewhere(text)))
+
+    def _duty(self, sentence: Sentence) -> bool:
+        """:func:`duty` of a sentence, worked out once for the lid and the sentence scopes."""
+        found = self._duties.get(sentence.span.start)
+        if found is None:
+            found = self._duties[sentence.span.start] = duty(sentence.text)
+        return found
 
     def _quiet_flags(self) -> bytearray:
         """For every sentence of the searched units, in document order: 1 when it is no evidence. Worked out
@@ -994,7 +1005,7 @@ class Matcher:
         if anchors is None:
             return regions
         starts, ends = regions.starts, regions.ends
-        picked: list[int] = list(regions.questioned)  # their subject may stand in the question only
+        picked = regions.questioned  # their subject may stand in the question only
         last = -1
         for pos in anchors:
             k = bisect_right(starts, pos) - 1

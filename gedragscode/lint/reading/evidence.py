@@ -317,13 +317,7 @@ _NOT_ACTS = frozenset({"heb", "ben", "kun", "kan", "wil", "zal", "word", "weet",
 def _inverted_je(sentence: str) -> bool:
     """Whether a verb in the je-form stands before its subject inside a sentence that is no question ("Na
     afloop stuur je een verslag naar de griffie."): in a code in plain language that states what you do."""
-    if sentence.rstrip().endswith("?"):
-        return False
-    for m in _INVERTED.finditer(sentence):
-        word = unicodedata.normalize("NFKD", m.group(1).casefold())
-        if word not in _NOT_ACTS and word.isascii() and imperative(word):
-            return True
-    return False
+    return _act_beside_subject(_INVERTED, sentence)
 
 
 # The first person singular of a code its office holder speaks ("Elke functie meld ik bij de griffier", "Ik
@@ -333,10 +327,16 @@ _FIRST_PERSON = re.compile(r"\bik\s+([^\W\d_]{2,})\b|\b([^\W\d_]{2,})\s+ik\b", r
 
 def _first_person(sentence: str) -> bool:
     """Whether the sentence commits its speaker to an act in the first person singular, present tense."""
+    return _act_beside_subject(_FIRST_PERSON, sentence)
+
+
+def _act_beside_subject(pattern: re.Pattern[str], sentence: str) -> bool:
+    """Whether ``pattern`` finds, in a sentence that is no question, a verb's bare stem beside its subject
+    (the group that matched) that asks for an act: not "heb", "kan", "weet" and the like (``_NOT_ACTS``)."""
     if sentence.rstrip().endswith("?"):
         return False
-    for m in _FIRST_PERSON.finditer(sentence):
-        word = unicodedata.normalize("NFKD", (m.group(1) or m.group(2)).casefold())
+    for m in pattern.finditer(sentence):
+        word = unicodedata.normalize("NFKD", next(g for g in m.groups() if g).casefold())
         if word not in _NOT_ACTS and word.isascii() and imperative(word):
             return True
     return False
