@@ -274,3 +274,57 @@ def test_a_paragraph_that_raises_a_subject_only_to_decline_a_rule_is_no_evidence
     assert not _declines(sentences("Een oud-heemraad die namens een bedrijf contact zoekt, wordt gemeld.",
                                    "Voor een afkoelperiode hebben we geen regel gemaakt."))
 
+
+
+_CODE_FOR_THE_RAAD = """Gedragscode integriteit voor de leden van de gemeenteraad van Proefdorp
+
+Artikel 1 Nevenfuncties
+1. Een raadslid meldt zijn nevenfuncties bij de griffier.
+2. De griffier maakt de opgave openbaar op de website.
+
+Artikel 2 Inkomsten
+1. Dit artikel geldt alleen voor de wethouders.
+2. Zij maken de inkomsten uit hun nevenfuncties jaarlijks voor 1 april openbaar.
+
+Artikel 3 Geschenken
+1. Een raadslid meldt elk geschenk bij de griffier.
+2. Alleen voor de wethouders:
+3. Een wethouder laat zich bij buitenlandse reizen niet betalen door derden en meldt elke reis vooraf.
+"""
+
+
+def _found(text: str, offices: list[str]) -> set[str]:
+    from gedragscode.lint.engine import lint
+
+    result = lint("code.txt", data=text.encode(), body="gemeente", offices=offices)
+    return {f.id for f in result.clauses if f.status in ("present", "outdated")}
+
+
+def test_a_marker_confines_its_article_or_lead_in_to_other_offices() -> None:
+    from gedragscode import load_model
+    from gedragscode.lint.addressees import marked_elsewhere
+
+    gemeente = load_model().body("gemeente")
+    assert gemeente is not None
+    council = marked_elsewhere(gemeente, ["raadslid"])
+    assert council("Dit artikel geldt alleen voor de wethouders.") == "unit"
+    assert council("Deze paragraaf is uitsluitend van toepassing op de burgemeester.") == "unit"
+    assert council("(Alleen wethouders - vul voor raadsleden n.v.t. in.)") == "lead"
+    assert council("Voor de burgemeester geldt bovendien:") == "lead"
+    assert council("Alleen voor het college") == "lead"  # a heading
+    assert council("Dit artikel geldt ook voor de wethouders.") is None  # in addition, not instead
+    assert council("Dit artikel geldt alleen voor de raadsleden.") is None  # the code's own office
+    assert council("Alleen de burgemeester mag ontheffing verlenen:") is None  # a rule, not a lead-in
+    # a clause after the addressees names none: the council is not among those excepted
+    commission = marked_elsewhere(gemeente, ["raadslid", "commissielid"])
+    assert commission("Deze regel geldt niet voor commissieleden, omdat de wet alleen raadsleden noemt.") is None
+    assert marked_elsewhere(gemeente, ["commissielid"])(
+        "Deze regel geldt niet voor commissieleden, omdat de wet alleen raadsleden noemt.") == "unit"
+
+
+def test_rules_that_a_marker_confines_to_other_offices_are_no_evidence() -> None:
+    for_council = _found(_CODE_FOR_THE_RAAD, ["raadslid"])
+    assert {"nevenfuncties", "geschenken"} <= for_council
+    assert "inkomsten_nevenfuncties" not in for_council and "buitenlandse_reizen" not in for_council
+    for_both = _found(_CODE_FOR_THE_RAAD, ["raadslid", "wethouder"])
+    assert {"inkomsten_nevenfuncties", "buitenlandse_reizen"} <= for_both

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
+from typing import Literal
 
 from gedragscode.lint.identify import offices_in
 from gedragscode.lint.match import fold_text
 from gedragscode.model import Body
 
-__all__ = ["addressed_elsewhere"]
+__all__ = ["MarkedScope", "addressed_elsewhere", "marked_elsewhere"]
 
 _ADDRESSED = re.compile(
     r"\b(?:geldt|gelden|is\s+van\s+toepassing|zijn\s+van\s+toepassing|is\s+bestemd|zijn\s+bestemd|rust|rusten)\s+"
@@ -64,3 +65,67 @@ def addressed_elsewhere(body: Body, offices: Collection[str]) -> Callable[[str],
         return bool(named) and not (named & own) and not unnamed_member(subject.group("subject"))
 
     return elsewhere
+
+
+MarkedScope = Literal["unit", "lead"]
+"""How far a marker confines the text to other offices: ``unit``, the whole article or section it stands in;
+``lead``, what it leads in (the rest of its paragraph, or the paragraphs after a lead-in that ends in ":")."""
+
+_ONLY = r"(?:alleen|uitsluitend|slechts|enkel)"
+# "Dit artikel geldt alleen voor de wethouders", "Deze paragraaf is uitsluitend van toepassing op ...".
+_UNIT_MARKER = re.compile(
+    r"\b(?:dit|deze)\s+(?:artikel|bepalingen?|paragraaf|afdeling|onderdeel|regels?|afspraak|afspraken|sectie|"
+    rf"deel|hoofdstuk)\s+(?:geldt|gelden|is|zijn)\s+(?:(?:van\s+toepassing\s+)?{_ONLY}|{_ONLY}\s+van\s+toepassing)\s+"
+    r"(?:voor|op)\s+"
+    r"(?P<tail>[^.;:]{3,160})")
+# "Dit artikel geldt niet voor de commissieleden", "Deze paragraaf is niet van toepassing op ...".
+_UNIT_EXCEPTION = re.compile(
+    r"\b(?:dit|deze)\s+(?:artikel|bepalingen?|paragraaf|afdeling|onderdeel|regels?|afspraak|afspraken|sectie|"
+    r"deel|hoofdstuk)\s+(?:geldt|gelden|is|zijn)\s+niet\s+(?:van\s+toepassing\s+)?(?:voor|op)\s+"
+    r"(?P<tail>[^.;:]{3,160})")
+# A lead-in that names the offices and nothing else: "(Alleen gedeputeerden - vul ...)", "Alleen voor het
+# bestuurscollege:", "Voor de burgemeester geldt bovendien:"; also a heading "Alleen voor wethouders".
+_LEAD_MARKER = re.compile(
+    rf"^\W*(?:\(\s*)?{_ONLY}\s+(?:voor\s+|van\s+toepassing\s+op\s+)?(?P<tail>[^.:;()\u2014\u2013]{{3,80}}?)"
+    r"\s*(?::|\)|\u2014|\u2013|\s-\s|$)")
+_FOR_MARKER = re.compile(
+    r"^\W*voor\s+(?P<tail>[^.:;]{3,80}?)\s+(?:geldt|gelden)(?:\s+(?:bovendien|daarnaast|verder|ook|aanvullend|nog|"
+    r"het\s+volgende))*\s*:")
+
+# A clause after the addressees ("..., omdat de wet alleen raadsleden noemt") names no addressee.
+_CLAUSE = re.compile(r"\b(?:omdat|want|zodat|maar|tenzij|behalve|wanneer|als|indien|zolang|voor\s+zover|dan)\b")
+_FINITE = re.compile(r"\b(?:mag|mogen|moet|moeten|kan|kunnen|zal|zullen|wordt|worden|is|zijn|heeft|hebben|hoeft|"
+                     r"hoeven|beslist|beslissen|neemt|nemen)\b")
+
+
+def marked_elsewhere(body: Body, offices: Collection[str]) -> Callable[[str], MarkedScope | None]:
+    """A predicate on sentences and headings: the scope (:data:`MarkedScope`) that the text, read as a marker,
+    confines to offices outside ``offices`` ("Dit artikel geldt alleen voor de wethouders" in a code for the
+    raad: ``unit``; "(Alleen gedeputeerden - ...)" in a code for Statenleden: ``lead``), else None. A marker
+    that names one of the code's own offices, or names them besides others, confines nothing away from them;
+    nor does "ook" ("Dit artikel geldt ook voor ...")."""
+    own = set(offices)
+
+    def named(tail: str) -> set[str]:
+        return offices_in(_CLAUSE.split(tail, maxsplit=1)[0], body)
+
+    def other(tail: str, lead: bool = False) -> bool:
+        if lead and (len(tail.split()) > 6 or _FINITE.search(tail)):
+            return False  # "Alleen de voorzitter mag ... :" is a rule, not a lead-in
+        found = named(tail)
+        return bool(found) and not (found & own)
+
+    def marked(text: str) -> MarkedScope | None:
+        folded = fold_text(text).strip()
+        m = _UNIT_MARKER.search(folded)
+        if m is not None and other(m.group("tail")):
+            return "unit"
+        m = _UNIT_EXCEPTION.search(folded)
+        if m is not None and own and own <= named(m.group("tail")):
+            return "unit"
+        m = _LEAD_MARKER.match(folded) or _FOR_MARKER.match(folded)
+        if m is not None and other(m.group("tail"), lead=True):
+            return "lead"
+        return None
+
+    return marked

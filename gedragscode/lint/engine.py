@@ -30,7 +30,7 @@ from pathlib import Path
 from gedragscode import codegen_cache, regex_cache
 from gedragscode.catalogue import bundled_model
 from gedragscode.errors import GedragscodeError, Location, ModelError
-from gedragscode.lint.addressees import addressed_elsewhere
+from gedragscode.lint.addressees import addressed_elsewhere, marked_elsewhere
 from gedragscode.lint.coverage import measure_coverage
 from gedragscode.lint.document import LidSegment, Segmentation, Sentence, SourceDocument, Span, Unit
 from gedragscode.lint.identify import Identification, identify
@@ -419,7 +419,8 @@ def lint_document(doc: SourceDocument, model: Model | None = None, *, body: str 
                                  "op haar algemene niveau; geef --body (en --office) op voor een precieze toets")
     own_body = model.body(ident.body) if ident.body is not None else None
     elsewhere = addressed_elsewhere(own_body, ident.offices) if own_body is not None and ident.offices else None
-    matcher = Matcher(seg, index=index, elsewhere=elsewhere)
+    marked = marked_elsewhere(own_body, ident.offices) if own_body is not None and ident.offices else None
+    matcher = Matcher(seg, index=index, elsewhere=elsewhere, marked=marked)
     intro_matcher = Matcher(seg, roles=("inleiding",), index=matcher.index)
     suggestions: dict[str, str] = {}
     if suggest and ident.body is not None and ident.offices:

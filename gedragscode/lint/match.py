@@ -35,7 +35,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
 from gedragscode.lint.document import LidSegment, Role, Segmentation, Sentence, Span, Unit
 from gedragscode.lint.lemmas import forms, imperative, split_verb
@@ -51,6 +51,9 @@ from gedragscode.lint.reading.evidence import (
 )
 from gedragscode.model import AllOf, AnyOf, Lemma, Near, Not, Pattern, Phrase, Recogniser, Regex, Scope, Stem, Word
 from gedragscode.safe_regex import SafeRegex, compile_recogniser
+
+if TYPE_CHECKING:
+    from gedragscode.lint.addressees import MarkedScope  # addressees reads with fold_text from here
 
 __all__ = [
     "DocumentIndex",
@@ -865,9 +868,11 @@ class Matcher:
     """
 
     def __init__(self, segmentation: Segmentation, *, roles: Sequence[Role] = ("normatief",),
-                 index: DocumentIndex | None = None, elsewhere: Callable[[str], bool] | None = None) -> None:
+                 index: DocumentIndex | None = None, elsewhere: Callable[[str], bool] | None = None,
+                 marked: Callable[[str], MarkedScope | None] | None = None) -> None:
         self.segmentation = segmentation
         self.elsewhere = elsewhere  # a sentence addressed to other offices than the code's (addressees.py)
+        self.marked = marked  # a marker that confines its article or lead-in to other offices (addressees.py)
         self.index = index or DocumentIndex(segmentation.document.text)
         self.units = segmentation.units_with_role(*roles)
         # a chapter heading without an article label ("3. Je andere functies"), for its unheaded units ("3.1")
@@ -969,13 +974,44 @@ class Matcher:
         if self._quiet is None:
             quiet = bytearray()
             for unit in self.units:
+                flags = bytearray()
                 for lid in unit.leden:
-                    flags = bytes(self.no_evidence(sentence.text) for sentence in lid.sentences)
-                    if len(flags) > 1 and any(flags) and _declines(lid.sentences):
-                        flags = b"\x01" * len(flags)
-                    quiet += flags
+                    lid_flags = bytes(self.no_evidence(sentence.text) for sentence in lid.sentences)
+                    if len(lid_flags) > 1 and any(lid_flags) and _declines(lid.sentences):
+                        lid_flags = b"\x01" * len(lid_flags)
+                    flags += lid_flags
+                if self.marked is not None:
+                    self._mark(unit, flags)
+                quiet += flags
             self._quiet = quiet
         return self._quiet
+
+    def _mark(self, unit: Unit, flags: bytearray) -> None:
+        """Sets the flags of the sentences of ``unit`` that a marker confines to other offices: all of them
+        for "Dit artikel geldt alleen voor ..." (or such a heading); for a lead-in ("(Alleen gedeputeerden -
+        ...)", "Voor de burgemeester geldt bovendien:"), the rest of its paragraph, and when the lead-in is
+        its paragraph's last sentence and ends in ":", the paragraphs after it."""
+        assert self.marked is not None
+        scopes = [[self.marked(sentence.text) for sentence in lid.sentences] for lid in unit.leden]
+        heading = self.marked(unit.heading) if unit.heading else None
+        if heading == "unit" or (heading == "lead" and not _ARTICLE_LABEL.match(unit.label)) \
+                or any("unit" in lid for lid in scopes):
+            flags[:] = b"\x01" * len(flags)
+            return
+        k = 0
+        for lid, marks in zip(unit.leden, scopes, strict=True):
+            for number, mark in enumerate(marks):
+                if mark != "lead":
+                    continue
+                if number == len(marks) - 1 and lid.sentences[number].text.rstrip().endswith(":"):
+                    flags[k + number:] = b"\x01" * (len(flags) - k - number)  # the paragraphs it leads in
+                    return
+                end = k + len(marks)
+                if lid.sentences[number].text.lstrip().startswith("(") and number + 2 < len(marks):
+                    end = k + number + 2  # "(Alleen gedeputeerden) Inkomsten ...": the item it opens
+                flags[k + number:end] = b"\x01" * (end - k - number)
+                break
+            k += len(marks)
 
     def _evidence_parts(self, span: Span, sentences: Sequence[Sentence], quiet: bytearray,
                         first: int) -> tuple[Span, ...]:
