@@ -372,3 +372,16 @@ def test_the_offices_of_another_code_are_not_the_codes_own() -> None:
     body, offices = _identify(text)
     assert body == "gemeente"
     assert "wethouder" not in offices and "burgemeester" not in offices
+
+
+def test_a_chapter_that_says_it_is_the_code_names_its_scope_with_a_pronoun() -> None:
+    """A reglement van orde whose integrity chapter is the code: "Dit hoofdstuk vormt de gedragscode ...
+    Het is van toepassing op de leden en, voor zover hierna niet anders bepaald, op de commissieleden." The
+    qualifier between commas does not end the list of addressees."""
+    text = ("Reglement van orde voor de vergaderingen van het algemeen bestuur van Waterschap Proefvliet\n\n"
+            "Hoofdstuk 1 Vergaderingen\n\nArtikel 1 Oproep\n\nDe voorzitter roept de leden op.\n\n"
+            "Hoofdstuk 6 Integriteit\n\nArtikel 30 Reikwijdte\n\n"
+            "1. Dit hoofdstuk vormt de gedragscode bedoeld in artikel 33, derde lid, van de Waterschapswet. Het is "
+            "van toepassing op de leden en, voor zover hierna niet anders bepaald, op de commissieleden.\n\n"
+            "Artikel 31 Nevenfuncties\n\n1. Een lid meldt zijn nevenfuncties bij de secretaris.\n")
+    assert _identify(text) == ("waterschap", {"ab_lid", "commissielid"})

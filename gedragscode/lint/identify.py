@@ -556,8 +556,17 @@ _SCOPE_RULES = re.compile(r"\bdeze (?:[\w-]+ )?(?:gedrags|integriteits)?(?:regel
                           r"|zijn (?:\w+ ){0,2}?(?:van toepassing|bestemd|bedoeld)) (?:\w+ ){0,3}?(?:voor|op)\b")
 # a later sentence of the scope article with the code as a pronoun: "Zij geldt eveneens voor de externe
 # leden van de commissies", "Hij is ook van toepassing op burgerleden"
-_SCOPE_PRONOUN = re.compile(r"^\W*(?:zij|ze|hij|deze|dit|die)\s+(?:(?:geldt|gelden)|(?:is|zijn)\s+(?:\w+\s+){0,2}?"
+_SCOPE_PRONOUN = re.compile(r"^\W*(?:zij|ze|hij|het|deze|dit|die)\s+(?:(?:geldt|gelden)|(?:is|zijn)\s+(?:\w+\s+){0,2}?"
                             r"(?:van toepassing|bestemd|bedoeld))\s+(?:\w+\s+){0,3}?(?:voor|op)\b")
+
+# a part of a larger regulation that says it is the code ("Dit hoofdstuk vormt de gedragscode bedoeld in
+# artikel 33 ..."): the sentences after it may name the scope with a pronoun ("Het is van toepassing op ...")
+_CODE_DECLARED = re.compile(r"^\W*(?:dit|deze)\s+(?:hoofdstuk|paragraaf|afdeling|titel|deel|onderdeel|bijlage)\s+"
+                            r"(?:vormt|is|bevat)\s+(?:de|een)\s+(?:[\w-]+\s+)?(?:gedragscode|integriteitscode)\b")
+# a qualifier between commas inside the list of addressees ("op de leden en, voor zover hierna niet anders
+# bepaald, op de commissieleden"): the list goes on after it
+_SCOPE_ASIDE = re.compile(r",\s*(?:ook\s+)?(?:wanneer|als|indien|zolang|voor zover)\b[^,;]*,\s*"
+                          r"(?=(?:en\s+)?(?:op|voor)\s)")
 
 
 def _scope_sentences(seg: Segmentation) -> Iterator[tuple[str, str, str, Span]]:
@@ -606,16 +615,20 @@ def _scope_article_offices(seg: Segmentation, body: Body) -> tuple[set[str], str
     with such a sentence, else the first aanhef or inleiding; within it, every such sentence."""
     by_unit: dict[tuple[int, str], tuple[set[str], str]] = {}
     order: list[tuple[int, str]] = []
+    declared: set[tuple[int, str]] = set()  # units that say they are the code
     definitions = definitions_in(seg)
     for role, label, folded, span in _scope_sentences(seg):
         m = _scope_statement(folded)
-        if m is None and (0 if role == "normatief" else 1, label) in by_unit:
+        if m is None and _CODE_DECLARED.search(folded):
+            declared.add((0 if role == "normatief" else 1, label))
+            continue
+        if m is None and (0 if role == "normatief" else 1, label) in by_unit.keys() | declared:
             m = _SCOPE_PRONOUN.search(folded)  # "Zij geldt eveneens voor ..." after the code's own scope
             if m is not None and re.search(r"\b(?:niet|geen)\b", m.group(0)):
                 m = None
         if m is None:
             continue
-        tail = _SCOPE_RELATIVE.sub(" ", folded[m.end():])
+        tail = _SCOPE_RELATIVE.sub(" ", _SCOPE_ASIDE.sub(" ", folded[m.end():]))
         offices = offices_in(_SCOPE_END.split(tail)[0], body, definitions=definitions)
         if not offices:
             continue
