@@ -669,3 +669,15 @@ def test_drawn_rules_around_plain_text_headings_are_blanked_and_the_headings_hea
     headings = {u.heading: u.role for u in segment(doc).units if u.heading}
     assert headings.get("Andere functies") == "normatief"
     assert headings.get("Reizen") == "normatief"
+
+
+def test_text_struck_through_in_plain_text_is_not_read() -> None:
+    text = ("Gedragscode voor de leden van Provinciale Staten van Proefland\n\n"
+            "1. Een Statenlid meldt elk geschenk bij de griffie.\n"
+            "~~2. Een buitenlandse reis voor het Statenwerk laat een Statenlid vooraf goedkeuren.~~\n"
+            "Het tweede lid is bij amendement geschrapt.\n"
+            "3. Zo werkt het: 2 ~ 3 en ~~ blijven staan als er geen doorgehaalde tekst tussen staat.\n")
+    doc = read_document("code.txt", data=text.encode())
+    assert "buitenlandse reis" not in doc.text
+    assert "meldt elk geschenk" in doc.text and "is bij amendement geschrapt" in doc.text
+    assert "2 ~ 3 en ~~ blijven" in doc.text

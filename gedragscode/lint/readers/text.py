@@ -142,12 +142,22 @@ def unrule(text: str) -> str:
     return _RULE_LINE.sub("", text)
 
 
+# Text struck through the way Markdown and many mail programs write it ("~~Artikel 9 vervalt~~"), on one line:
+# deleted text, as an amended code marks what no longer holds.
+_STRUCK = re.compile(r"~~(?=\S)[^\n~]*?(?<=\S)~~")
+
+
+def unstrike(text: str) -> str:
+    """The text without what it strikes through with ``~~...~~`` (as the Markdown reader reads it)."""
+    return _STRUCK.sub("", text) if "~~" in text else text
+
+
 def read_text(data: bytes, name: str) -> SourceDocument:
     """Read a plain-text document."""
     if not data.strip():
         raise DocumentError("het bestand is leeg", Location(file=name))
     # pages (form feeds, as pdftotext writes them) stay apart: reading removes their headers and footers
-    text = PAGE_BREAK.join(normalise_text(unrule(unquote(page)))
+    text = PAGE_BREAK.join(normalise_text(unstrike(unrule(unquote(page))))
                            for page in decode_bytes(data, name).split(PAGE_BREAK))
     return SourceDocument(name=name, format="text", text=require_text(text, name), metadata={})
 
