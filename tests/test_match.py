@@ -312,6 +312,7 @@ def test_a_marker_confines_its_article_or_lead_in_to_other_offices() -> None:
     assert council("(Alleen wethouders - vul voor raadsleden n.v.t. in.)") == "lead"
     assert council("Voor de burgemeester geldt bovendien:") == "lead"
     assert council("Alleen voor het college") == "lead"  # a heading
+    assert council("Ter informatie \u2014 alleen voor wethouders: die bedreigd worden, melden dat.") == "lead"
     assert council("Dit artikel geldt ook voor de wethouders.") is None  # in addition, not instead
     assert council("Dit artikel geldt alleen voor de raadsleden.") is None  # the code's own office
     assert council("Alleen de burgemeester mag ontheffing verlenen:") is None  # a rule, not a lead-in

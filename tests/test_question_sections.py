@@ -203,3 +203,36 @@ def test_a_chapter_heading_lends_its_subject_to_its_unheaded_rules() -> None:
     assert "nevenfuncties" in found
     # a formal division's heading ("AFDELING 4 – GESCHENKEN EN KOSTEN") lends nothing: no expense rule here
     assert "declaraties" not in found
+
+
+def test_an_answer_in_short_borrows_its_question() -> None:
+    """"Voor wie geldt deze code?" - "Voor alle wethouders ...": the answer opens with the preposition the
+    question asks with, and states the scope without a verb of its own."""
+    text = _INTRO.replace("## Voor wie is deze code?\n\nDeze code geldt voor alle wethouders van de gemeente "
+                          "Lingewaard.",
+                          "## Voor wie geldt deze code?\n\nVoor alle wethouders van Lingewaard, ook als zij waarnemen.")
+    found = {c.id for c in lint("code.md", data=text.encode(), model=load_model()).clauses
+             if c.status in ("present", "outdated")}
+    assert "reikwijdte" in found
+    # an answer that does not open with the question's preposition is no answer in short
+    other = text.replace("Voor alle wethouders van Lingewaard, ook als zij waarnemen.",
+                         "Alle wethouders van Lingewaard kregen deze wegwijzer in 2025.")
+    assert "reikwijdte" not in {c.id for c in lint("code.md", data=other.encode(), model=load_model()).clauses
+                                if c.status in ("present", "outdated")}
+
+
+def test_a_question_in_a_paragraph_that_its_answer_denies_is_no_evidence() -> None:
+    found = _found("""## Wat doe je naast het ambt?
+
+Moet je ook je inkomsten uit nevenfuncties openbaar maken? Nee. Dat is een plicht die deze code niet oplegt.
+
+Gaan we je ook vragen om aandelen te melden? Daar is lang over gesproken. Deze code vraagt niet om een melding van
+financiële belangen.
+""")
+    assert "inkomsten_nevenfuncties" not in found and "financiele_belangen" not in found
+    # a question that the answer confirms stays evidence
+    confirmed = _found("""## Wat doe je naast het ambt?
+
+Moet je ook je inkomsten uit nevenfuncties openbaar maken? Ja, elk jaar voor 1 april, op de website.
+""")
+    assert "inkomsten_nevenfuncties" in confirmed

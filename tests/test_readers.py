@@ -681,3 +681,21 @@ def test_text_struck_through_in_plain_text_is_not_read() -> None:
     assert "buitenlandse reis" not in doc.text
     assert "meldt elk geschenk" in doc.text and "is bij amendement geschrapt" in doc.text
     assert "2 ~ 3 en ~~ blijven" in doc.text
+
+
+def test_html_content_a_read_more_toggle_collapses_is_read_and_other_hidden_content_is_not() -> None:
+    page = b"""<html><body><main>
+<h1>Gedragscode burgemeester Proefstad</h1>
+<details><summary>Uw andere functies</summary>
+<p>U meldt elke functie naast het ambt bij de griffier.</p>
+<div class="readmore"><button aria-expanded="false">Lees meer</button><div class="readmore__content" hidden>
+<p>Inkomsten uit nevenfuncties maakt u elk jaar voor 1 april bekend.</p></div></div>
+<button aria-controls="extra-4" aria-expanded="false">Toon meer</button>
+<div id="extra-4" hidden><p>Een ontheffing vraagt u aan bij gedeputeerde staten.</p></div>
+</details>
+<div class="modal" hidden><p>Weet u zeker dat u deze pagina wilt verlaten?</p></div>
+<span aria-hidden="true">Icoon geschenk</span>
+</main></body></html>"""
+    doc = read_document("code.html", data=page)
+    assert "voor 1 april bekend" in doc.text and "ontheffing vraagt u aan" in doc.text
+    assert "pagina wilt verlaten" not in doc.text and "Icoon" not in doc.text

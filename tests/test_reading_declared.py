@@ -555,3 +555,15 @@ def test_notes_that_the_code_declares_binding_are_read_as_provisions() -> None:
     undeclared = seg_text(_NOTED.replace("dat de noten deel uitmaken van de code en even bindend zijn als de tekst",
                                          "dat de noten de tekst toelichten"))
     assert unit_with(undeclared, "[2] De burgemeester meldt elk geschenk").role != "normatief"
+
+
+def test_a_rule_named_only_to_say_it_does_not_hold_is_a_scope_negation() -> None:
+    assert scope_negation("Over het melden van aandelen of grondbezit maakt de raad in deze code geen afspraken met "
+                          "het college.")
+    assert scope_negation("Een termijn waarin oud-wethouders geen betaald werk voor de gemeente mogen doen, geldt in "
+                          "Proefstad niet.")
+    assert scope_negation("Voor raadsleden en commissieleden geldt die plicht niet.")
+    # a rule about the office holder's own agreements, and a rule that holds, are no scope negation
+    assert not scope_negation("De wethouder maakt geen afspraken met een aannemer buiten het college om.")
+    assert not scope_negation("Deze regel geldt ook voor de burgemeester.")
+    assert not scope_negation("Het verbod geldt niet alleen tijdens het ambt maar ook een jaar daarna.")

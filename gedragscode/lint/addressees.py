@@ -84,10 +84,11 @@ _UNIT_EXCEPTION = re.compile(
     r"deel|hoofdstuk)\s+(?:geldt|gelden|is|zijn)\s+niet\s+(?:van\s+toepassing\s+)?(?:voor|op)\s+"
     r"(?P<tail>[^.;:]{3,160})")
 # A lead-in that names the offices and nothing else: "(Alleen gedeputeerden - vul ...)", "Alleen voor het
-# bestuurscollege:", "Voor de burgemeester geldt bovendien:"; also a heading "Alleen voor wethouders".
+# bestuurscollege:", "Ter informatie - alleen voor raadsleden: ...", "Voor de burgemeester geldt bovendien:";
+# also a heading "Alleen voor wethouders".
 _LEAD_MARKER = re.compile(
-    rf"^\W*(?:\(\s*)?{_ONLY}\s+(?:voor\s+|van\s+toepassing\s+op\s+)?(?P<tail>[^.:;()\u2014\u2013]{{3,80}}?)"
-    r"\s*(?::|\)|\u2014|\u2013|\s-\s|$)")
+    rf"^\W*(?:\w[\w ]{{0,25}}?\s*(?:\u2014|\u2013|-|:)\s*)?(?:\(\s*)?{_ONLY}\s+(?:voor\s+|van\s+toepassing\s+op\s+)?"
+    r"(?P<tail>[^.:;()\u2014\u2013]{3,80}?)\s*(?::|\)|\u2014|\u2013|\s-\s|$)")
 _FOR_MARKER = re.compile(
     r"^\W*voor\s+(?P<tail>[^.:;]{3,80}?)\s+(?:geldt|gelden)(?:\s+(?:bovendien|daarnaast|verder|ook|aanvullend|nog|"
     r"het\s+volgende))*\s*:")

@@ -207,6 +207,35 @@ def _declines(sentences: Sequence[Sentence]) -> bool:
     return any(absence(t) for t in texts) and not any(duty(t) for t in texts)
 
 
+# The preposition a question asks with ("Voor wie geldt ...?", "Bij wie meld ik ...?"): an answer that opens
+# with it is the answer in short ("Voor alle leden ...", "Bij de griffier.").
+_ASKED_WITH = re.compile(r"\b(voor|bij|aan|op|tot|met|naar|van)\s+(?:wie|wat|welke)\b", re.IGNORECASE)
+# An answer that says no: "Nee.", "Nee, ...", "Neen", "Helaas niet", "Dat hoeft niet".
+_DENIAL = re.compile(r"^\W*(?:nee|neen|helaas\s+niet|dat\s+hoeft\s+niet|niet\s+(?:nodig|verplicht))\b", re.IGNORECASE)
+
+
+def _denied_questions(sentences: Sequence[Sentence], flags: bytes) -> bytes:
+    """``flags`` with the questions of a paragraph set that its answer denies: "Moet je ook je inkomsten
+    openbaar maken? Nee. Dat is een plicht voor wethouders." A question names its subject; when the sentences
+    after it, up to the next question, say no ("Nee", or a sentence that is no evidence) and state no duty, the
+    subject is not ruled and the question is no evidence of it."""
+    out = bytearray(flags)
+    for number, sentence in enumerate(sentences):
+        if not sentence.text.rstrip().endswith("?"):
+            continue
+        answer = []
+        for later in range(number + 1, len(sentences)):
+            if sentences[later].text.rstrip().endswith("?"):
+                break
+            answer.append(later)
+        if not answer:
+            continue
+        says_no = _DENIAL.match(sentences[answer[0]].text) is not None or any(flags[k] for k in answer)
+        if says_no and not any(duty(sentences[k].text) for k in answer if not flags[k]):
+            out[number] = 1
+    return bytes(out)
+
+
 @lru_cache(maxsize=4096)
 def _bare_stem(item: str) -> str:
     """For a ``stam`` written as a verb in the third person ("behandelt", "respecteert"), the verb's bare
@@ -942,7 +971,7 @@ class Matcher:
                     # sets out ("Stel: een aannemer biedt je een kist wijn aan. ... Je neemt hem niet aan.");
                     # "kan terecht bij de griffier" under "Is er een vertrouwenspersoon?" does not
                     context = tuple(dict.fromkeys(q for q in (question, *scenario, before) if q is not None))
-                    asked = bool(context) and self._duty(sentence)
+                    asked = bool(context) and (self._duty(sentence) or self._elliptic(question or before, sentence))
                     out.add(unit, lid, number, self.index.token_range(sentence.span),
                             (*context, sentence.span) if asked else (), borrowed=len(context) if asked else 0)
                     if scenario and not answered:  # (a scenario is always context: ``asked`` is its duty)
@@ -952,6 +981,14 @@ class Matcher:
                             scenario.append(sentence.span)  # "Of je hebt aandelen in een aannemer."
         self._regions[scope] = out
         return out
+
+    def _elliptic(self, question: Span | None, answer: Sentence) -> bool:
+        """Whether ``answer`` answers ``question`` in its own words, without a verb: "Voor wie geldt deze code?"
+        - "Voor alle leden van de eilandsraad, ...": it opens with the preposition the question asks with."""
+        if question is None:
+            return False
+        m = _ASKED_WITH.search(self.segmentation.document.text[question.start:question.end])
+        return m is not None and answer.text.lstrip().casefold().startswith(m.group(1).casefold() + " ")
 
     def no_evidence(self, text: str) -> bool:
         """Whether a sentence names a clause without stating it: "... is niet voor collegeleden bedoeld",
@@ -979,6 +1016,8 @@ class Matcher:
                     lid_flags = bytes(self.no_evidence(sentence.text) for sentence in lid.sentences)
                     if len(lid_flags) > 1 and any(lid_flags) and _declines(lid.sentences):
                         lid_flags = b"\x01" * len(lid_flags)
+                    elif len(lid_flags) > 1:
+                        lid_flags = _denied_questions(lid.sentences, lid_flags)
                     flags += lid_flags
                 if self.marked is not None:
                     self._mark(unit, flags)

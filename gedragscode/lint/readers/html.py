@@ -137,8 +137,20 @@ def _tag(el: etree._Element) -> str:
     return tag.rsplit("}", 1)[-1].lower()
 
 
+def _collapsed(el: etree._Element, controlled: set[str]) -> bool:
+    """Whether a hidden element is collapsed content that a control on the page expands ("Lees meer"): a
+    button or link with ``aria-expanded`` just before it, or a control whose ``aria-controls`` names it. Such
+    text belongs to the page (an accordion or read-more toggle), unlike a hidden dialog or template."""
+    if el.get("id") and el.get("id") in controlled:
+        return True
+    before = el.getprevious()
+    return before is not None and _tag(before) in ("button", "a") and before.get("aria-expanded") is not None
+
+
 def _strip_noise(root: etree._Element) -> None:
     doomed: list[etree._Element] = []
+    controlled = {ref for el in root.iter() if isinstance(el.tag, str)
+                  for ref in (el.get("aria-controls") or "").split()}
     for el in root.iter():
         tag = _tag(el)
         if not tag:  # comments, processing instructions
@@ -150,7 +162,8 @@ def _strip_noise(root: etree._Element) -> None:
         if (el.get("role") or "").lower() in _DROP_ROLES:
             doomed.append(el)
             continue
-        if el.get("hidden") is not None or (el.get("aria-hidden") or "").lower() == "true":
+        if (el.get("hidden") is not None and not _collapsed(el, controlled)) \
+                or (el.get("aria-hidden") or "").lower() == "true":
             doomed.append(el)
             continue
         if any(_DROP_CLASS.match(c) for c in _classes(el)):

@@ -104,6 +104,13 @@ _SCOPE_NEGATION = re.compile(
     r"(?:zijn|is)\s+(?:\w+\s+){0,4}?(?:geen\s+(?:afspraken|regels|bepalingen)\s+(?:gemaakt|opgenomen|vastgesteld)|"
     r"niets\s+opgenomen|niet\s+(?:geregeld|opgenomen|aangewezen))|"
     r"(?:heeft|hebben)\s+(?:\w+\s+){0,3}?(?:daarvan|hiervan|ervan)\s+afgezien|"
+    # "Over aandelen maakt de raad in deze code geen afspraken met het college"
+    r"\b(?:maakt|maken)\s+(?:\w+\s+){0,4}?(?:in\s+)?(?:deze|dit)\s+(?:gedrags)?(?:code|regeling)\s+(?:\w+\s+){0,2}?"
+    r"geen\s+(?:afspraken|afspraak|regels|regel|bepalingen)\b|"
+    # a rule named only to say it does not hold: "Een termijn waarin oud-wethouders ..., geldt in Loonerhaven niet.",
+    # "Voor raadsleden geldt die plicht niet."
+    r"\b(?:geldt|gelden)\s+(?:(?:die|deze|dat|dit|zo'n)\s+\w+\s+)?(?:(?:in|bij|binnen)\s+(?:\w+\s+){0,2}?|hier\s+|"
+    r"daar\s+)?niet\s*[.;!]?\s*$|"
     r"geen\s+meerderheid)",
     re.IGNORECASE,
 )
