@@ -329,3 +329,17 @@ def test_rules_that_a_marker_confines_to_other_offices_are_no_evidence() -> None
     assert "inkomsten_nevenfuncties" not in for_council and "buitenlandse_reizen" not in for_council
     for_both = _found(_CODE_FOR_THE_RAAD, ["raadslid", "wethouder"])
     assert {"inkomsten_nevenfuncties", "buitenlandse_reizen"} <= for_both
+
+
+def test_examples_of_a_sentence_that_is_no_evidence_are_no_evidence() -> None:
+    from gedragscode.lint.match import _examples_of_quiet
+
+    def sentences(*texts: str) -> list[Sentence]:
+        return [Sentence(Span(0, len(t)), t) for t in texts]
+
+    told = sentences("Een paar onderwerpen staan niet in deze code.", "Denk aan de openbaarmaking van inkomsten.",
+                     "Je meldt elke nevenfunctie.", "Denk aan een bestuursfunctie.")
+    assert _examples_of_quiet(told, b"\x01\x00\x00\x00") == b"\x01\x01\x00\x00"
+    # an example that states a duty stays evidence
+    ruled = sentences("Dit staat niet in deze code.", "Denk aan reizen: die meld je vooraf bij de griffier.")
+    assert _examples_of_quiet(ruled, b"\x01\x00") == b"\x01\x00"

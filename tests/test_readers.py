@@ -699,3 +699,45 @@ def test_html_content_a_read_more_toggle_collapses_is_read_and_other_hidden_cont
     doc = read_document("code.html", data=page)
     assert "voor 1 april bekend" in doc.text and "ontheffing vraagt u aan" in doc.text
     assert "pagina wilt verlaten" not in doc.text and "Icoon" not in doc.text
+
+
+def test_docx_text_boxes_are_read_once_after_their_paragraph() -> None:
+    """A "Kader" in a text box is text of the code: its paragraphs come after the paragraph it is anchored in.
+    Word writes a DrawingML box with a VML copy as fallback; the copy is not read twice."""
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:v="urn:schemas-microsoft-com:vml" '
+          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"')
+
+    def box(text: str) -> str:
+        return f"<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>"
+
+    document = docx.Document()
+    document.add_paragraph("Artikel 12 Kosten")
+    vml = document.add_paragraph("Declaraties gaan via de griffie.")
+    first = box("Kader: meld iedere bedreiging bij de burgemeester.")
+    vml._p.append(parse_xml(f"<w:r {ns}><w:pict><v:shape><v:textbox>{first}</v:textbox></v:shape></w:pict></w:r>"))
+    both = document.add_paragraph("Artikel 13 Omgangsvormen")
+    second = box("Tweede kader: de wethouder blijft respectvol.")
+    both._p.append(parse_xml(
+        f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>{second}</wps:txbx>'
+        f'</w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{second}</v:textbox></v:shape>'
+        f'</w:pict></mc:Fallback></mc:AlternateContent></w:r>'))
+    out = io.BytesIO()
+    document.save(out)
+    text = read_document("x.docx", data=out.getvalue()).text
+    assert text.index("Declaraties gaan via de griffie.") < text.index("Kader: meld iedere bedreiging") \
+        < text.index("Artikel 13 Omgangsvormen")
+    assert text.count("Tweede kader") == 1
+
+
+def test_pandoc_divs_and_heading_attributes_are_markup() -> None:
+    source = (b"[Home](/) > Integriteit\n\n::: {.cookie-notice}\nDeze website gebruikt cookies.\n:::\n\n"
+              b"::: {.page-content}\n# Gedragscode {#code .page-title}\n\n::: {.text}\n"
+              b"Je blijft respectvol tegen inwoners.\n:::\n:::\n")
+    text = read_document("x.md", data=source).text
+    assert "cookies" not in text and ":::" not in text and "{#code" not in text
+    assert "Gedragscode\n" in text + "\n" and "Je blijft respectvol tegen inwoners." in text

@@ -567,3 +567,12 @@ def test_a_rule_named_only_to_say_it_does_not_hold_is_a_scope_negation() -> None
     assert not scope_negation("De wethouder maakt geen afspraken met een aannemer buiten het college om.")
     assert not scope_negation("Deze regel geldt ook voor de burgemeester.")
     assert not scope_negation("Het verbod geldt niet alleen tijdens het ambt maar ook een jaar daarna.")
+
+
+def test_exemptions_postponements_and_topics_left_out() -> None:
+    from gedragscode.lint.reading.evidence import exemption
+
+    assert exemption("Raadsleden behoeven de inkomsten uit hun nevenwerkzaamheden niet openbaar te maken.")
+    assert scope_negation("Voor het dagelijks bestuur is er een eigen code; die onderwerpen komen hier niet aan bod.")
+    assert absence("Het dagelijks bestuur stelt in de loop van 2027 een protocol vast voor het melden van agressie.")
+    assert not absence("Het dagelijks bestuur stelt jaarlijks voor 1 april het overzicht van de declaraties vast.")

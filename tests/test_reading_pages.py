@@ -180,3 +180,22 @@ def test_question_and_answer_labels_on_lines_of_their_own_label_the_line_after_t
     assert "V. Moet ik mijn functies opgeven?" in paragraphs
     assert "A. U geeft al uw functies op bij de griffier." in paragraphs
 
+
+
+def test_a_text_copied_from_a_pdf_gets_its_pages_back_from_its_page_counters() -> None:
+    from gedragscode.lint.readers import read_document
+
+    title = "Gedragscode dagelijks bestuur Waterschap Proefvliet"
+    text = (f"{title}\n\nArtikel 6 Beraadslaging en stemming\n1. De bestuurder neemt niet deel aan de beraadslaging "
+            f"over\n\nWaterschapsblad 2026/12        pagina 1 van 2\n\n{title}\n\neen onderwerp dat hem persoonlijk "
+            f"aangaat.\n2. Hij meldt zo'n belang vooraf.\n\nWaterschapsblad 2026/12        pagina 2 van 2\n")
+    doc = read_document("code.txt", data=text.encode())
+    assert doc.text.count(PAGE_BREAK) == 1
+    lines = [doc.text[s.start : s.end] for s, _ in content_lines(doc.text)]
+    assert "Waterschapsblad" not in " ".join(lines) and lines.count(title) == 1
+    # the sentence that runs on over the page break is one paragraph; the white around the furniture is layout
+    starts = {doc.text[s.start : s.end]: blank for s, blank in content_lines(doc.text)}
+    assert starts["een onderwerp dat hem persoonlijk aangaat."] is False
+    # counters that do not count pages one by one, or a text with form feeds, are left as they are
+    other = text.replace("pagina 2 van 2", "pagina 5 van 2")
+    assert PAGE_BREAK not in read_document("code.txt", data=other.encode()).text

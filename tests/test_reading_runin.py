@@ -148,6 +148,12 @@ def test_a_sentence_whose_subject_is_other_offices_is_no_evidence() -> None:
     # former office holders are not the offices that the word names
     council = addressed_elsewhere(gemeente, ["raadslid"])
     assert not council("Gewezen wethouders worden een jaar lang niet door de gemeente ingeschakeld.")
+    # the addressees first ("Voor ... geldt", "Voor ... is er een aparte code"), and a label before the subject
+    assert council("Voor de wethouders en de burgemeester is er een aparte code met regels over screening.")
+    assert council("Voor de wethouders geldt daarnaast dat zij hun inkomsten openbaar maken.")
+    assert not council("Voor raadsleden en wethouders geldt dat zij geschenken melden.")
+    assert not council("Voor giften geldt een grens van 50 euro.")
+    assert council("Ter vergelijking: een wethouder mag een jaar na zijn vertrek geen opdracht aannemen.")
 
 
 def test_definitions_referrals_and_absent_arrangements_are_no_evidence() -> None:

@@ -35,6 +35,12 @@ _SUBJECT = re.compile(
     r"\s+(?:kunnen|mogen|moeten|hebben|zijn|worden|melden|vallen|nemen|maken|gaan|doen|geven|houden|vervullen|"
     r"kan|mag|moet|heeft|is|wordt|meldt|valt|neemt|maakt|gaat|doet|geeft|houdt|vervult)\b")
 
+# The addressees first: "Voor de wethouders geldt daarnaast dat ...", "Voor het dagelijks bestuur is er een aparte
+# code met ...": read like those after "geldt voor".
+_ADDRESSED_FIRST = re.compile(
+    r"^\W*voor\s+(?P<tail>[^.;:,]{3,120}?)\s+(?:geldt|gelden|is\s+er|zijn\s+er|bestaat|bestaan)\b")
+# A short label before the sentence ("Ter vergelijking: een gedeputeerde mag ..."): the subject comes after it.
+_LABEL = re.compile(r"^\W*[\w ]{2,25}:\s+(?=\w)")
 _FORMER = re.compile(r"\b(?:gewezen|voormalige?|oud-|vorige|vroegere)", re.IGNORECASE)
 # An addressee in a general word for the members that names no office ("een lid en een commissielid", "de
 # leden en de commissieleden"): the code's own office holders may be meant, so such a list is not elsewhere.
@@ -53,12 +59,13 @@ def addressed_elsewhere(body: Body, offices: Collection[str]) -> Callable[[str],
 
     def elsewhere(sentence: str) -> bool:
         folded = fold_text(sentence)
-        m = _ADDRESSED.search(folded)
-        if m is not None:
-            named = offices_in(m.group("tail"), body)
-            if named:
-                return not (named & own) and not unnamed_member(m.group("tail"))
-        subject = _SUBJECT.match(folded)
+        for m in (_ADDRESSED.search(folded), _ADDRESSED_FIRST.match(folded)):
+            if m is not None:
+                named = offices_in(m.group("tail"), body)
+                if named:
+                    return not (named & own) and not unnamed_member(m.group("tail"))
+        label = _LABEL.match(folded)
+        subject = _SUBJECT.match(folded[label.end():] if label is not None else folded)
         if subject is None or _FORMER.search(subject.group("subject")):
             return False  # former office holders are another subject than the offices' own words name
         named = offices_in(subject.group("subject"), body)

@@ -236,6 +236,21 @@ def _denied_questions(sentences: Sequence[Sentence], flags: bytes) -> bytes:
     return bytes(out)
 
 
+# A sentence that gives examples of the one before it: "Denk aan ...", "Bijvoorbeeld ...", "Zoals ...".
+_EXAMPLES_OF = re.compile(r"^\W*(?:denk\s+(?:\w+\s+)?aan|bijvoorbeeld|zoals|onder\s+meer|waaronder)\b", re.IGNORECASE)
+
+
+def _examples_of_quiet(sentences: Sequence[Sentence], flags: bytes) -> bytes:
+    """``flags`` with the sentences set that only give examples of a sentence that is no evidence: "Een paar
+    onderwerpen staan niet in deze code. Denk aan de openbaarmaking van inkomsten." (unless they state a duty)."""
+    out = bytearray(flags)
+    for number in range(1, len(sentences)):
+        if out[number - 1] and not out[number] and _EXAMPLES_OF.match(sentences[number].text) \
+                and not duty(sentences[number].text):
+            out[number] = 1
+    return bytes(out)
+
+
 @lru_cache(maxsize=4096)
 def _bare_stem(item: str) -> str:
     """For a ``stam`` written as a verb in the third person ("behandelt", "respecteert"), the verb's bare
@@ -1017,7 +1032,7 @@ class Matcher:
                     if len(lid_flags) > 1 and any(lid_flags) and _declines(lid.sentences):
                         lid_flags = b"\x01" * len(lid_flags)
                     elif len(lid_flags) > 1:
-                        lid_flags = _denied_questions(lid.sentences, lid_flags)
+                        lid_flags = _examples_of_quiet(lid.sentences, _denied_questions(lid.sentences, lid_flags))
                     flags += lid_flags
                 if self.marked is not None:
                     self._mark(unit, flags)

@@ -273,6 +273,16 @@ class _Reader:
             return f"{label} {text.lstrip()}" if not text.lstrip().startswith(label) else text
         return label if label and label != "•" else text
 
+    def text_boxes(self, p: Any) -> None:
+        """The text boxes anchored in paragraph ``p`` (a "Kader" beside the text), each paragraph of them a block
+        after ``p``. A box that Word also wrote as a VML fallback (``mc:Fallback``) is read once."""
+        for box in p.iter(_W + "txbxContent"):
+            if any(a.tag == "{" + MC + "}Fallback" for a in box.iterancestors()):
+                continue
+            if any(a.tag == _W + "txbxContent" for a in box.iterancestors()):
+                continue  # a box inside a box is read with its outer box
+            self.body(box)
+
     def table(self, tbl: Any) -> None:
         explained = ExplainedTable()
         for tr in tbl.iter(_W + "tr"):
@@ -293,6 +303,7 @@ class _Reader:
             if tag == _W + "p":
                 if not self._in_toc(child):
                     self.blocks.append(self.paragraph(child))
+                    self.text_boxes(child)
             elif tag == _W + "tbl":
                 self.table(child)
             elif tag in (_W + "sdt", _W + "customXml", _W + "smartTag"):

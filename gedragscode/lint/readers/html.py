@@ -23,7 +23,7 @@ from gedragscode.errors import DocumentError, Location
 from gedragscode.lint.document import SourceDocument
 from gedragscode.lint.readers.numbering import roman
 from gedragscode.lint.readers.tables import ExplainedTable
-from gedragscode.lint.readers.text import decode_bytes, join_blocks, require_text
+from gedragscode.lint.readers.text import NOISE_CLASS, decode_bytes, join_blocks, require_text
 
 _DROP_TAGS = frozenset(
     {
@@ -43,12 +43,6 @@ _BLOCK_TAGS = frozenset(
 )  # fmt: skip
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _DROP_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "menu", "menubar"})
-_DROP_CLASS = re.compile(
-    r"^(?:skip-?links?|skiplink|breadcrumbs?|nav|navbar|navigation|site-?nav|menu|mainmenu|"
-    r"footer|site-?footer|page-?footer|site-?header|page-?header|cookie\w*|feedback|"
-    r"socials?|share|sharing|print-?only|visually-?hidden|sr-only|hidden)$",
-    re.IGNORECASE,
-)
 _WS = re.compile(r"[ \t\n\r\f]+")
 _LABEL_ONLY = re.compile(r"^(?:[•·▪◦‣\-–—*]\s*)?\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]{1,2}|[ivxIVX]{1,5})[.)]?\)?$")
 _STARTS_WITH_LABEL = re.compile(
@@ -166,7 +160,7 @@ def _strip_noise(root: etree._Element) -> None:
                 or (el.get("aria-hidden") or "").lower() == "true":
             doomed.append(el)
             continue
-        if any(_DROP_CLASS.match(c) for c in _classes(el)):
+        if any(NOISE_CLASS.match(c) for c in _classes(el)):
             doomed.append(el)
             continue
         if tag == "header" and not any(_tag(a) in ("main", "article") for a in el.iterancestors()):

@@ -142,6 +142,44 @@ def unrule(text: str) -> str:
     return _RULE_LINE.sub("", text)
 
 
+# The classes of a web page's parts that are no text of the code (navigation, cookie notices, footers, ...):
+# the HTML reader drops elements with them, the Markdown reader Pandoc divs with them.
+NOISE_CLASS = re.compile(
+    r"^(?:skip-?links?|skiplink|breadcrumbs?|nav|navbar|navigation|site-?nav|menu|mainmenu|"
+    r"footer|site-?footer|page-?footer|site-?header|page-?header|cookie[\w-]*|feedback|"
+    r"socials?|share|sharing|print-?only|visually-?hidden|sr-only|hidden)$",
+    re.IGNORECASE,
+)
+# A Pandoc fenced div (":::: {.intro}" ... "::::") and the attributes of a heading ("## Waarom? {#waarom}"),
+# as a CMS export writes them: markup, not text.
+_DIV_FENCE = re.compile(r"^[ \t]*:{3,}[ \t]*(?:\{(?P<attrs>[^}\n]*)\}|(?P<name>[\w-]+))?[ \t]*:*[ \t]*$")
+_HEADING_ATTRS = re.compile(r"^(?P<head>[ \t]{0,3}#{1,6}[ \t].*?)[ \t]+\{[#.][^}\n]*\}[ \t]*$", re.MULTILINE)
+
+
+def pandoc_divs(source: str) -> str:
+    """Markdown without Pandoc's fenced-div lines and heading attributes; a div whose class marks a part of
+    the web page around the code (:data:`NOISE_CLASS`: "cookie-notice", "breadcrumbs", ...) goes with its
+    content. Text without ":::" lines is returned as it is."""
+    if ":::" not in source and "{#" not in source:
+        return source
+    out: list[str] = []
+    stack: list[bool] = []  # per open div: whether it is noise
+    for line in source.split("\n"):
+        m = _DIV_FENCE.match(line)
+        if m is None:
+            if not any(stack):
+                out.append(line)
+            continue
+        words = (m.group("attrs") or m.group("name") or "").split()
+        if not words:  # a bare fence closes the innermost div
+            if stack:
+                stack.pop()
+            continue
+        stack.append(any(NOISE_CLASS.match(w.lstrip(".")) for w in words if not w.startswith("#")))
+        out.append("")
+    return _HEADING_ATTRS.sub(r"\g<head>", "\n".join(out))
+
+
 # Text struck through the way Markdown and many mail programs write it ("~~Artikel 9 vervalt~~"), on one line:
 # deleted text, as an amended code marks what no longer holds.
 _STRUCK = re.compile(r"~~(?=\S)[^\n~]*?(?<=\S)~~")
@@ -152,13 +190,38 @@ def unstrike(text: str) -> str:
     return _STRUCK.sub("", text) if "~~" in text else text
 
 
+# A page counter in a line ("Waterschapsblad 2026/0419   pagina 2 van 3", "Page 2 of 3").
+_PAGE_COUNTER = re.compile(r"\b(?:pagina|page|blz\.?|blad)\s*(\d{1,4})\s*(?:van|of|/|uit)\s*(\d{1,4})\s*$",
+                           re.IGNORECASE)
+
+
+def paginate(text: str) -> str:
+    """A text copied out of a PDF without its form feeds, with the page breaks put back: after each line
+    that counts the pages ("pagina 2 van 3"), when such lines count 1, 2, 3, ... of the same total. Reading
+    then removes the running headers and footers by their repetition across pages, as in a text that
+    ``pdftotext`` wrote. A text that has form feeds, or no such counter, is returned as it is."""
+    if PAGE_BREAK in text:
+        return text
+    lines = text.split("\n")
+    counters = [(i, m) for i, line in enumerate(lines) if (m := _PAGE_COUNTER.search(line.strip())) is not None]
+    if len(counters) < 2:
+        return text
+    totals = {m.group(2) for _, m in counters}
+    numbers = [int(m.group(1)) for _, m in counters]
+    if len(totals) != 1 or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        return text
+    for i, _ in counters[:-1] if counters[-1][0] >= len(lines) - 3 else counters:
+        lines[i] += PAGE_BREAK
+    return "\n".join(lines).replace(PAGE_BREAK + "\n", PAGE_BREAK)
+
+
 def read_text(data: bytes, name: str) -> SourceDocument:
     """Read a plain-text document."""
     if not data.strip():
         raise DocumentError("het bestand is leeg", Location(file=name))
     # pages (form feeds, as pdftotext writes them) stay apart: reading removes their headers and footers
     text = PAGE_BREAK.join(normalise_text(unstrike(unrule(unquote(page))))
-                           for page in decode_bytes(data, name).split(PAGE_BREAK))
+                           for page in paginate(decode_bytes(data, name)).split(PAGE_BREAK))
     return SourceDocument(name=name, format="text", text=require_text(text, name), metadata={})
 
 
@@ -328,7 +391,7 @@ def markdown_to_text(source: str) -> tuple[str, dict[str, str]]:
             if kv:
                 metadata[kv.group(1).strip().lower()] = kv.group(2).strip().strip("\"'")
         source = source[match.end() :]
-    return join_blocks(_markdown_blocks(markdown_tokens(source))), metadata
+    return join_blocks(_markdown_blocks(markdown_tokens(pandoc_divs(source)))), metadata
 
 
 def read_markdown(data: bytes, name: str) -> SourceDocument:

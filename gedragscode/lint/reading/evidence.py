@@ -111,6 +111,9 @@ _SCOPE_NEGATION = re.compile(
     # "Voor raadsleden geldt die plicht niet."
     r"\b(?:geldt|gelden)\s+(?:(?:die|deze|dat|dit|zo'n)\s+\w+\s+)?(?:(?:in|bij|binnen)\s+(?:\w+\s+){0,2}?|hier\s+|"
     r"daar\s+)?niet\s*[.;!]?\s*$|"
+    # "die onderwerpen komen hier dus niet aan bod", "komt in deze code niet aan de orde"
+    r"\b(?:komt|komen)\s+(?:hier|in\s+(?:deze|dit)\s+(?:gedrags)?(?:code|regeling|afspraken))\s+(?:\w+\s+){0,2}?niet\s+"
+    r"aan\s+(?:bod|de\s+orde)\b|"
     r"geen\s+meerderheid)",
     re.IGNORECASE,
 )
@@ -170,6 +173,9 @@ _ABSENCE = re.compile(
     # "beslist bij de evaluatie in 2026 of er afspraken komen over betaald werk ..."
     r"\bof\s+er\s+(?:\w+\s+){0,3}?(?:afspraken|regels|een\s+regeling|beleid|voorschriften)\s+(?:\w+\s+){0,2}?"
     r"(?:komen|komt|nodig\s+zijn|nodig\s+is|moeten\s+komen)\b|"
+    # an arrangement still to be made: "Het dagelijks bestuur stelt in de loop van 2027 een protocol vast voor ..."
+    r"\b(?:stelt|stellen)\s+(?:\w+\s+){0,4}?(?:in\s+de\s+loop\s+van|uiterlijk\s+in|later\s+in|in)\s+20\d\d\b"
+    r"[^.;]{0,120}?\bvast\b[^.;]*|"
     r"\b(?:wordt|worden)\s+(?:\w+\s+){0,6}?niet\s+(?:ingesteld|aangewezen|aangesteld|uitgevoerd|afgenomen|"
     r"bijgehouden|ingericht)\b",
     re.IGNORECASE,
@@ -185,7 +191,7 @@ def absence(sentence: str) -> bool:
 # An exemption: "Leden hoeven hun inkomsten niet openbaar te maken", "dat hoef je niet te vertellen", "de
 # dijkgraaf hoeft dat niet te doen voor ...", "Raadsleden zijn niet verplicht ..." (up to the end of its
 # clause): it lifts a duty, states none.
-_EXEMPTION = re.compile(r"(?:\b(?:hoef|hoeft|hoeven)\b[^.;:,]{0,80}?\b(?:niet|geen|niets|niemand)\b|"
+_EXEMPTION = re.compile(r"(?:\b(?:hoef|hoeft|hoeven|behoeft|behoeven)\b[^.;:,]{0,80}?\b(?:niet|geen|niets|niemand)\b|"
                         r"\b(?:wordt|worden)\s+(?:\w+\s+){0,4}?niet\s+(?:gevraagd|verlangd|vereist|verplicht)\b|"
                         r"\b(?:is|zijn)\s+niet\s+(?:verplicht|gehouden)\b|"
                         r"\b(?:schrijft|schrijven)\s+(?:\w+\s+){0,4}?niet\s+voor\b|"

@@ -33,6 +33,7 @@ _PAGE_WORD = re.compile(r"^(?:pagina|page|blz\.?|blad)\s+\d{1,4}(?:\s*(?:van|of|
 _DIGITS = re.compile(r"\d+")
 _WS = re.compile(r"\s+")
 _MAX_RUNNING = 150
+_ENDS_SENTENCE = re.compile(r"[.:;!?)\]]\s*$")
 
 
 def _key(line: str) -> str:
@@ -130,13 +131,19 @@ def content_lines(text: str, *, paged: bool = True) -> list[tuple[Span, bool]]:
     cleaned = remove_running_lines(lines) if paged else lines
     out: list[tuple[Span, bool]] = []
     blank = True
+    furniture = False  # page furniture since the last line of text
     for spans, page in zip(pages, cleaned, strict=True):
         for span, line in zip(spans, page, strict=True):
             if not line.strip():
-                blank = blank or not text[span.start : span.end].strip()  # furniture is no paragraph break
+                if text[span.start : span.end].strip():
+                    furniture = True  # furniture is no paragraph break
+                else:
+                    blank = True
                 continue
             raw = text[span.start : span.end]
             lead = len(raw) - len(raw.lstrip())
+            if furniture and out and blank and not _ENDS_SENTENCE.search(text[out[-1][0].start:out[-1][0].end]):
+                blank = False  # a sentence that runs on over the page: the white around the furniture is layout
             out.append((Span(span.start + lead, span.start + len(raw.rstrip())), blank))
-            blank = False
+            blank = furniture = False
     return out
