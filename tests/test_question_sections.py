@@ -236,3 +236,20 @@ financiële belangen.
 Moet je ook je inkomsten uit nevenfuncties openbaar maken? Ja, elk jaar voor 1 april, op de website.
 """)
     assert "inkomsten_nevenfuncties" in confirmed
+
+
+def test_a_box_the_code_declares_non_binding_and_a_section_on_what_is_left_out_are_no_evidence() -> None:
+    found = _found("""## Leeswijzer
+
+Kaders met het opschrift "Goed om te weten" geven achtergrond; zij binden je niet.
+
+## Bedreiging
+
+Goed om te weten: wordt je bedreigd, dan helpt de burgemeester je graag met een melding of aangifte.
+
+## Wat niet in deze afspraken staat
+
+Onkosten: die staan in de verordening. Reizen naar het buitenland meld je bij de burgemeester.
+""")
+    assert "agressie" not in found and "buitenlandse_reizen" not in found
+    assert {"nevenfuncties", "geschenken"} <= found

@@ -576,3 +576,26 @@ def test_exemptions_postponements_and_topics_left_out() -> None:
     assert scope_negation("Voor het dagelijks bestuur is er een eigen code; die onderwerpen komen hier niet aan bod.")
     assert absence("Het dagelijks bestuur stelt in de loop van 2027 een protocol vast voor het melden van agressie.")
     assert not absence("Het dagelijks bestuur stelt jaarlijks voor 1 april het overzicht van de declaraties vast.")
+
+
+def test_struck_rules_rules_still_to_come_and_history_are_no_evidence() -> None:
+    from gedragscode.lint.reading.evidence import referral, report
+
+    assert absence("Dat artikel is bij deze herziening geschrapt, omdat de raad eerst een lobbyregister wil.")
+    assert absence("Zodra de wet een integriteitstoets verplicht stelt, komt hier een afspraak over de uitvoering.")
+    assert absence("Het presidium heeft toegezegd voor de zomer van 2027 met een voorstel te komen.")
+    assert report("In de versie van februari stond een afspraak over oud-bestuurders die komen lobbyen.")
+    assert referral("Oud-bestuurders die later bij het waterschap komen lobbyen: zie de Lobbyregeling Proefvliet 2024.")
+    # a rule that holds is none of these
+    assert not absence("Een geschenk van meer dan 50 euro wordt eigendom van de gemeente.")
+    assert not referral("De wethouder meldt elke lobbyafspraak bij de secretaris.")
+
+
+def test_labels_the_code_declares_non_binding() -> None:
+    from gedragscode.lint.reading.declared import nonbinding_labels
+
+    text = ("Leeswijzer. Kaders met het opschrift \u201cGoed om te weten\u201d geven achtergrond; zij bevatten geen "
+            "regels en binden u niet. De teksten achter \"Lees meer\" horen bij de code, tenzij er \"achtergrond\" "
+            "boven staat.\n")
+    assert nonbinding_labels(text) == {"goed om te weten"}
+    assert nonbinding_labels("Het kader \"Let op\" geeft de regel in het kort.") == frozenset()

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, overload
 
 from gedragscode.lint.document import LidSegment, Role, Segmentation, Sentence, Span, Unit
 from gedragscode.lint.lemmas import forms, imperative, split_verb
+from gedragscode.lint.reading.declared import nonbinding_labels
 from gedragscode.lint.reading.evidence import (
     absence,
     definition,
@@ -1024,6 +1025,7 @@ class Matcher:
         """For every sentence of the searched units, in document order: 1 when it is no evidence. Worked out
         once; the article, lid and sentence scopes all need it (a byte a sentence, not a set of them)."""
         if self._quiet is None:
+            loose = nonbinding_labels(self.segmentation.document.text)
             quiet = bytearray()
             for unit in self.units:
                 flags = bytearray()
@@ -1036,9 +1038,33 @@ class Matcher:
                     flags += lid_flags
                 if self.marked is not None:
                     self._mark(unit, flags)
+                if loose:
+                    self._loose(unit, flags, loose)
+                if unit.heading and scope_negation(unit.heading):
+                    flags[:] = b"\x01" * len(flags)  # "Wat niet in deze afspraken staat"
                 quiet += flags
             self._quiet = quiet
         return self._quiet
+
+    @staticmethod
+    def _loose(unit: Unit, flags: bytearray, labels: frozenset[str]) -> None:
+        """Sets the flags of what a label the code declares non-binding heads ("Goed om te weten", see
+        :func:`~gedragscode.lint.reading.declared.nonbinding_labels`): the whole unit when its heading opens
+        with it, else the rest of the paragraph from the sentence that opens with it."""
+        def opens(text: str) -> bool:
+            folded = text.lstrip(" \t*#-\u2022").casefold()
+            return any(folded.startswith(label) for label in labels)
+
+        if unit.heading and opens(unit.heading):
+            flags[:] = b"\x01" * len(flags)
+            return
+        k = 0
+        for lid in unit.leden:
+            for number, sentence in enumerate(lid.sentences):
+                if opens(sentence.text):
+                    flags[k + number:k + len(lid.sentences)] = b"\x01" * (len(lid.sentences) - number)
+                    break
+            k += len(lid.sentences)
 
     def _mark(self, unit: Unit, flags: bytearray) -> None:
         """Sets the flags of the sentences of ``unit`` that a marker confines to other offices: all of them

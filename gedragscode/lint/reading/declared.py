@@ -31,8 +31,8 @@ from gedragscode.lint.reading.evidence import exemption, paragraph_evidence, sco
 from gedragscode.lint.reading.headings import strip_label
 from gedragscode.lint.reading.roles import intro_heading
 
-__all__ = ["adopted_bijlage", "declared_parts", "declared_zones", "exclusions", "presents_code", "prose_fallback",
-           "repealed"]
+__all__ = ["adopted_bijlage", "declared_parts", "declared_zones", "exclusions", "nonbinding_labels", "presents_code",
+           "prose_fallback", "repealed"]
 
 # The zones a code can declare binding, and the roles they were read with.
 _ZONE_ROLES: dict[str, tuple[Role, ...]] = {
@@ -385,3 +385,29 @@ def prose_fallback(b: Builder, is_code: bool) -> None:
         else:
             out.append(unit)
     b.units = out
+
+
+# A label in quotes that the code declares non-binding: 'Kaders met het opschrift "Goed om te weten" geven
+# achtergrond; zij bevatten geen regels en binden u niet.'
+_QUOTED_LABEL = re.compile(r"[\"\u201c\u201e\u2018']([^\"\u201c\u201d\u2018\u2019'\n]{3,40})[\"\u201d\u2019']")
+_LOOSE = re.compile(
+    r"\bbind(?:t|en)\s+(?:u|je|jou|jullie|ons|hen|niemand)?\s*niet\b|\b(?:zijn|is)\s+niet\s+bindend\b|"
+    r"\bbevat(?:ten)?\s+geen\s+(?:regels|afspraken|bepalingen|voorschriften)\b|"
+    r"\bmaak(?:t|en)\s+geen\s+(?:deel|onderdeel)\b|\bhoren\s+niet\s+bij\s+de\s+(?:gedrags)?code\b|"
+    r"\b(?:geven|geeft|bevatten|bevat)\s+(?:alleen\s+|slechts\s+)?(?:achtergrond|uitleg|toelichting)\b",
+    re.IGNORECASE)
+
+
+def nonbinding_labels(text: str) -> frozenset[str]:
+    """The labels (folded) that the code declares to head no rules: boxes, columns or paragraphs 'met het
+    opschrift "Goed om te weten"' that 'geven achtergrond' or 'binden u niet'. A part that opens with such a
+    label is no evidence of a clause."""
+    found: set[str] = set()
+    for m in _QUOTED_LABEL.finditer(text):
+        start = max(text.rfind(". ", max(0, m.start() - 300), m.start()), text.rfind("\n\n", 0, m.start()), 0)
+        ends = [k for k in (text.find(". ", m.end(), m.end() + 300), text.find(".\n", m.end(), m.end() + 300))
+                if k >= 0]
+        sentence = text[start:min(ends, default=min(len(text), m.end() + 300))]
+        if _LOOSE.search(sentence) and "tenzij" not in sentence.lower():
+            found.add(m.group(1).strip().casefold())
+    return frozenset(found)

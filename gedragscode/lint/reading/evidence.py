@@ -64,7 +64,7 @@ _OPINION_I = re.compile(r"\bik\s+(?:vind|denk|hoop|geloof|meen)\b|\b(?:vind|denk
                         re.IGNORECASE)
 # The past tense and the perfect of a report or of an account ("werd", "hebben ... gemeld").
 _NARRATIVE = re.compile(
-    r"\b(?:werd|werden|was|waren|had|hadden|bleek|bleken|ontving|ontvingen|kwam|kwamen|ging|gingen|"
+    r"\b(?:werd|werden|was|waren|had|hadden|bleek|bleken|ontving|ontvingen|kwam|kwamen|ging|gingen|stond|stonden|"
     r"constateer|constateerde)\b|"
     r"\b(?:heeft|hebben)\b[^.;:]{0,80}?\b(?:ge\w{3,}(?:d|t|en)|afgezien|besproken|ontvangen|verwerkt|"
     r"vastgesteld|opgesteld|aangeboden|overwogen|voorgesteld|verleend)\b|"
@@ -173,6 +173,11 @@ _ABSENCE = re.compile(
     # "beslist bij de evaluatie in 2026 of er afspraken komen over betaald werk ..."
     r"\bof\s+er\s+(?:\w+\s+){0,3}?(?:afspraken|regels|een\s+regeling|beleid|voorschriften)\s+(?:\w+\s+){0,2}?"
     r"(?:komen|komt|nodig\s+zijn|nodig\s+is|moeten\s+komen)\b|"
+    # a rule struck or repealed: "Dat artikel is bij deze herziening geschrapt", "Artikel 9 is vervallen"
+    r"\b(?:is|zijn|werd|werden)\s+(?:\w+\s+){0,5}?(?:geschrapt|vervallen|ingetrokken|geschrapt)\b|"
+    # a rule still to come: "komt hier een afspraak over", "met een voorstel te komen"
+    r"\b(?:komt|komen)\s+(?:hier|er)\s+(?:\w+\s+){0,2}?(?:een\s+)?(?:afspraak|regel|regeling|bepaling|artikel)\b|"
+    r"\bmet\s+een\s+voorstel\s+(?:te\s+)?(?:komen|komt)\b|"
     # an arrangement still to be made: "Het dagelijks bestuur stelt in de loop van 2027 een protocol vast voor ..."
     r"\b(?:stelt|stellen)\s+(?:\w+\s+){0,4}?(?:in\s+de\s+loop\s+van|uiterlijk\s+in|later\s+in|in)\s+20\d\d\b"
     r"[^.;]{0,120}?\bvast\b[^.;]*|"
@@ -246,7 +251,10 @@ _RELATIVE_CLAUSE = re.compile(r",\s*(?:dat|die|wat|waarin|waarbij|waarop|waarmee
 # Another regulation by its name ("het Protocol agressie en geweld Hazelbeek", "de Regeling dienstreizen 2019"):
 # a sentence about it that states no duty sends the reader there.
 _NAMED_REGULATION = re.compile(r"\b(?:de|het|De|Het)\s+(?:[A-Z]\w*\s+)?(?:Protocol|Regeling|Verordening|Reglement|"
-                               r"Beleidsregels?)\s+(?!van\s+(?:dit|deze)\b)[a-zA-Z]")
+                               r"Beleidsregels?)\s+(?!van\s+(?:dit|deze)\b)[a-zA-Z]|"
+                               # one word: "de Lobbyregeling Gaasterdelta 2024", "het Agressieprotocol 2025"
+                               r"\b(?:de|het|De|Het)\s+[A-Z][a-z]{2,}(?:regeling|protocol|verordening|reglement)\s+"
+                               r"(?:[A-Z]|\d{4}\b)")
 
 
 # The condition that opens a sentence ("Wordt u bedreigd, dan ...", "Als u twijfelt, ..."): no duty.
