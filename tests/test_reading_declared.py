@@ -581,8 +581,13 @@ def test_exemptions_postponements_and_topics_left_out() -> None:
 def test_struck_rules_rules_still_to_come_and_history_are_no_evidence() -> None:
     from gedragscode.lint.reading.evidence import referral, report
 
-    assert absence("Dat artikel is bij deze herziening geschrapt, omdat de raad eerst een lobbyregister wil.")
-    assert absence("Zodra de wet een integriteitstoets verplicht stelt, komt hier een afspraak over de uitvoering.")
+    assert scope_negation("Dat artikel is bij deze herziening geschrapt, omdat de raad eerst een register wil dat nog "
+                          "moet worden voorbereid.")
+    assert scope_negation("Zodra de wet een toets verplicht stelt, komt hier een afspraak over de uitvoering.")
+    assert absence("Risicoanalyse kandidaat-heemraden | nog niet vastgesteld | nog niet vastgesteld")
+    assert absence("Over een integriteitstoets neemt het algemeen bestuur een besluit bij de vorming van het nieuwe "
+                   "dagelijks bestuur in 2027.")
+    assert report("Over oud-ambtsdragers die later terugkomen stond in de Gedragscode 2019 een artikel.")
     assert absence("Het presidium heeft toegezegd voor de zomer van 2027 met een voorstel te komen.")
     assert report("In de versie van februari stond een afspraak over oud-bestuurders die komen lobbyen.")
     assert referral("Oud-bestuurders die later bij het waterschap komen lobbyen: zie de Lobbyregeling Proefvliet 2024.")

@@ -114,6 +114,10 @@ _SCOPE_NEGATION = re.compile(
     # "die onderwerpen komen hier dus niet aan bod", "komt in deze code niet aan de orde"
     r"\b(?:komt|komen)\s+(?:hier|in\s+(?:deze|dit)\s+(?:gedrags)?(?:code|regeling|afspraken))\s+(?:\w+\s+){0,2}?niet\s+"
     r"aan\s+(?:bod|de\s+orde)\b|"
+    # a rule struck or repealed: "Dat artikel is bij deze herziening geschrapt", "Artikel 9 is vervallen"
+    r"\b(?:is|zijn|werd|werden)\s+(?:\w+\s+){0,5}?(?:geschrapt|vervallen|ingetrokken)\b|"
+    # a rule still to come: "Zodra de wet dat verplicht stelt, komt hier een afspraak over ..."
+    r"\b(?:komt|komen)\s+(?:hier|er)\s+(?:\w+\s+){0,2}?(?:een\s+)?(?:afspraak|regel|regeling|bepaling|artikel)\b|"
     r"geen\s+meerderheid)",
     re.IGNORECASE,
 )
@@ -173,11 +177,10 @@ _ABSENCE = re.compile(
     # "beslist bij de evaluatie in 2026 of er afspraken komen over betaald werk ..."
     r"\bof\s+er\s+(?:\w+\s+){0,3}?(?:afspraken|regels|een\s+regeling|beleid|voorschriften)\s+(?:\w+\s+){0,2}?"
     r"(?:komen|komt|nodig\s+zijn|nodig\s+is|moeten\s+komen)\b|"
-    # a rule struck or repealed: "Dat artikel is bij deze herziening geschrapt", "Artikel 9 is vervallen"
-    r"\b(?:is|zijn|werd|werden)\s+(?:\w+\s+){0,5}?(?:geschrapt|vervallen|ingetrokken|geschrapt)\b|"
-    # a rule still to come: "komt hier een afspraak over", "met een voorstel te komen"
-    r"\b(?:komt|komen)\s+(?:hier|er)\s+(?:\w+\s+){0,2}?(?:een\s+)?(?:afspraak|regel|regeling|bepaling|artikel)\b|"
+    # a rule still to come: "met een voorstel te komen", "nog niet vastgesteld", "neemt ... in 2027 een besluit"
     r"\bmet\s+een\s+voorstel\s+(?:te\s+)?(?:komen|komt)\b|"
+    r"\bnog\s+niet\s+(?:vastgesteld|geregeld|besloten|ingevoerd|aangewezen|bepaald)\b|"
+    r"\b(?:neemt|nemen)\s+(?:\w+\s+){0,4}?een\s+besluit\b[^.;]{0,100}?\b20\d\d\b[^.;]*|"
     # an arrangement still to be made: "Het dagelijks bestuur stelt in de loop van 2027 een protocol vast voor ..."
     r"\b(?:stelt|stellen)\s+(?:\w+\s+){0,4}?(?:in\s+de\s+loop\s+van|uiterlijk\s+in|later\s+in|in)\s+20\d\d\b"
     r"[^.;]{0,120}?\bvast\b[^.;]*|"
@@ -289,11 +292,17 @@ def narrative(sentence: str) -> bool:
 _SUBORDINATE = re.compile(r"\b(?:die|dat|wat|wie|waar\w+|welke|omdat|nadat|zodat|toen|als|indien)\b", re.IGNORECASE)
 
 
+# What an earlier version said: "Over oud-ambtsdragers stond in de Gedragscode 2019 een artikel."
+_FORMER_TEXT = re.compile(r"\b(?:stond|stonden)\s+(?:\w+\s+){0,3}?in\s+(?:de|het)\s+(?:vorige\s+|oude\s+|eerdere\s+)?"
+                          r"(?:versie|gedragscode|code|regeling|reglement)\b", re.IGNORECASE)
+
+
 def report(sentence: str) -> bool:
     """Whether the sentence only reports what happened ("Het algemeen bestuur heeft in 2024 vastgesteld dat
     zich geen problemen voordoen met ...") and has no wording of a rule. The past must be told before the
     first subordinate clause: "de inkomsten die hij heeft ontvangen" in a rule is no report."""
-    return narrative(_SUBORDINATE.split(sentence, maxsplit=1)[0]) and not duty(sentence)
+    return (narrative(_SUBORDINATE.split(sentence, maxsplit=1)[0]) or _FORMER_TEXT.search(sentence) is not None) \
+        and not duty(sentence)
 
 
 # The first word of a sentence and what follows it, for the imperative.
