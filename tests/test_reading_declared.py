@@ -588,6 +588,9 @@ def test_struck_rules_rules_still_to_come_and_history_are_no_evidence() -> None:
     assert absence("Over een integriteitstoets neemt het algemeen bestuur een besluit bij de vorming van het nieuwe "
                    "dagelijks bestuur in 2027.")
     assert report("Over oud-ambtsdragers die later terugkomen stond in de Gedragscode 2019 een artikel.")
+    assert report("Het ontwerp van deze code bevatte een artikel over het voorkomen van bevoordeling van familie.")
+    assert scope_negation("Of en in welke vorm de code op de website komt, laat de raad over aan het presidium.") \
+        or absence("Of en in welke vorm de code op de website komt, laat de raad over aan het presidium.")
     assert absence("Het presidium heeft toegezegd voor de zomer van 2027 met een voorstel te komen.")
     assert report("In de versie van februari stond een afspraak over oud-bestuurders die komen lobbyen.")
     assert referral("Oud-bestuurders die later bij het waterschap komen lobbyen: zie de Lobbyregeling Proefvliet 2024.")

@@ -64,7 +64,7 @@ _OPINION_I = re.compile(r"\bik\s+(?:vind|denk|hoop|geloof|meen)\b|\b(?:vind|denk
                         re.IGNORECASE)
 # The past tense and the perfect of a report or of an account ("werd", "hebben ... gemeld").
 _NARRATIVE = re.compile(
-    r"\b(?:werd|werden|was|waren|had|hadden|bleek|bleken|ontving|ontvingen|kwam|kwamen|ging|gingen|stond|stonden|"
+    r"\b(?:werd|werden|was|waren|had|hadden|bleek|bleken|ontving|ontvingen|kwam|kwamen|ging|gingen|stond|stonden|gold|golden|luidde|luidden|bevatte|regelde|"
     r"constateer|constateerde)\b|"
     r"\b(?:heeft|hebben)\b[^.;:]{0,80}?\b(?:ge\w{3,}(?:d|t|en)|afgezien|besproken|ontvangen|verwerkt|"
     r"vastgesteld|opgesteld|aangeboden|overwogen|voorgesteld|verleend)\b|"
@@ -177,6 +177,8 @@ _ABSENCE = re.compile(
     # "beslist bij de evaluatie in 2026 of er afspraken komen over betaald werk ..."
     r"\bof\s+er\s+(?:\w+\s+){0,3}?(?:afspraken|regels|een\s+regeling|beleid|voorschriften)\s+(?:\w+\s+){0,2}?"
     r"(?:komen|komt|nodig\s+zijn|nodig\s+is|moeten\s+komen)\b|"
+    # a question left to someone else: "Of en in welke vorm de code op de website komt, laat de raad over aan ..."
+    r"^\W*of\s+(?:en\s+)?[^.;?]{5,200}?,\s*(?:laat|laten)\s+(?:\w+\s+){0,4}?over\s+aan\b[^.;]*|"
     # a rule still to come: "met een voorstel te komen", "nog niet vastgesteld", "neemt ... in 2027 een besluit"
     r"\bmet\s+een\s+voorstel\s+(?:te\s+)?(?:komen|komt)\b|"
     r"\bnog\s+niet\s+(?:vastgesteld|geregeld|besloten|ingevoerd|aangewezen|bepaald)\b|"
