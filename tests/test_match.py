@@ -316,6 +316,7 @@ def test_a_marker_confines_its_article_or_lead_in_to_other_offices() -> None:
     assert council("Dit artikel geldt ook voor de wethouders.") is None  # in addition, not instead
     assert council("Dit artikel geldt alleen voor de raadsleden.") is None  # the code's own office
     assert council("Alleen de burgemeester mag ontheffing verlenen:") is None  # a rule, not a lead-in
+    assert council("Dit artikel geldt alleen voor de medewerkers van de griffie.") == "unit"  # staff hold no office
     # a clause after the addressees names none: the council is not among those excepted
     commission = marked_elsewhere(gemeente, ["raadslid", "commissielid"])
     assert commission("Deze regel geldt niet voor commissieleden, omdat de wet alleen raadsleden noemt.") is None

@@ -607,3 +607,20 @@ def test_labels_the_code_declares_non_binding() -> None:
             "boven staat.\n")
     assert nonbinding_labels(text) == {"goed om te weten"}
     assert nonbinding_labels("Het kader \"Let op\" geeft de regel in het kort.") == frozenset()
+
+
+def test_decisions_tasks_and_open_questions_about_an_arrangement_are_no_evidence() -> None:
+    for sentence in ("De raad besluit in het voorjaar van 2026 over een meldpunt voor agressie tegen raadsleden.",
+                     "De raad verzoekt de burgemeester om voor 2026 een protocol op te stellen voor agressie.",
+                     "Het bestuur verzoekt het college te onderzoeken of een meldpunt kan worden ingericht.",
+                     "De gemeente werkt aan een protocol over agressie tegen politieke ambtsdragers.",
+                     "Het dagelijks bestuur stelt geen afzonderlijke meldplicht in voor bedreiging van bestuurders.",
+                     "Bij die evaluatie wordt bezien of regels nodig zijn over het melden van agressie."):
+        assert absence(sentence), sentence
+    assert scope_negation("Het protocol over agressie blijft van kracht en wordt hier niet herhaald.")
+    assert scope_negation("Verder staat in deze code niets over bedreiging: daarvoor is er een apart protocol.")
+    # rules with a decision, a request or a register in them stay evidence
+    for rule in ("De burgemeester besluit over de ontheffing binnen vier weken.",
+                 "Een raadslid vraagt de griffier om een geschenk te registreren.",
+                 "De wethouder meldt elk geschenk; de burgemeester beslist over de bestemming."):
+        assert not absence(rule) and not scope_negation(rule), rule

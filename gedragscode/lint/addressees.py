@@ -100,6 +100,9 @@ _FOR_MARKER = re.compile(
     r"^\W*voor\s+(?P<tail>[^.:;]{3,80}?)\s+(?:geldt|gelden)(?:\s+(?:bovendien|daarnaast|verder|ook|aanvullend|nog|"
     r"het\s+volgende))*\s*:")
 
+# Staff, who hold no office of the code: "de medewerkers van de griffie", "ambtenaren", "het personeel".
+_STAFF = re.compile(r"^(?:de\s+|het\s+|alle\s+)?(?:\w+)?(?:medewerkers?|ambtenaren|ambtenaar|personeel|personeelsleden|"
+                    r"werknemers|stagiairs?)\b")
 # A clause after the addressees ("..., omdat de wet alleen raadsleden noemt") names no addressee.
 _CLAUSE = re.compile(r"\b(?:omdat|want|zodat|maar|tenzij|behalve|wanneer|als|indien|zolang|voor\s+zover|dan)\b")
 _FINITE = re.compile(r"\b(?:mag|mogen|moet|moeten|kan|kunnen|zal|zullen|wordt|worden|is|zijn|heeft|hebben|hoeft|"
@@ -121,7 +124,9 @@ def marked_elsewhere(body: Body, offices: Collection[str]) -> Callable[[str], Ma
         if lead and (len(tail.split()) > 6 or _FINITE.search(tail)):
             return False  # "Alleen de voorzitter mag ... :" is a rule, not a lead-in
         found = named(tail)
-        return bool(found) and not (found & own)
+        if not found:  # "Dit artikel geldt alleen voor de medewerkers van de griffie": staff, no office
+            return _STAFF.match(_CLAUSE.split(tail, maxsplit=1)[0].strip()) is not None
+        return not (found & own)
 
     def marked(text: str) -> MarkedScope | None:
         folded = fold_text(text).strip()
