@@ -253,3 +253,30 @@ Onkosten: die staan in de verordening. Reizen naar het buitenland meld je bij de
 """)
     assert "agressie" not in found and "buitenlandse_reizen" not in found
     assert {"nevenfuncties", "geschenken"} <= found
+
+
+def test_a_yes_answer_and_an_answer_of_place_borrow_their_question() -> None:
+    found = _found("""## Zijn deze code en de registers openbaar?
+
+Ja. U vindt ze op deze pagina en onder 'Registers'.
+""")
+    assert "openbaarheid" in found
+    where = _found("""## Waar vindt u deze regels?
+
+Op de website van de gemeente Lingewaard.
+""")
+    assert "openbaarheid" in where
+    denied = _found("""## Zijn deze code en de registers openbaar?
+
+Nee. De raad wil eerst ervaring opdoen.
+""")
+    assert "openbaarheid" not in denied
+
+
+def test_the_scope_stated_in_the_introduction_is_found() -> None:
+    text = ("# Gedragscode burgemeester Lingewaard\n\n## Inleiding\n\nDe raad heeft deze code op 3 maart 2026 "
+            "vastgesteld. Deze code geldt voor de burgemeester van Lingewaard en voor een waarnemend burgemeester.\n\n"
+            "## 1. Nevenfuncties\n\nDe burgemeester meldt elke nevenfunctie bij de raad.\n\n"
+            "## 2. Geschenken\n\nDe burgemeester neemt geen geschenken aan met een waarde boven 50 euro.\n")
+    result = lint("code.md", data=text.encode(), model=load_model())
+    assert {c.id: c.status for c in result.clauses}["reikwijdte"] == "present"

@@ -422,6 +422,9 @@ def lint_document(doc: SourceDocument, model: Model | None = None, *, body: str 
     marked = marked_elsewhere(own_body, ident.offices) if own_body is not None and ident.offices else None
     matcher = Matcher(seg, index=index, elsewhere=elsewhere, marked=marked)
     intro_matcher = Matcher(seg, roles=("inleiding",), index=matcher.index)
+    # a structural clause (reikwijdte, begrippen) may be stated in the introduction or the aanhef of a code
+    # written for readers ("Deze code geldt voor de burgemeester ..." before the first rule)
+    front_matcher = Matcher(seg, roles=("inleiding", "aanhef"), index=matcher.index, elsewhere=elsewhere)
     suggestions: dict[str, str] = {}
     if suggest and ident.body is not None and ident.offices:
         suggestions = _suggestions(model, ident.body, ident.offices, ident.place)
@@ -434,6 +437,9 @@ def lint_document(doc: SourceDocument, model: Model | None = None, *, body: str 
             # an inleiding the code declares part of itself ("maakt integraal deel uit") is read as provisions
             clause_matcher = matcher
             hits = [h for r in clause.recognisers for h in matcher.find(r)]
+        if clause.structural and not hits:
+            clause_matcher = front_matcher
+            hits = _find(clause, front_matcher)
         hits.sort(key=lambda h: (h.span.start, h.span.end))
         level = clause.level_for(ident.body or "")
         required = any(clause.applies.matches(b, o) for b, o in pairs)

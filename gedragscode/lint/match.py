@@ -211,6 +211,12 @@ def _declines(sentences: Sequence[Sentence]) -> bool:
 # The preposition a question asks with ("Voor wie geldt ...?", "Bij wie meld ik ...?"): an answer that opens
 # with it is the answer in short ("Voor alle leden ...", "Bij de griffier.").
 _ASKED_WITH = re.compile(r"\b(voor|bij|aan|op|tot|met|naar|van)\s+(?:wie|wat|welke)\b", re.IGNORECASE)
+_ASKED_WHERE = re.compile(r"^\W*waar\b", re.IGNORECASE)
+# The speaker's label before an answer in a written-out conversation: "A: ...", "Antwoord: ...".
+_SPEAKER = re.compile(r"^\W*(?:a|antwoord|ja)\s*[:.,]\s*", re.IGNORECASE)
+# An answer that says yes: a bare "Ja." (or "A: Ja."), or one that opens with "Ja, ..." / "Ja. ...".
+_YES = re.compile(r"^\W*(?:(?:a|antwoord)\s*:\s*)?ja(?:\s+hoor|\s+zeker)?\s*[.!]?\s*$", re.IGNORECASE)
+_YES_LEAD = re.compile(r"^\W*(?:(?:a|antwoord)\s*:\s*)?ja\s*[,.:;!]\s+\w", re.IGNORECASE)
 # An answer that says no: "Nee.", "Nee, ...", "Neen", "Helaas niet", "Dat hoeft niet".
 _DENIAL = re.compile(r"^\W*(?:nee|neen|helaas\s+niet|dat\s+hoeft\s+niet|niet\s+(?:nodig|verplicht))\b", re.IGNORECASE)
 
@@ -974,7 +980,11 @@ class Matcher:
                 # the situation the paragraph sets out ("Stel: ..." and what it adds before the first rule)
                 scenario: list[Span] = []
                 answered = False
+                affirmed = False  # the sentence before was a bare "Ja." to the question before that
                 for number, sentence in enumerate(lid.sentences):
+                    if _YES.match(sentence.text):
+                        affirmed = True  # "Kan iedereen deze code lezen? Ja. ...": the question stays the one asked
+                        continue
                     before, asking = asking, sentence.span if sentence.text.rstrip().endswith("?") else None
                     if _SCENARIO.match(sentence.text):
                         scenario, answered = [sentence.span], False
@@ -987,7 +997,10 @@ class Matcher:
                     # sets out ("Stel: een aannemer biedt je een kist wijn aan. ... Je neemt hem niet aan.");
                     # "kan terecht bij de griffier" under "Is er een vertrouwenspersoon?" does not
                     context = tuple(dict.fromkeys(q for q in (question, *scenario, before) if q is not None))
-                    asked = bool(context) and (self._duty(sentence) or self._elliptic(question or before, sentence))
+                    asked = bool(context) and (self._duty(sentence) or affirmed
+                                               or _YES_LEAD.match(sentence.text) is not None
+                                               or self._elliptic(question or before, sentence))
+                    affirmed = False
                     out.add(unit, lid, number, self.index.token_range(sentence.span),
                             (*context, sentence.span) if asked else (), borrowed=len(context) if asked else 0)
                     if scenario and not answered:  # (a scenario is always context: ``asked`` is its duty)
@@ -1000,11 +1013,17 @@ class Matcher:
 
     def _elliptic(self, question: Span | None, answer: Sentence) -> bool:
         """Whether ``answer`` answers ``question`` in its own words, without a verb: "Voor wie geldt deze code?"
-        - "Voor alle leden van de eilandsraad, ...": it opens with the preposition the question asks with."""
+        - "Voor alle leden van de eilandsraad, ...": it opens with the preposition the question asks with (after
+        a speaker's label "A:"); "Waar vindt u deze regels?" - "Op de website." (a locative answer)."""
         if question is None:
             return False
-        m = _ASKED_WITH.search(self.segmentation.document.text[question.start:question.end])
-        return m is not None and answer.text.lstrip().casefold().startswith(m.group(1).casefold() + " ")
+        asked = self.segmentation.document.text[question.start:question.end]
+        opening = _SPEAKER.sub("", answer.text).lstrip().casefold()
+        m = _ASKED_WITH.search(asked)
+        if m is not None:
+            return opening.startswith(m.group(1).casefold() + " ")
+        # "Waar vindt u deze regels?" - "Op de website van het waterschap."
+        return _ASKED_WHERE.search(asked) is not None and opening.split(" ", 1)[0] in ("op", "in", "bij", "via")
 
     def no_evidence(self, text: str) -> bool:
         """Whether a sentence names a clause without stating it: "... is niet voor collegeleden bedoeld",
