@@ -624,3 +624,14 @@ def test_decisions_tasks_and_open_questions_about_an_arrangement_are_no_evidence
                  "Een raadslid vraagt de griffier om een geschenk te registreren.",
                  "De wethouder meldt elk geschenk; de burgemeester beslist over de bestemming."):
         assert not absence(rule) and not scope_negation(rule), rule
+
+
+def test_checks_not_done_and_checks_the_law_makes_are_no_evidence() -> None:
+    from gedragscode.lint.reading.evidence import inapplicable, referral
+
+    assert absence("Het algemeen bestuur laat geen integriteitsonderzoek of risicoanalyse uitvoeren naar kandidaten.")
+    assert absence("Bij de benoeming van hoogheemraden wordt geen afzonderlijke risicoanalyse uitgevoerd.")
+    assert referral("De verklaring omtrent het gedrag van kandidaten volgt rechtstreeks uit de WolBES.")
+    assert scope_negation("De screening van kandidaat-gedeputeerden is geen onderwerp van deze checklist.")
+    assert inapplicable("De integriteitstoets die bij wethouders wordt gevraagd, geldt niet voor mij.")
+    assert not absence("Het college laat voor elke kandidaat een risicoanalyse uitvoeren.")

@@ -154,6 +154,10 @@ def test_a_sentence_whose_subject_is_other_offices_is_no_evidence() -> None:
     assert not council("Voor raadsleden en wethouders geldt dat zij geschenken melden.")
     assert not council("Voor giften geldt een grens van 50 euro.")
     assert council("Ter vergelijking: een wethouder mag een jaar na zijn vertrek geen opdracht aannemen.")
+    assert council("Voor de wethouders heeft de raad een afzonderlijke code, met regels over de integriteitstoets.")
+    assert council("De verklaring omtrent het gedrag en de risicoanalyse zijn alleen voor kandidaat-wethouders "
+                   "voorgeschreven.")
+    assert not council("De registers zijn alleen voor raadsleden in te zien.")
 
 
 def test_definitions_referrals_and_absent_arrangements_are_no_evidence() -> None:

@@ -38,7 +38,11 @@ _SUBJECT = re.compile(
 # The addressees first: "Voor de wethouders geldt daarnaast dat ...", "Voor het dagelijks bestuur is er een aparte
 # code met ...": read like those after "geldt voor".
 _ADDRESSED_FIRST = re.compile(
-    r"^\W*voor\s+(?P<tail>[^.;:,]{3,120}?)\s+(?:geldt|gelden|is\s+er|zijn\s+er|bestaat|bestaan)\b")
+    r"^\W*voor\s+(?P<tail>[^.;:,]{3,120}?)\s+(?:geldt|gelden|is\s+er|zijn\s+er|bestaat|bestaan|(?:hebben|heeft)\s+"
+    r"(?:\w+\s+){0,3}?(?:een\s+)?(?:aparte|eigen|afzonderlijke|andere|separate))\b")
+# "zijn alleen voor kandidaat-wethouders voorgeschreven", "is alleen bedoeld voor kandidaat-wethouders"
+_ONLY_FOR = re.compile(r"\b(?:is|zijn|wordt|worden)\s+(?:\w+\s+){0,2}?(?:alleen|uitsluitend|slechts)\s+"
+                       r"(?:bedoeld\s+)?voor\s+(?P<tail>[^.;:]{3,120})")
 # A short label before the sentence ("Ter vergelijking: een gedeputeerde mag ..."): the subject comes after it.
 _LABEL = re.compile(r"^\W*[\w ]{2,25}:\s+(?=\w)")
 _FORMER = re.compile(r"\b(?:gewezen|voormalige?|oud-|vorige|vroegere)", re.IGNORECASE)
@@ -59,7 +63,7 @@ def addressed_elsewhere(body: Body, offices: Collection[str]) -> Callable[[str],
 
     def elsewhere(sentence: str) -> bool:
         folded = fold_text(sentence)
-        for m in (_ADDRESSED.search(folded), _ADDRESSED_FIRST.match(folded)):
+        for m in (_ADDRESSED.search(folded), _ADDRESSED_FIRST.match(folded), _ONLY_FOR.search(folded)):
             if m is not None:
                 named = offices_in(m.group("tail"), body)
                 if named:

@@ -244,7 +244,9 @@ def _denied_questions(sentences: Sequence[Sentence], flags: bytes) -> bytes:
 
 
 # A sentence that gives examples of the one before it: "Denk aan ...", "Bijvoorbeeld ...", "Zoals ...".
-_EXAMPLES_OF = re.compile(r"^\W*(?:denk\s+(?:\w+\s+)?aan|bijvoorbeeld|zoals|onder\s+meer|waaronder)\b", re.IGNORECASE)
+# So does one that says what the other code just named contains: "Daarin staan onder meer de risicoanalyse ...".
+_EXAMPLES_OF = re.compile(r"^\W*(?:denk\s+(?:\w+\s+)?aan|bijvoorbeeld|zoals|onder\s+meer|waaronder|daarin|hierin|"
+                          r"in\s+die\s+(?:code|regeling|gedragscode))\b", re.IGNORECASE)
 
 
 def _examples_of_quiet(sentences: Sequence[Sentence], flags: bytes) -> bytes:

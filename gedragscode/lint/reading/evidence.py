@@ -100,7 +100,7 @@ _SCOPE_NEGATION = re.compile(
     r"\b(?:is|zijn|vormt|vormen)\s+geen\s+(?:onderdeel|deel)\s+van\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling)\b|"
     # "Dat is geen vraag voor deze code", "geen onderwerp voor deze afspraken"
     r"\b(?:is|zijn)\s+geen\s+(?:vraag|onderwerp|zaak|kwestie)\s+(?:voor|van)\s+(?:deze|dit)\s+"
-    r"(?:gedrags)?(?:code|regeling|afspraken)\b|"
+    r"(?:gedrags)?(?:code|regeling|afspraken|checklist|wegwijzer|handleiding|gids)\b|"
     r"\b(?:maakt|maken)\s+geen\s+(?:onderdeel|deel)\s+uit\s+van\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling)\b|"
     r"(?:wat|onderwerpen\s+die)\s+(?:deze|de)\s+(?:gedrags)?code\s+niet\s+regelt|"
     r"(?:zijn|is)\s+(?:\w+\s+){0,4}?(?:geen\s+(?:afspraken|regels|bepalingen)\s+(?:gemaakt|opgenomen|vastgesteld)|"
@@ -128,7 +128,7 @@ _SCOPE_NEGATION = re.compile(
 _INAPPLICABLE = re.compile(
     r"\b(?:is|zijn|geldt|gelden)\s+niet\s+(?:(?:van\s+)?toepassing\s+op|(?:bedoeld\s+)?voor)\s+"
     r"(?:\w+\s+){0,2}?(?:\w*leden|\w*lid|\w*bestuurders?|wethouders?|burgemeesters?|gedeputeerden?|"
-    r"ambtsdragers?|hen|hem|haar)\b|"
+    r"ambtsdragers?|hen|hem|haar|mij|ons)\b|"
     # "zijn op de burgemeester niet van toepassing", "Ook die is niet op commissieleden van toepassing"
     r"\b(?:is|zijn)\s+(?:niet\s+)?op\s+(?:\w+\s+){0,2}?(?:\w*leden|\w*lid|\w*bestuurders?|wethouders?|"
     r"burgemeesters?|gedeputeerden?|commissaris|voorzitter|dijkgraaf|gezaghebber|ambtsdragers?|"
@@ -187,6 +187,9 @@ _ABSENCE = re.compile(
     r"\b(?:verzoekt|verzoeken|vraagt|vragen|draagt|dragen)\b[^.;]{0,140}?\b(?:op\s+te\s+stellen|te\s+onderzoeken|"
     r"voor\s+te\s+bereiden|uit\s+te\s+werken|te\s+ontwikkelen)\b[^.;]*|"
     r"\b(?:werkt|werken)\s+(?:nog\s+)?aan\s+(?:een|het)\s+(?:\w+\s+){0,2}?(?:protocol|regeling|voorstel|beleid|meldpunt)\b[^.;]*|"
+    # a check not done: "laat geen risicoanalyse uitvoeren", "wordt geen afzonderlijke risicoanalyse uitgevoerd"
+    r"\b(?:laat|laten)\s+geen\s+(?:\w+\s+){0,5}?(?:uitvoeren|verrichten|afnemen|instellen)\b|"
+    r"\b(?:wordt|worden)\s+geen\s+(?:\w+\s+){0,4}?(?:uitgevoerd|verricht|afgenomen|ingesteld|gehouden)\b|"
     # an arrangement not set up: "stelt geen afzonderlijke meldplicht in"
     r"\b(?:stelt|stellen)\s+geen\s+(?:\w+\s+){0,3}?(?:meldplicht|regeling|regels|protocol|meldpunt|register)\b[^.;]*\bin\b|"
     # a question still open: "wordt bezien of regels nodig zijn", "de vraag of een regeling wenselijk is"
@@ -254,7 +257,10 @@ _REFERRAL = re.compile(r"\b(?:wordt|worden)\s+verwezen\s+naar\b|\bverwijz(?:en|t
                        # "Daarin zijn ook de regels opgenomen over ..." (in the other code just named)
                        r"\b(?:daarin|in\s+die\s+(?:code|regeling|gedragscode))\s+(?:zijn|is|staan|staat)\s+(?:ook\s+)?"
                        r"(?:de\s+)?(?:regels|bepalingen|afspraken)\b|"
-                       rf"\b(?:valt|vallen)\s+(?:(?!niet\b)\w+\s+)?onder\s+(?:de|het)\s+(?:[A-Za-z]\w*\s+){{0,2}}?{_REGULATION}",
+                       rf"\b(?:valt|vallen)\s+(?:(?!niet\b)\w+\s+)?onder\s+(?:de|het)\s+(?:[A-Za-z]\w*\s+){{0,2}}?{_REGULATION}|"
+                       # "De verklaring omtrent het gedrag volgt rechtstreeks uit de WolBES"
+                       r"\b(?:volgt|volgen)\s+(?:\w+\s+){0,2}?uit\s+(?:de\s+)?(?:wet|gemeentewet|provinciewet|waterschapswet|"
+                       r"wolbes)\b",
                        re.IGNORECASE)
 
 
