@@ -280,3 +280,11 @@ def test_the_scope_stated_in_the_introduction_is_found() -> None:
             "## 2. Geschenken\n\nDe burgemeester neemt geen geschenken aan met een waarde boven 50 euro.\n")
     result = lint("code.md", data=text.encode(), model=load_model())
     assert {c.id: c.status for c in result.clauses}["reikwijdte"] == "present"
+
+
+def test_a_yes_to_a_request_for_permission_makes_no_rule() -> None:
+    found = _found("""## Mag ik gewoon praten met oud-collega's die nu lobbyen?
+
+Ja, dat mag. Deze code stelt daar geen regels voor.
+""")
+    assert "oud_ambtsdragers" not in found

@@ -635,3 +635,24 @@ def test_checks_not_done_and_checks_the_law_makes_are_no_evidence() -> None:
     assert scope_negation("De screening van kandidaat-gedeputeerden is geen onderwerp van deze checklist.")
     assert inapplicable("De integriteitstoets die bij wethouders wordt gevraagd, geldt niet voor mij.")
     assert not absence("Het college laat voor elke kandidaat een risicoanalyse uitvoeren.")
+
+
+def test_decisions_not_to_announcements_and_permissions_are_no_evidence() -> None:
+    from gedragscode.lint.reading.evidence import exemption, inapplicable, referral
+
+    for sentence in ("De raad heeft besloten geen vertrouwenspersoon integriteit voor ambtsdragers aan te wijzen.",
+                     "Evenmin is een vertrouwenspersoon voor collegeleden aangewezen.",
+                     "Het bestuur wijst bij de evaluatie in 2026 al dan niet een integriteitsadviseur aan.",
+                     "Over een afkoelperiode besluiten Provinciale Staten bij de evaluatie van deze code in 2026.",
+                     "De eilandsraad heeft besproken of bestuurders na hun vertrek betaald werk mogen doen.",
+                     "De raad neemt kennis van de aanbeveling om contacten met oud-bestuurders openbaar te maken.",
+                     "Over oud-bestuurders is in de raad een initiatiefvoorstel aangekondigd.",
+                     "Voor gedeputeerden geldt na hun aftreden geen verbod op betaald werk voor de provincie."):
+        assert absence(sentence), sentence
+    assert exemption("Na afloop van het lidmaatschap staat het een oud-lid vrij om werk voor het waterschap te doen.")
+    assert inapplicable("De vertrouwenspersoon van de Staten is niet bestemd voor gedeputeerden.")
+    assert referral("Oud-bestuurders die lobbyen | Zie de toelichting.")
+    assert scope_negation("[VERWIJDERD] De bestuurder kan terecht bij de vertrouwenspersoon die het college aanwijst.")
+    # the same words in a rule
+    assert not absence("Het lid meldt nevenfuncties, met vermelding van het al dan niet bezoldigd zijn.")
+    assert not absence("De raad wijst een vertrouwenspersoon aan bij wie ieder lid terecht kan.")

@@ -158,6 +158,8 @@ def test_a_sentence_whose_subject_is_other_offices_is_no_evidence() -> None:
     assert council("De verklaring omtrent het gedrag en de risicoanalyse zijn alleen voor kandidaat-wethouders "
                    "voorgeschreven.")
     assert not council("De registers zijn alleen voor raadsleden in te zien.")
+    assert council("Medewerkers van de gemeente die binnen een jaar na hun vertrek bij een aannemer gaan werken, "
+                   "melden dit.")
 
 
 def test_definitions_referrals_and_absent_arrangements_are_no_evidence() -> None:

@@ -43,6 +43,9 @@ _ADDRESSED_FIRST = re.compile(
 # "zijn alleen voor kandidaat-wethouders voorgeschreven", "is alleen bedoeld voor kandidaat-wethouders"
 _ONLY_FOR = re.compile(r"\b(?:is|zijn|wordt|worden)\s+(?:\w+\s+){0,2}?(?:alleen|uitsluitend|slechts)\s+"
                        r"(?:bedoeld\s+)?voor\s+(?P<tail>[^.;:]{3,120})")
+# Staff as the subject, with what qualifies them: "Medewerkers van het waterschap die ..., melden dit aan ..."
+_STAFF_SUBJECT = re.compile(r"^\W*(?:de\s+|alle\s+)?(?:medewerkers|ambtenaren|personeelsleden|werknemers)\b"
+                            r"(?:\s+van\s+(?:de|het)\s+[\w-]+)?(?:\s+die\b[^,;.]{0,160},)?\s+(?!die\b)[a-z]+")
 # A short label before the sentence ("Ter vergelijking: een gedeputeerde mag ..."): the subject comes after it.
 _LABEL = re.compile(r"^\W*[\w ]{2,25}:\s+(?=\w)")
 _FORMER = re.compile(r"\b(?:gewezen|voormalige?|oud-|vorige|vroegere)", re.IGNORECASE)
@@ -68,6 +71,8 @@ def addressed_elsewhere(body: Body, offices: Collection[str]) -> Callable[[str],
                 named = offices_in(m.group("tail"), body)
                 if named:
                     return not (named & own) and not unnamed_member(m.group("tail"))
+        if _STAFF_SUBJECT.match(folded):
+            return True  # a rule for staff, who hold no office of the code
         label = _LABEL.match(folded)
         subject = _SUBJECT.match(folded[label.end():] if label is not None else folded)
         if subject is None or _FORMER.search(subject.group("subject")):

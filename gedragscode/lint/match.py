@@ -211,6 +211,7 @@ def _declines(sentences: Sequence[Sentence]) -> bool:
 # The preposition a question asks with ("Voor wie geldt ...?", "Bij wie meld ik ...?"): an answer that opens
 # with it is the answer in short ("Voor alle leden ...", "Bij de griffier.").
 _ASKED_WITH = re.compile(r"\b(voor|bij|aan|op|tot|met|naar|van)\s+(?:wie|wat|welke)\b", re.IGNORECASE)
+_MAY = re.compile(r"^\W*(?:(?:v|vraag)\s*[:.]\s*)?(?:\d+[.)]?\s+)?(?:en\s+)?(?:mag|mogen)\b", re.IGNORECASE)
 _ASKED_WHERE = re.compile(r"^\W*waar\b", re.IGNORECASE)
 # The speaker's label before an answer in a written-out conversation: "A: ...", "Antwoord: ...".
 _SPEAKER = re.compile(r"^\W*(?:a|antwoord|ja)\s*[:.,]\s*", re.IGNORECASE)
@@ -985,7 +986,9 @@ class Matcher:
                 affirmed = False  # the sentence before was a bare "Ja." to the question before that
                 for number, sentence in enumerate(lid.sentences):
                     if _YES.match(sentence.text):
-                        affirmed = True  # "Kan iedereen deze code lezen? Ja. ...": the question stays the one asked
+                        # "Kan iedereen deze code lezen? Ja. ...": the question stays the one asked; a yes to "Mag
+                        # ik ...?" grants a permission and makes no rule
+                        affirmed = not self._permission(question if asking is None else asking)
                         continue
                     before, asking = asking, sentence.span if sentence.text.rstrip().endswith("?") else None
                     if _SCENARIO.match(sentence.text):
@@ -1000,7 +1003,8 @@ class Matcher:
                     # "kan terecht bij de griffier" under "Is er een vertrouwenspersoon?" does not
                     context = tuple(dict.fromkeys(q for q in (question, *scenario, before) if q is not None))
                     asked = bool(context) and (self._duty(sentence) or affirmed
-                                               or _YES_LEAD.match(sentence.text) is not None
+                                               or (_YES_LEAD.match(sentence.text) is not None
+                                                   and not self._permission(before or question))
                                                or self._elliptic(question or before, sentence))
                     affirmed = False
                     out.add(unit, lid, number, self.index.token_range(sentence.span),
@@ -1012,6 +1016,12 @@ class Matcher:
                             scenario.append(sentence.span)  # "Of je hebt aandelen in een aannemer."
         self._regions[scope] = out
         return out
+
+    def _permission(self, question: Span | None) -> bool:
+        """Whether ``question`` asks for a permission ("Mag ik ...?", "Mogen wij ...?")."""
+        if question is None:
+            return False
+        return _MAY.match(self.segmentation.document.text[question.start:question.end]) is not None
 
     def _elliptic(self, question: Span | None, answer: Sentence) -> bool:
         """Whether ``answer`` answers ``question`` in its own words, without a verb: "Voor wie geldt deze code?"

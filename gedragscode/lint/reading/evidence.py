@@ -92,6 +92,8 @@ _SCOPE_NEGATION = re.compile(
     r"(?:staat|staan|geregeld|opgenomen|overgenomen|vastgelegd|verwerkt)|"
     # "Die regels worden in deze afspraken niet herhaald", "wordt hier niet herhaald", "staat in deze code niets over"
     r"\b(?:wordt|worden)\s+hier\s+niet\s+(?:herhaald|overgenomen|uitgewerkt)\b|"
+    # an article marked as struck: "[VERWIJDERD] De bestuurder kan ...", "[Vervallen per 1 januari 2025]"
+    r"(?<=^\[)(?:verwijderd|vervallen|geschrapt|ingetrokken|gereserveerd)\b[^\]]*\]|"
     r"\b(?:staat|staan)\s+(?:\w+\s+){0,2}?in\s+(?:deze|dit)\s+(?:gedrags)?(?:code|regeling|afspraken)\s+(?:\w+\s+)?niets\b|"
     r"\bin\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling|afspraken)\s+(?:niet|nergens)\s+(?:herhaald|overgenomen)\b|"
     r"\b(?:staat|staan|zit|zitten)\s+(?:\w+\s+){0,2}?niet\s+in\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling|protocol|afspraken)\b|"
@@ -126,7 +128,7 @@ _SCOPE_NEGATION = re.compile(
 # What a provision says does not apply to the office holders: "is niet van toepassing op collegeleden",
 # "is niet voor raadsleden bedoeld", "geldt niet voor de wethouders".
 _INAPPLICABLE = re.compile(
-    r"\b(?:is|zijn|geldt|gelden)\s+niet\s+(?:(?:van\s+)?toepassing\s+op|(?:bedoeld\s+)?voor)\s+"
+    r"\b(?:is|zijn|geldt|gelden)\s+niet\s+(?:(?:van\s+)?toepassing\s+op|(?:bedoeld\s+|bestemd\s+)?voor)\s+"
     r"(?:\w+\s+){0,2}?(?:\w*leden|\w*lid|\w*bestuurders?|wethouders?|burgemeesters?|gedeputeerden?|"
     r"ambtsdragers?|hen|hem|haar|mij|ons)\b|"
     # "zijn op de burgemeester niet van toepassing", "Ook die is niet op commissieleden van toepassing"
@@ -161,7 +163,7 @@ _ABSENCE = re.compile(
     r"\bgeen\s+(?:\w+\s+)?(?:afspraken|afspraak|regels|regel|regeling|beleid|voorschriften)\s+(?:\w+\s+){0,3}?"
     r"(?:gemaakt|vastgesteld|opgesteld|afgesproken|opgenomen)\b|"
     # "Na het einde van hun ambt gelden voor bestuurders geen beperkingen bij ..."
-    r"\b(?:geldt|gelden)\s+(?:\w+\s+){0,5}?geen\s+(?:\w+\s+)?(?:beperkingen|beperking|regels|regel|verplichtingen|"
+    r"\b(?:geldt|gelden)\s+(?:\w+\s+){0,5}?geen\s+(?:\w+\s+)?(?:beperkingen|beperking|regels|regel|verplichtingen|verbod|"
     r"voorschriften|afspraken|eisen|voorwaarden)\b|"
     # a question still being considered: "onderzoekt ... of een vertrouwenspersoon kan worden aangewezen",
     # "heeft gevraagd of de Staten ook een risicoanalyse in deze code wilden opnemen", "heeft zich afgevraagd of
@@ -187,6 +189,18 @@ _ABSENCE = re.compile(
     r"\b(?:verzoekt|verzoeken|vraagt|vragen|draagt|dragen)\b[^.;]{0,140}?\b(?:op\s+te\s+stellen|te\s+onderzoeken|"
     r"voor\s+te\s+bereiden|uit\s+te\s+werken|te\s+ontwikkelen)\b[^.;]*|"
     r"\b(?:werkt|werken)\s+(?:nog\s+)?aan\s+(?:een|het)\s+(?:\w+\s+){0,2}?(?:protocol|regeling|voorstel|beleid|meldpunt)\b[^.;]*|"
+    # a decision not to: "heeft besloten geen vertrouwenspersoon aan te wijzen"; "Evenmin is een vertrouwenspersoon
+    # aangewezen"; still undecided: "wijst bij de evaluatie in 2026 al dan niet een integriteitsadviseur aan"
+    r"\bbesloten\s+(?:om\s+)?geen\s+(?:\w+\s+){0,5}?(?:aan\s+te\s+wijzen|in\s+te\s+stellen|op\s+te\s+nemen|te\s+benoemen|"
+    r"aan\s+te\s+stellen|te\s+maken)\b[^.;]*|"
+    r"\bevenmin\s+(?:is|zijn|heeft|hebben|wordt|worden)\b[^.;]{0,80}?\b(?:aangewezen|benoemd|aangesteld|ingesteld|"
+    r"opgenomen|geregeld)\b|"
+    r"\b(?:bij\s+de\s+evaluatie|in\s+20\d\d)\b[^.;]{0,60}?\bal\s+dan\s+niet\b[^.;]*|"
+    r"\bover\b[^.;]{0,120}?\b(?:besluit|beslist|besluiten|beslissen)\b[^.;]{0,80}?\b20\d\d\b[^.;]*|"
+    # a question deliberated: "De eilandsraad heeft besproken of bestuurders ... mogen doen"
+    r"\b(?:heeft|hebben)\s+(?:\w+\s+){0,3}?(?:besproken|overwogen|bekeken|afgewogen)\s+of\b[^.;]*|"
+    # acknowledging, announcing: "De raad neemt kennis van de aanbeveling ...", "is een initiatiefvoorstel aangekondigd"
+    r"\b(?:neemt|nemen)\s+kennis\s+van\b[^.;]*|voorstel\b[^.;]{0,40}?\baangekondigd\b|"
     # a check not done: "laat geen risicoanalyse uitvoeren", "wordt geen afzonderlijke risicoanalyse uitgevoerd"
     r"\b(?:laat|laten)\s+geen\s+(?:\w+\s+){0,5}?(?:uitvoeren|verrichten|afnemen|instellen)\b|"
     r"\b(?:wordt|worden)\s+geen\s+(?:\w+\s+){0,4}?(?:uitgevoerd|verricht|afgenomen|ingesteld|gehouden)\b|"
@@ -220,6 +234,8 @@ def absence(sentence: str) -> bool:
 # dijkgraaf hoeft dat niet te doen voor ...", "Raadsleden zijn niet verplicht ..." (up to the end of its
 # clause): it lifts a duty, states none.
 _EXEMPTION = re.compile(r"(?:\b(?:hoef|hoeft|hoeven|behoeft|behoeven)\b[^.;:,]{0,80}?\b(?:niet|geen|niets|niemand)\b|"
+                        # "staat het een oud-lid vrij om ..."
+                        r"\b(?:staat|staan)\s+(?:het\s+)?(?:[\w-]+\s+){0,3}?vrij\s+om\b|"
                         r"\b(?:wordt|worden)\s+(?:\w+\s+){0,4}?niet\s+(?:gevraagd|verlangd|vereist|verplicht)\b|"
                         r"\b(?:is|zijn)\s+niet\s+(?:verplicht|gehouden)\b|"
                         r"\b(?:schrijft|schrijven)\s+(?:\w+\s+){0,4}?niet\s+voor\b|"
@@ -260,7 +276,7 @@ _REFERRAL = re.compile(r"\b(?:wordt|worden)\s+verwezen\s+naar\b|\bverwijz(?:en|t
                        rf"\b(?:valt|vallen)\s+(?:(?!niet\b)\w+\s+)?onder\s+(?:de|het)\s+(?:[A-Za-z]\w*\s+){{0,2}}?{_REGULATION}|"
                        # "De verklaring omtrent het gedrag volgt rechtstreeks uit de WolBES"
                        r"\b(?:volgt|volgen)\s+(?:\w+\s+){0,2}?uit\s+(?:de\s+)?(?:wet|gemeentewet|provinciewet|waterschapswet|"
-                       r"wolbes)\b",
+                       r"wolbes)\b|\bzie\s+(?:de\s+)?toelichting\b",
                        re.IGNORECASE)
 
 
@@ -395,11 +411,17 @@ def _act_beside_subject(pattern: re.Pattern[str], sentence: str) -> bool:
     return False
 
 
+# A permission granted in answer ("Ja, dat mag.", "Dat mag, over de inhoud."): no rule, unless limited.
+_PERMISSION = re.compile(r"^\W*(?:(?:a|antwoord)\s*[:.]\s*)?(?:ja\s*[,.]\s*)?(?:dat|het)\s+mag\b"
+                         r"(?!\s+(?:niet|geen|alleen|pas|slechts|nooit|uitsluitend|enkel)\b)(?:\s*[,.]|\s*$)",
+                         re.IGNORECASE)
+
+
 def duty(sentence: str) -> bool:
     """Whether the sentence has the wording of a rule: a present-tense obligation, ban or required act,
     an imperative, or a commitment in the first person plural (not told in the past); never a scope
     negation."""
-    if scope_negation(sentence):
+    if scope_negation(sentence) or _PERMISSION.match(sentence):
         return False
     lifted = _EXEMPTION.sub(" ", sentence)
     if _DUTY.search(lifted) or _imperative_opening(lifted) or _inverted_je(lifted):
