@@ -656,3 +656,11 @@ def test_decisions_not_to_announcements_and_permissions_are_no_evidence() -> Non
     # the same words in a rule
     assert not absence("Het lid meldt nevenfuncties, met vermelding van het al dan niet bezoldigd zijn.")
     assert not absence("De raad wijst een vertrouwenspersoon aan bij wie ieder lid terecht kan.")
+
+
+def test_what_other_bodies_do_and_an_exemption_with_an_aside_are_no_evidence() -> None:
+    from gedragscode.lint.reading.evidence import exemption, report
+
+    assert report("Sommige provincies vragen hun Statenleden om aandelen en andere financiële belangen op te geven.")
+    assert exemption("Leden hoeven hun financiële belangen, waaronder grondbezit en deelnemingen, niet op te geven.")
+    assert not report("De gemeente vraagt haar raadsleden om aandelen op te geven.")

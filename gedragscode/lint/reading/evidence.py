@@ -233,7 +233,7 @@ def absence(sentence: str) -> bool:
 # An exemption: "Leden hoeven hun inkomsten niet openbaar te maken", "dat hoef je niet te vertellen", "de
 # dijkgraaf hoeft dat niet te doen voor ...", "Raadsleden zijn niet verplicht ..." (up to the end of its
 # clause): it lifts a duty, states none.
-_EXEMPTION = re.compile(r"(?:\b(?:hoef|hoeft|hoeven|behoeft|behoeven)\b[^.;:,]{0,80}?\b(?:niet|geen|niets|niemand)\b|"
+_EXEMPTION = re.compile(r"(?:\b(?:hoef|hoeft|hoeven|behoeft|behoeven)\b[^.;:]{0,120}?\b(?:niet|geen|niets|niemand)\b|"
                         # "staat het een oud-lid vrij om ..."
                         r"\b(?:staat|staan)\s+(?:het\s+)?(?:[\w-]+\s+){0,3}?vrij\s+om\b|"
                         r"\b(?:wordt|worden)\s+(?:\w+\s+){0,4}?niet\s+(?:gevraagd|verlangd|vereist|verplicht)\b|"
@@ -332,6 +332,9 @@ _SUBORDINATE = re.compile(r"\b(?:die|dat|wat|wie|waar\w+|welke|omdat|nadat|zodat
 
 
 # What an earlier version said: "Over oud-ambtsdragers stond in de Gedragscode 2019 een artikel."
+# What other bodies do: "Sommige provincies vragen hun Statenleden om ...", "Veel gemeenten kennen ..."
+_OTHERS_DO = re.compile(r"^\W*(?:sommige|andere|veel|vele|enkele|meeste)\s+(?:\w+\s+)?(?:gemeenten|provincies|"
+                        r"waterschappen|codes|gedragscodes|organisaties|overheden)\b", re.IGNORECASE)
 _FORMER_TEXT = re.compile(r"\b(?:stond|stonden)\s+(?:\w+\s+){0,3}?in\s+(?:de|het)\s+(?:vorige\s+|oude\s+|eerdere\s+)?"
                           r"(?:versie|gedragscode|code|regeling|reglement)\b", re.IGNORECASE)
 
@@ -340,6 +343,8 @@ def report(sentence: str) -> bool:
     """Whether the sentence only reports what happened ("Het algemeen bestuur heeft in 2024 vastgesteld dat
     zich geen problemen voordoen met ...") and has no wording of a rule. The past must be told before the
     first subordinate clause: "de inkomsten die hij heeft ontvangen" in a rule is no report."""
+    if _OTHERS_DO.match(sentence):
+        return True
     return (narrative(_SUBORDINATE.split(sentence, maxsplit=1)[0]) or _FORMER_TEXT.search(sentence) is not None) \
         and not duty(sentence)
 
