@@ -664,3 +664,19 @@ def test_what_other_bodies_do_and_an_exemption_with_an_aside_are_no_evidence() -
     assert report("Sommige provincies vragen hun Statenleden om aandelen en andere financiële belangen op te geven.")
     assert exemption("Leden hoeven hun financiële belangen, waaronder grondbezit en deelnemingen, niet op te geven.")
     assert not report("De gemeente vraagt haar raadsleden om aandelen op te geven.")
+
+
+def test_regulations_still_to_be_made_and_the_laws_own_bans_are_no_evidence() -> None:
+    from gedragscode.lint.reading.evidence import referral
+
+    for sentence in ("De raad stelt bij afzonderlijk besluit nadere regels over het aanvaarden van uitnodigingen.",
+                     "Voor het declareren van kosten maakt het algemeen bestuur een aparte regeling.",
+                     "Over het declareren van kosten stelt het college een regeling vast.",
+                     "Hoe een vermoeden wordt gemeld, werken Provinciale Staten uit in een afzonderlijke procedure."):
+        assert absence(sentence), sentence
+    for sentence in ("Of een uitnodiging mag worden aangenomen, is geregeld in de Regeling representatie.",
+                     "Voor de omgang met elkaar geldt wat in de Gedragscode algemeen bestuur staat.",
+                     "De verboden die de Provinciewet stelt, zijn rechtstreeks op de ambtsdragers van toepassing.",
+                     "De Gemeentewet bevat in de artikelen 41c en 69 verboden handelingen voor wethouders."):
+        assert referral(sentence), sentence
+    assert not absence("Een wethouder declareert kosten volgens de regeling die het college vaststelt.")

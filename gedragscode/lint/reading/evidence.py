@@ -201,6 +201,13 @@ _ABSENCE = re.compile(
     r"\b(?:heeft|hebben)\s+(?:\w+\s+){0,3}?(?:besproken|overwogen|bekeken|afgewogen)\s+of\b[^.;]*|"
     # acknowledging, announcing: "De raad neemt kennis van de aanbeveling ...", "is een initiatiefvoorstel aangekondigd"
     r"\b(?:neemt|nemen)\s+kennis\s+van\b[^.;]*|voorstel\b[^.;]{0,40}?\baangekondigd\b|"
+    # a regulation still to be made by another: "maakt het algemeen bestuur een aparte regeling", "stelt het
+    # college een regeling vast", "De raad stelt bij afzonderlijk besluit nadere regels over ...", "werken PS uit in
+    # een afzonderlijke procedure"
+    r"\b(?:stelt|stellen|maakt|maken)\s+(?:\w+\s+){0,5}?(?:een\s+)?(?:aparte|afzonderlijke|separate|nadere)\s+"
+    r"(?:regeling|regels|procedure|protocol)\b[^.;]*|"
+    r"\b(?:stelt|stellen)\s+(?:\w+\s+){0,3}?een\s+regeling\s+vast\b[^.;]*|"
+    r"\buit\s+in\s+een\s+(?:aparte|afzonderlijke|separate)\s+(?:regeling|procedure)\b[^.;]*|"
     # a check not done: "laat geen risicoanalyse uitvoeren", "wordt geen afzonderlijke risicoanalyse uitgevoerd"
     r"\b(?:laat|laten)\s+geen\s+(?:\w+\s+){0,5}?(?:uitvoeren|verrichten|afnemen|instellen)\b|"
     r"\b(?:wordt|worden)\s+geen\s+(?:\w+\s+){0,4}?(?:uitgevoerd|verricht|afgenomen|ingesteld|gehouden)\b|"
@@ -224,10 +231,17 @@ _ABSENCE = re.compile(
 )
 
 
+_INDIRECT = re.compile(r"^\W*(?:hoe|of|wat|welke|wanneer|waar)\b[^,;]*,", re.IGNORECASE)
+
+
 def absence(sentence: str) -> bool:
     """Whether the sentence says that a person, body or arrangement has not been set up ("heeft geen
     vertrouwenspersoon aangewezen") and states no duty: it names a clause without making it."""
-    return _ABSENCE.search(sentence) is not None and not _DUTY.search(_ABSENCE.sub(" ", sentence))
+    if _ABSENCE.search(sentence) is None:
+        return False
+    # the rest states no duty; an indirect question before it ("Hoe een vermoeden wordt gemeld, werken PS uit in
+    # een afzonderlijke procedure") names what is still to be ruled
+    return not _DUTY.search(_INDIRECT.sub(" ", _ABSENCE.sub(" ", sentence)))
 
 
 # An exemption: "Leden hoeven hun inkomsten niet openbaar te maken", "dat hoef je niet te vertellen", "de
@@ -276,7 +290,12 @@ _REFERRAL = re.compile(r"\b(?:wordt|worden)\s+verwezen\s+naar\b|\bverwijz(?:en|t
                        rf"\b(?:valt|vallen)\s+(?:(?!niet\b)\w+\s+)?onder\s+(?:de|het)\s+(?:[A-Za-z]\w*\s+){{0,2}}?{_REGULATION}|"
                        # "De verklaring omtrent het gedrag volgt rechtstreeks uit de WolBES"
                        r"\b(?:volgt|volgen)\s+(?:\w+\s+){0,2}?uit\s+(?:de\s+)?(?:wet|gemeentewet|provinciewet|waterschapswet|"
-                       r"wolbes)\b|\bzie\s+(?:de\s+)?toelichting\b",
+                       r"wolbes)\b|\bzie\s+(?:de\s+)?toelichting\b|"
+                       # "geldt wat in de Gedragscode algemeen bestuur staat"; the law's own bans "zijn rechtstreeks op
+                       # de ambtsdragers van toepassing"; "De Gemeentewet bevat in artikel 41c verboden handelingen ..."
+                       r"\b(?:geldt|gelden)\s+wat\s+in\s+(?:de|het)\b|"
+                       r"\brechtstreeks\s+(?:op\s+(?:\w+\s+){1,3})?van\s+toepassing\b|"
+                       r"^\W*(?:de|het)\s+(?:gemeentewet|provinciewet|waterschapswet|wolbes|wet)\s+(?:bevat|noemt|kent|somt)\b",
                        re.IGNORECASE)
 
 
@@ -300,7 +319,7 @@ _NAMED_REGULATION = re.compile(r"\b(?:de|het|De|Het)\s+(?:[A-Z]\w*\s+)?(?:Protoc
 
 
 # The condition that opens a sentence ("Wordt u bedreigd, dan ...", "Als u twijfelt, ..."): no duty.
-_CONDITION = re.compile(r"^\s*(?:(?:als|indien|wanneer|zodra)\b[^,;]*,|(?:wordt|worden|is|zijn|heeft|hebt|krijgt|"
+_CONDITION = re.compile(r"^\s*(?:(?:als|indien|wanneer|zodra|of)\b[^,;]*,|(?:wordt|worden|is|zijn|heeft|hebt|krijgt|"
                         r"krijg|word)\b[^,;]*,\s*dan\b)", re.IGNORECASE)
 
 
