@@ -423,8 +423,8 @@ def lint_document(doc: SourceDocument, model: Model | None = None, *, body: str 
     matcher = Matcher(seg, index=index, elsewhere=elsewhere, marked=marked)
     intro_matcher = Matcher(seg, roles=("inleiding",), index=matcher.index)
     # a structural clause (reikwijdte, begrippen) may be stated in the introduction or the aanhef of a code
-    # written for readers ("Deze code geldt voor de burgemeester ..." before the first rule)
-    front_matcher = Matcher(seg, roles=("inleiding", "aanhef"), index=matcher.index, elsewhere=elsewhere)
+    # written for readers ("Deze code geldt voor de burgemeester ..." before the first rule); made when needed
+    front: list[Matcher] = []
     suggestions: dict[str, str] = {}
     if suggest and ident.body is not None and ident.offices:
         suggestions = _suggestions(model, ident.body, ident.offices, ident.place)
@@ -438,8 +438,10 @@ def lint_document(doc: SourceDocument, model: Model | None = None, *, body: str 
             clause_matcher = matcher
             hits = [h for r in clause.recognisers for h in matcher.find(r)]
         if clause.structural and not hits:
-            clause_matcher = front_matcher
-            hits = _find(clause, front_matcher)
+            if not front:
+                front.append(Matcher(seg, roles=("inleiding", "aanhef"), index=matcher.index, elsewhere=elsewhere))
+            clause_matcher = front[0]
+            hits = _find(clause, clause_matcher)
         hits.sort(key=lambda h: (h.span.start, h.span.end))
         level = clause.level_for(ident.body or "")
         required = any(clause.applies.matches(b, o) for b, o in pairs)
