@@ -680,3 +680,12 @@ def test_regulations_still_to_be_made_and_the_laws_own_bans_are_no_evidence() ->
                      "De Gemeentewet bevat in de artikelen 41c en 69 verboden handelingen voor wethouders."):
         assert referral(sentence), sentence
     assert not absence("Een wethouder declareert kosten volgens de regeling die het college vaststelt.")
+
+
+def test_a_verb_as_a_noun_before_a_referral_and_a_checklist_item_marked_not_applying() -> None:
+    from gedragscode.lint.reading.evidence import inapplicable, referral
+
+    assert referral("Voor het melden van een vermoeden van een integriteitsschending geldt het Protocol.")
+    assert not referral("Het lid meldt een vermoeden volgens het Protocol integriteit.")
+    assert inapplicable("[n.v.t.] Inkomsten uit nevenfuncties openbaar maken voor 1 april.")
+    assert not inapplicable("[ja] [nee] [n.v.t.] A1. Ik heb al mijn functies opgegeven.")

@@ -128,6 +128,8 @@ _SCOPE_NEGATION = re.compile(
 # What a provision says does not apply to the office holders: "is niet van toepassing op collegeleden",
 # "is niet voor raadsleden bedoeld", "geldt niet voor de wethouders".
 _INAPPLICABLE = re.compile(
+    # a checklist item marked as not applying: "[n.v.t.] Inkomsten uit nevenfuncties openbaar maken"
+    r"^\W*\[\s*n\.?\s*v\.?\s*t\.?\s*\]|"
     r"\b(?:is|zijn|geldt|gelden)\s+niet\s+(?:(?:van\s+)?toepassing\s+op|(?:bedoeld\s+|bestemd\s+)?voor)\s+"
     r"(?:\w+\s+){0,2}?(?:\w*leden|\w*lid|\w*bestuurders?|wethouders?|burgemeesters?|gedeputeerden?|"
     r"ambtsdragers?|hen|hem|haar|mij|ons)\b|"
@@ -328,7 +330,13 @@ def referral(sentence: str) -> bool:
     main clauses)."""
     if _REFERRAL.search(sentence) is None and _NAMED_REGULATION.search(sentence) is None:
         return False
-    return not _DUTY.search(_CONDITION.sub(" ", _RELATIVE_CLAUSE.sub(" ", _REFERRAL.sub(" ", sentence))))
+    rest = _CONDITION.sub(" ", _RELATIVE_CLAUSE.sub(" ", _REFERRAL.sub(" ", sentence)))
+    return not _DUTY.search(_NOMINAL.sub(" ", rest))
+
+
+# A verb used as a noun ("Voor het melden van een vermoeden geldt het Protocol"): it names an act, it asks none.
+_NOMINAL = re.compile(r"\b(?:het|van\s+het|voor\s+het|bij\s+het|over\s+het)\s+(?:\w+\s+)?[a-z]+en\s+van\b",
+                      re.IGNORECASE)
 
 
 def scope_negation(sentence: str) -> bool:
