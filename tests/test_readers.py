@@ -741,3 +741,10 @@ def test_pandoc_divs_and_heading_attributes_are_markup() -> None:
     text = read_document("x.md", data=source).text
     assert "cookies" not in text and ":::" not in text and "{#code" not in text
     assert "Gedragscode\n" in text + "\n" and "Je blijft respectvol tegen inwoners." in text
+
+
+def test_html_comments_in_markdown_are_not_read() -> None:
+    source = (b"# Code\n\nIk meld geschenken.\n\n<!-- Ik maak een buitenlandse reis alleen na een besluit van het "
+              b"college.\n-->\n")
+    text = read_document("x.md", data=source).text
+    assert "buitenlandse reis" not in text and "Ik meld geschenken." in text

@@ -689,3 +689,22 @@ def test_a_verb_as_a_noun_before_a_referral_and_a_checklist_item_marked_not_appl
     assert not referral("Het lid meldt een vermoeden volgens het Protocol integriteit.")
     assert inapplicable("[n.v.t.] Inkomsten uit nevenfuncties openbaar maken voor 1 april.")
     assert not inapplicable("[ja] [nee] [n.v.t.] A1. Ik heb al mijn functies opgegeven.")
+
+
+def test_other_codes_proposals_and_decisions_left_for_later_are_no_evidence() -> None:
+    from gedragscode.lint.reading.evidence import referral, report
+
+    assert referral("De Gedragscode wethouders Proefstad bevat een afkoelperiode: een gewezen wethouder werkt een jaar "
+                    "niet betaald voor de gemeente.")
+    assert referral("Voor uitnodigingen hebben Provinciale Staten in hun eigen gedragscode bepaald dat een Statenlid "
+                    "een uitnodiging slechts aanvaardt met kennisgeving.")
+    assert referral("Voor het declareren van de kosten van zo'n reis gelden de rechtspositiebesluiten.")
+    assert scope_negation("Incidenten worden afgehandeld volgens het protocol, dat buiten deze code staat.")
+    assert scope_negation("Waarom staat er niets over screening op de poster?")
+    assert scope_negation("Deze verordening bevat geen bepalingen over de registratie van agressie.")
+    assert absence("Over reizen naar het buitenland besluit de raad later, als de nieuwe regeling klaar is.")
+    assert absence("Bestuurders kunnen zich niet tot deze vertrouwenspersoon wenden.")
+    assert absence("Bij besluit van 14 maart 2025 is voorgesteld hier een artikel in te voegen over de omgang.")
+    assert report("In 2025 vroeg een motie om ook regels te maken voor oud-politici die komen lobbyen.")
+    # the code's own name as subject of a rule stays evidence
+    assert not referral("De Gedragscode integriteit Proefstad geldt voor de raadsleden en de commissieleden.")

@@ -160,6 +160,14 @@ def test_a_sentence_whose_subject_is_other_offices_is_no_evidence() -> None:
     assert not council("De registers zijn alleen voor raadsleden in te zien.")
     assert council("Medewerkers van de gemeente die binnen een jaar na hun vertrek bij een aannemer gaan werken, "
                    "melden dit.")
+    assert council("Een medewerker die de gemeente verlaat, verricht een jaar lang geen betaald werk voor de gemeente.")
+    assert council("Een dienstreis van een medewerker naar het buitenland behoeft vooraf toestemming.")
+    assert council("Omdat de screening alleen voor kandidaat-wethouders geldt.")
+    assert council("Een integriteitstoets en een VOG zijn verplicht voor kandidaat-wethouders.")
+    assert council("Vertrouwenspersoon | Wethouders kunnen terecht bij de vertrouwenspersoon van het college.")
+    mayor_code = addressed_elsewhere(gemeente, ["wethouder", "burgemeester"])
+    assert mayor_code("Een raadslid dat op kosten van de gemeente naar het buitenland reist, doet verslag aan de raad.")
+    assert not mayor_code("Een wethouder die naar het buitenland reist, doet verslag aan de raad.")
 
 
 def test_definitions_referrals_and_absent_arrangements_are_no_evidence() -> None:

@@ -22,7 +22,8 @@ from gedragscode.model import Body
 __all__ = ["MarkedScope", "addressed_elsewhere", "marked_elsewhere"]
 
 _ADDRESSED = re.compile(
-    r"\b(?:geldt|gelden|is\s+van\s+toepassing|zijn\s+van\s+toepassing|is\s+bestemd|zijn\s+bestemd|rust|rusten)\s+"
+    r"\b(?:geldt|gelden|is\s+van\s+toepassing|zijn\s+van\s+toepassing|is\s+bestemd|zijn\s+bestemd|rust|rusten|"
+    r"is\s+verplicht|zijn\s+verplicht)\s+"
     r"(?:(?:alleen|uitsluitend|slechts|wel|daarentegen)\s+)?(?:voor|op)\s+(?P<tail>[^.;:]{3,160})"
 )
 
@@ -41,13 +42,20 @@ _ADDRESSED_FIRST = re.compile(
     r"^\W*voor\s+(?P<tail>[^.;:,]{3,120}?)\s+(?:geldt|gelden|is\s+er|zijn\s+er|bestaat|bestaan|(?:hebben|heeft)\s+"
     r"(?:\w+\s+){0,3}?(?:een\s+)?(?:aparte|eigen|afzonderlijke|andere|separate))\b")
 # "zijn alleen voor kandidaat-wethouders voorgeschreven", "is alleen bedoeld voor kandidaat-wethouders"
+# "Omdat de screening alleen voor kandidaat-gedeputeerden geldt."
+_ONLY_FOR_LAST = re.compile(r"\b(?:alleen|uitsluitend|slechts)\s+voor\s+(?P<tail>[^.;:,]{3,80}?)\s+"
+                            r"(?:geldt|gelden|bedoeld\s+is|is\s+bedoeld)\b")
 _ONLY_FOR = re.compile(r"\b(?:is|zijn|wordt|worden)\s+(?:\w+\s+){0,2}?(?:alleen|uitsluitend|slechts)\s+"
                        r"(?:bedoeld\s+)?voor\s+(?P<tail>[^.;:]{3,120})")
 # Staff as the subject, with what qualifies them: "Medewerkers van het waterschap die ..., melden dit aan ..."
-_STAFF_SUBJECT = re.compile(r"^\W*(?:de\s+|alle\s+)?(?:medewerkers|ambtenaren|personeelsleden|werknemers)\b"
+_STAFF_SUBJECT = re.compile(r"^\W*(?:de\s+|alle\s+|een\s+|elke\s+|iedere\s+|(?:een|de)\s+\w+\s+van\s+een\s+)?"
+                            r"(?:medewerkers?|ambtenaren|ambtenaar|personeelsleden|personeelslid|werknemers?)\b"
                             r"(?:\s+van\s+(?:de|het)\s+[\w-]+)?(?:\s+die\b[^,;.]{0,160},)?\s+(?!die\b)[a-z]+")
 # A short label before the sentence ("Ter vergelijking: een gedeputeerde mag ..."): the subject comes after it.
-_LABEL = re.compile(r"^\W*[\w ]{2,25}:\s+(?=\w)")
+_LABEL = re.compile(r"^\W*[\w ]{2,25}(?::|\s\|)\s+(?=\w)")
+# A subject with a relative clause: "Een raadslid dat op kosten van de gemeente reist, doet ..."
+_SUBJECT_RELATIVE = re.compile(r"^\W*(?:een|de|het|elk|ieder|iedere)\s+"
+                               r"(?P<subject>[\w-]+(?:\s+van\s+(?:de|het)\s+\w+)?)\s+(?:dat|die)\b[^,;.]{0,160},")
 _FORMER = re.compile(r"\b(?:gewezen|voormalige?|oud-|vorige|vroegere)", re.IGNORECASE)
 # An addressee in a general word for the members that names no office ("een lid en een commissielid", "de
 # leden en de commissieleden"): the code's own office holders may be meant, so such a list is not elsewhere.
@@ -66,7 +74,8 @@ def addressed_elsewhere(body: Body, offices: Collection[str]) -> Callable[[str],
 
     def elsewhere(sentence: str) -> bool:
         folded = fold_text(sentence)
-        for m in (_ADDRESSED.search(folded), _ADDRESSED_FIRST.match(folded), _ONLY_FOR.search(folded)):
+        for m in (_ADDRESSED.search(folded), _ADDRESSED_FIRST.match(folded), _ONLY_FOR.search(folded),
+                  _ONLY_FOR_LAST.search(folded)):
             if m is not None:
                 named = offices_in(m.group("tail"), body)
                 if named:
@@ -74,7 +83,8 @@ def addressed_elsewhere(body: Body, offices: Collection[str]) -> Callable[[str],
         if _STAFF_SUBJECT.match(folded):
             return True  # a rule for staff, who hold no office of the code
         label = _LABEL.match(folded)
-        subject = _SUBJECT.match(folded[label.end():] if label is not None else folded)
+        rest = folded[label.end():] if label is not None else folded
+        subject = _SUBJECT.match(rest) or _SUBJECT_RELATIVE.match(rest)
         if subject is None or _FORMER.search(subject.group("subject")):
             return False  # former office holders are another subject than the offices' own words name
         named = offices_in(subject.group("subject"), body)

@@ -156,6 +156,10 @@ _DIV_FENCE = re.compile(r"^[ \t]*:{3,}[ \t]*(?:\{(?P<attrs>[^}\n]*)\}|(?P<name>[
 _HEADING_ATTRS = re.compile(r"^(?P<head>[ \t]{0,3}#{1,6}[ \t].*?)[ \t]+\{[#.][^}\n]*\}[ \t]*$", re.MULTILINE)
 
 
+# An HTML comment in Markdown ("<!-- ... -->"): invisible in the published page, no text of the code.
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
 def pandoc_divs(source: str) -> str:
     """Markdown without Pandoc's fenced-div lines and heading attributes; a div whose class marks a part of
     the web page around the code (:data:`NOISE_CLASS`: "cookie-notice", "breadcrumbs", ...) goes with its
@@ -391,7 +395,7 @@ def markdown_to_text(source: str) -> tuple[str, dict[str, str]]:
             if kv:
                 metadata[kv.group(1).strip().lower()] = kv.group(2).strip().strip("\"'")
         source = source[match.end() :]
-    return join_blocks(_markdown_blocks(markdown_tokens(pandoc_divs(source)))), metadata
+    return join_blocks(_markdown_blocks(markdown_tokens(pandoc_divs(_HTML_COMMENT.sub("", source))))), metadata
 
 
 def read_markdown(data: bytes, name: str) -> SourceDocument:

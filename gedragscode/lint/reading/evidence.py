@@ -64,7 +64,7 @@ _OPINION_I = re.compile(r"\bik\s+(?:vind|denk|hoop|geloof|meen)\b|\b(?:vind|denk
                         re.IGNORECASE)
 # The past tense and the perfect of a report or of an account ("werd", "hebben ... gemeld").
 _NARRATIVE = re.compile(
-    r"\b(?:werd|werden|was|waren|had|hadden|bleek|bleken|ontving|ontvingen|kwam|kwamen|ging|gingen|stond|stonden|gold|golden|luidde|luidden|bevatte|regelde|"
+    r"\b(?:werd|werden|was|waren|had|hadden|bleek|bleken|ontving|ontvingen|kwam|kwamen|ging|gingen|stond|stonden|gold|golden|luidde|luidden|bevatte|regelde|vroeg|vroegen|verwierp|"
     r"constateer|constateerde)\b|"
     r"\b(?:heeft|hebben)\b[^.;:]{0,80}?\b(?:ge\w{3,}(?:d|t|en)|afgezien|besproken|ontvangen|verwerkt|"
     r"vastgesteld|opgesteld|aangeboden|overwogen|voorgesteld|verleend)\b|"
@@ -75,7 +75,7 @@ _NARRATIVE = re.compile(
 # over", "bevat evenmin regels voor", "vraagt niet om"; but "staat niet toe" and "niet alleen" are rules),
 # "daarover zijn geen afspraken gemaakt", "is in deze afspraken niets opgenomen", "heeft daarvan afgezien".
 _SCOPE_NEGATION = re.compile(
-    r"\b(?:(?:deze|de|dit|het)\s+(?:gedrags)?(?:code|regeling|protocol|afspraken|reglement)\s+"
+    r"\b(?:(?:deze|de|dit|het)\s+(?:gedrags)?(?:code|regeling|protocol|afspraken|reglement|verordening)\s+"
     r"(?!(?:staat|staan|laat|laten|mag|mogen|overtreedt|overtreden|schendt|schenden|naleeft|naleven|niet|en|of|maar|die|dat|waarin|waarvan|van|voor|in|op|aan|met|bij|uit|over|volgens|krachtens|naast|zoals|als|te|om|tot)\b)\w+\s+(?:\w+\s+){0,2}?"
     r"(?:niet(?!\s+alleen\b)|evenmin|geen|niets)\b|"
     # ... with a subject between ("deze code stelt voor reizen naar het buitenland geen voorwaarden"), not a
@@ -92,6 +92,8 @@ _SCOPE_NEGATION = re.compile(
     r"(?:staat|staan|geregeld|opgenomen|overgenomen|vastgelegd|verwerkt)|"
     # "Die regels worden in deze afspraken niet herhaald", "wordt hier niet herhaald", "staat in deze code niets over"
     r"\b(?:wordt|worden)\s+hier\s+niet\s+(?:herhaald|overgenomen|uitgewerkt)\b|"
+    # "Waarom staat er niets over screening op de poster?", "dat buiten deze code staat"
+    r"\b(?:staat|staan)\s+er\s+niets\s+over\b|\bbuiten\s+(?:deze|dit)\s+(?:gedrags)?(?:code|regeling)\s+(?:staat|staan)\b|"
     # an article marked as struck: "[VERWIJDERD] De bestuurder kan ...", "[Vervallen per 1 januari 2025]"
     r"(?<=^\[)(?:verwijderd|vervallen|geschrapt|ingetrokken|gereserveerd)\b[^\]]*\]|"
     r"\b(?:staat|staan)\s+(?:\w+\s+){0,2}?in\s+(?:deze|dit)\s+(?:gedrags)?(?:code|regeling|afspraken)\s+(?:\w+\s+)?niets\b|"
@@ -210,6 +212,10 @@ _ABSENCE = re.compile(
     r"(?:regeling|regels|procedure|protocol)\b[^.;]*|"
     r"\b(?:stelt|stellen)\s+(?:\w+\s+){0,3}?een\s+regeling\s+vast\b[^.;]*|"
     r"\buit\s+in\s+een\s+(?:aparte|afzonderlijke|separate)\s+(?:regeling|procedure)\b[^.;]*|"
+    # "besluit de raad later", "kunnen zich niet tot deze vertrouwenspersoon wenden", "is voorgesteld ... in te voegen"
+    r"\b(?:besluit|beslist|besluiten|beslissen)\s+(?:\w+\s+){0,3}?later\b[^.;]*|"
+    r"\b(?:kunnen|kan)\s+(?:zich\s+)?niet\s+(?:\w+\s+){0,4}?(?:wenden|terecht)\b[^.;]*|"
+    r"\b(?:is|werd|zijn|werden)\s+(?:\w+\s+){0,3}?voorgesteld\b[^.;]*|"
     # a check not done: "laat geen risicoanalyse uitvoeren", "wordt geen afzonderlijke risicoanalyse uitgevoerd"
     r"\b(?:laat|laten)\s+geen\s+(?:\w+\s+){0,5}?(?:uitvoeren|verrichten|afnemen|instellen)\b|"
     r"\b(?:wordt|worden)\s+geen\s+(?:\w+\s+){0,4}?(?:uitgevoerd|verricht|afgenomen|ingesteld|gehouden)\b|"
@@ -271,7 +277,7 @@ def exemption(sentence: str) -> bool:
 # clause's subject and says nothing about conduct.
 _DEFINITION = re.compile(r"^\s*(?:[a-z]{1,2}[.)]\s+)?[a-z][\w\-()’']*(?:\s+[\w\-()’']+){0,4}\s*:\s+\S")
 # A referral of the subject to the law or another regulation: "Voor ... wordt verwezen naar artikel 58".
-_REGULATION = (r"(?:\w+)?(?:regeling|verordening|protocol|reglement|beleidsregels?|gedragscode|code|"
+_REGULATION = (r"(?:\w+)?(?:regeling|verordening|protocol|reglement|beleidsregels?|gedragscode|code|besluit(?:en)?|"
                r"gemeentewet|provinciewet|waterschapswet|wolbes)\b"
                r"(?!\s+(?:(?:van|in|uit|bij)\s+)?(?:dit|deze|het\s+vorige|het\s+volgende|artikel|art\.|hoofdstuk|"
                r"paragraaf|onderdeel|het\s+\w+\s+lid)\b)")
@@ -296,6 +302,11 @@ _REFERRAL = re.compile(r"\b(?:wordt|worden)\s+verwezen\s+naar\b|\bverwijz(?:en|t
                        # "geldt wat in de Gedragscode algemeen bestuur staat"; the law's own bans "zijn rechtstreeks op
                        # de ambtsdragers van toepassing"; "De Gemeentewet bevat in artikel 41c verboden handelingen ..."
                        r"\b(?:geldt|gelden)\s+wat\s+in\s+(?:de|het)\b|"
+                       # another code by its name or by whose it is: "De Gedragscode wethouders Lochemerveld bevat ...",
+                       # "hebben Provinciale Staten in hun eigen gedragscode bepaald dat ..."
+                       r"^\W*(?-i:De|Het)\s+(?-i:Gedragscode|Code|Regeling|Verordening)\s+[^.;:]{0,60}?(?-i:[A-Z])\w+\s+"
+                       r"(?:bevat|kent|regelt|noemt)\b|"
+                       r"\bin\s+(?:hun|haar|zijn|de)\s+eigen\s+(?:gedrags)?code\b|"
                        r"\brechtstreeks\s+(?:op\s+(?:\w+\s+){1,3})?van\s+toepassing\b|"
                        r"^\W*(?:de|het)\s+(?:gemeentewet|provinciewet|waterschapswet|wolbes|wet)\s+(?:bevat|noemt|kent|somt)\b",
                        re.IGNORECASE)
