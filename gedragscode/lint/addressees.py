@@ -47,9 +47,11 @@ _ONLY_FOR_LAST = re.compile(r"\b(?:alleen|uitsluitend|slechts)\s+voor\s+(?P<tail
                             r"(?:geldt|gelden|bedoeld\s+is|is\s+bedoeld)\b")
 _ONLY_FOR = re.compile(r"\b(?:is|zijn|wordt|worden)\s+(?:\w+\s+){0,2}?(?:alleen|uitsluitend|slechts)\s+"
                        r"(?:bedoeld\s+)?voor\s+(?P<tail>[^.;:]{3,120})")
+# The words for staff, who hold no office of the code.
+_STAFF_WORDS = r"(?:medewerkers?|ambtenaren|ambtenaar|personeel|personeelsleden|personeelslid|werknemers?|stagiairs?)"
 # Staff as the subject, with what qualifies them: "Medewerkers van het waterschap die ..., melden dit aan ..."
 _STAFF_SUBJECT = re.compile(r"^\W*(?:de\s+|alle\s+|een\s+|elke\s+|iedere\s+|(?:een|de)\s+\w+\s+van\s+een\s+)?"
-                            r"(?:medewerkers?|ambtenaren|ambtenaar|personeelsleden|personeelslid|werknemers?)\b"
+                            rf"{_STAFF_WORDS}\b"
                             r"(?:\s+van\s+(?:de|het)\s+[\w-]+)?(?:\s+die\b[^,;.]{0,160},)?\s+(?!die\b)[a-z]+")
 # A short label before the sentence ("Ter vergelijking: een gedeputeerde mag ..."): the subject comes after it.
 _LABEL = re.compile(r"^\W*[\w ]{2,25}(?::|\s\|)\s+(?=\w)")
@@ -98,17 +100,14 @@ MarkedScope = Literal["unit", "lead"]
 ``lead``, what it leads in (the rest of its paragraph, or the paragraphs after a lead-in that ends in ":")."""
 
 _ONLY = r"(?:alleen|uitsluitend|slechts|enkel)"
+# A part of the code as the subject: "Dit artikel", "Deze paragraaf", "Deze regels", ...
+_THIS_PART = (r"\b(?:dit|deze)\s+(?:artikel|bepalingen?|paragraaf|afdeling|onderdeel|regels?|afspraak|afspraken|sectie|"
+              r"deel|hoofdstuk)\s+(?:geldt|gelden|is|zijn)\s+")
 # "Dit artikel geldt alleen voor de wethouders", "Deze paragraaf is uitsluitend van toepassing op ...".
 _UNIT_MARKER = re.compile(
-    r"\b(?:dit|deze)\s+(?:artikel|bepalingen?|paragraaf|afdeling|onderdeel|regels?|afspraak|afspraken|sectie|"
-    rf"deel|hoofdstuk)\s+(?:geldt|gelden|is|zijn)\s+(?:(?:van\s+toepassing\s+)?{_ONLY}|{_ONLY}\s+van\s+toepassing)\s+"
-    r"(?:voor|op)\s+"
-    r"(?P<tail>[^.;:]{3,160})")
+    rf"{_THIS_PART}(?:(?:van\s+toepassing\s+)?{_ONLY}|{_ONLY}\s+van\s+toepassing)\s+(?:voor|op)\s+(?P<tail>[^.;:]{{3,160}})")
 # "Dit artikel geldt niet voor de commissieleden", "Deze paragraaf is niet van toepassing op ...".
-_UNIT_EXCEPTION = re.compile(
-    r"\b(?:dit|deze)\s+(?:artikel|bepalingen?|paragraaf|afdeling|onderdeel|regels?|afspraak|afspraken|sectie|"
-    r"deel|hoofdstuk)\s+(?:geldt|gelden|is|zijn)\s+niet\s+(?:van\s+toepassing\s+)?(?:voor|op)\s+"
-    r"(?P<tail>[^.;:]{3,160})")
+_UNIT_EXCEPTION = re.compile(rf"{_THIS_PART}niet\s+(?:van\s+toepassing\s+)?(?:voor|op)\s+(?P<tail>[^.;:]{{3,160}})")
 # A lead-in that names the offices and nothing else: "(Alleen gedeputeerden - vul ...)", "Alleen voor het
 # bestuurscollege:", "Ter informatie - alleen voor raadsleden: ...", "Voor de burgemeester geldt bovendien:";
 # also a heading "Alleen voor wethouders".
@@ -120,8 +119,7 @@ _FOR_MARKER = re.compile(
     r"het\s+volgende))*\s*:")
 
 # Staff, who hold no office of the code: "de medewerkers van de griffie", "ambtenaren", "het personeel".
-_STAFF = re.compile(r"^(?:de\s+|het\s+|alle\s+)?(?:\w+)?(?:medewerkers?|ambtenaren|ambtenaar|personeel|personeelsleden|"
-                    r"werknemers|stagiairs?)\b")
+_STAFF = re.compile(rf"^(?:de\s+|het\s+|alle\s+)?(?:\w+)?{_STAFF_WORDS}\b")
 # A clause after the addressees ("..., omdat de wet alleen raadsleden noemt") names no addressee.
 _CLAUSE = re.compile(r"\b(?:omdat|want|zodat|maar|tenzij|behalve|wanneer|als|indien|zolang|voor\s+zover|dan)\b")
 _FINITE = re.compile(r"\b(?:mag|mogen|moet|moeten|kan|kunnen|zal|zullen|wordt|worden|is|zijn|heeft|hebben|hoeft|"
