@@ -385,3 +385,15 @@ def test_a_chapter_that_says_it_is_the_code_names_its_scope_with_a_pronoun() -> 
             "van toepassing op de leden en, voor zover hierna niet anders bepaald, op de commissieleden.\n\n"
             "Artikel 31 Nevenfuncties\n\n1. Een lid meldt zijn nevenfuncties bij de secretaris.\n")
     assert _identify(text) == ("waterschap", {"ab_lid", "commissielid"})
+
+
+def test_a_line_that_only_says_who_adopted_the_code_names_no_addressee() -> None:
+    """Blind set 32's rijnsterwold: the line under the title is "Vastgesteld door het algemeen bestuur in zijn
+    vergadering van ..."; it names the organ that adopted the code, and the code is for the whole bestuur
+    (its definition of bestuurder) and the commissieleden."""
+    from gedragscode.lint.readers import read_document
+
+    path = Path(__file__).resolve().parent / "fixtures" / "blind" / "b32" / "rijnsterwold.docx"
+    ident = identify(segment(read_document(path)))
+    assert ident.body == "waterschap"
+    assert set(ident.offices) == {"ab_lid", "commissielid", "db_lid", "voorzitter"}

@@ -379,7 +379,7 @@ def _wrapped_titles(lines: list[str], one_title: bool = False) -> list[str]:
 
 # where a title line runs on into who adopted it ("... voor de burgemeester Vastgesteld door de gemeenteraad
 # op ..."): the organ named after it adopts the code, it is not addressed by it
-_ADOPTED_BY = re.compile(r"\s(?:vastgesteld|aangenomen|gewijzigd)\s+(?:door|bij|in|op)\b")
+_ADOPTED_BY = re.compile(r"(?:^|\s)(?:vastgesteld|aangenomen|gewijzigd)\s+(?:door|bij|in|op)\b")
 
 
 def _title_core(title: str) -> str:
@@ -389,7 +389,8 @@ def _title_core(title: str) -> str:
     m = _TITLE_CODE.search(folded) or _TITLE_START.search(folded)
     core = folded if m is None else folded[m.start():]
     adopted = _ADOPTED_BY.search(core)
-    return core[:adopted.start()] if adopted is not None and adopted.start() > 0 else core
+    # a line that only says who adopted the code ("Vastgesteld door het algemeen bestuur ...") names no addressee
+    return core[:adopted.start()] if adopted is not None else core
 
 
 # a sentence ends inside a line (a PDF transcript has the whole aanhef on one line); not after "art."
