@@ -110,6 +110,7 @@ def _build(sre: Any, key: Any) -> Any:
 
 
 _fresh: list[Any] = []  # keys of the patterns re compiled itself since the last save
+_used: set[_Key] = set()  # the stored patterns this process was served
 
 
 class _Lookup(dict[Any, Any]):
@@ -122,6 +123,7 @@ class _Lookup(dict[Any, Any]):
             raise KeyError(key)
         dict.__setitem__(self, key, compiled)
         _state["served"] += 1
+        _used.add((key[1], key[2]))
         return compiled
 
     def __setitem__(self, key: Any, value: Any) -> None:
@@ -185,17 +187,24 @@ def save_new() -> bool:
     """Add the patterns ``re`` compiled in this process that the cache file does not hold.
 
     Nothing to do, and no cost, when ``re`` compiled nothing itself since the last call; True when
-    the file was written.
+    the file was written. When the file would hold more than :data:`MAX_ENTRIES`, it keeps only the
+    patterns this process was served from it, and the new ones.
     """
     if not _state["loaded"] or _state["disabled"] or not _fresh:
         return False
     fresh = list(_fresh)
     _fresh.clear()
     parts = _internals()
-    if parts is None or len(_stored) >= MAX_ENTRIES:  # pragma: no cover - checked by preload
+    if parts is None:  # pragma: no cover - checked by preload
         return False
     new = [key for key in fresh if isinstance(key, tuple) and len(key) == 3 and key[0] in (str, bytes)
            and isinstance(key[1], key[0]) and type(key[2]) is int and (key[1], key[2]) not in _stored]
+    if new and len(_stored) + len(new) > MAX_ENTRIES:
+        # full: every change to a pattern in a new version adds an entry and the old one stays, so a long-used
+        # cache fills with patterns no version uses any more; keep those this process was served, start afresh
+        kept = {key: blob for key, blob in _stored.items() if key in _used}
+        _stored.clear()
+        _stored.update(kept)
     added = 0
     for _, pattern, flags in new:
         entry = _generate(parts, pattern, flags)

@@ -152,3 +152,26 @@ def test_gedragscode_no_cache_switches_it_off(tmp_path: Path) -> None:
     assert run["loaded"] == 0 and run["compiled"] > 50
     assert not list(cache.glob("re-*")) if cache.exists() else True
     assert not cache.exists() or not any(cache.iterdir())
+
+
+def test_a_full_cache_file_keeps_what_is_used_and_takes_in_new_patterns(tmp_path: Path) -> None:
+    """A cache used across many versions fills with patterns no version uses any more; once full, the patterns
+    a new version compiles must still get in (else every lint compiles them again)."""
+    import marshal
+
+    from gedragscode.cache_store import read_table
+
+    cache = tmp_path / "cache"
+    _warm(cache)
+    first = json.loads(_run(PROBE, cache, str(FIXTURE)))
+    path = next(cache.glob("re-*.marshal"))
+    # the file full of an old version's patterns, none of which a lint uses now
+    stale = [((f"oud-{n}", 0), marshal.dumps((f"oud-{n}", 0, 32, [], 0, {}, (None,))))
+             for n in range(regex_cache.MAX_ENTRIES)]
+    assert regex_cache._write(path, stale)
+    full = json.loads(_run(PROBE, cache, str(FIXTURE)))
+    assert full["loaded"] == regex_cache.MAX_ENTRIES and full["compiled"] > 50
+    after = read_table(path, regex_cache.MAGIC)
+    assert not any(str(key[0]).startswith("oud-") for key in after) and len(after) >= first["compiled"] - 5
+    again = json.loads(_run(PROBE, cache, str(FIXTURE)))
+    assert again["compiled"] <= 1 and again["report"] == first["report"]
