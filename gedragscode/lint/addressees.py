@@ -134,15 +134,16 @@ def marked_elsewhere(body: Body, offices: Collection[str]) -> Callable[[str], Ma
     nor does "ook" ("Dit artikel geldt ook voor ...")."""
     own = set(offices)
 
-    def named(tail: str) -> set[str]:
-        return offices_in(_CLAUSE.split(tail, maxsplit=1)[0], body)
+    def addressees(tail: str) -> str:
+        return _CLAUSE.split(tail, maxsplit=1)[0]
 
     def other(tail: str, lead: bool = False) -> bool:
         if lead and (len(tail.split()) > 6 or _FINITE.search(tail)):
             return False  # "Alleen de voorzitter mag ... :" is a rule, not a lead-in
-        found = named(tail)
+        named = addressees(tail)
+        found = offices_in(named, body)
         if not found:  # "Dit artikel geldt alleen voor de medewerkers van de griffie": staff, no office
-            return _STAFF.match(_CLAUSE.split(tail, maxsplit=1)[0].strip()) is not None
+            return _STAFF.match(named.strip()) is not None
         return not (found & own)
 
     def marked(text: str) -> MarkedScope | None:
@@ -151,7 +152,7 @@ def marked_elsewhere(body: Body, offices: Collection[str]) -> Callable[[str], Ma
         if m is not None and other(m.group("tail")):
             return "unit"
         m = _UNIT_EXCEPTION.search(folded)
-        if m is not None and own and own <= named(m.group("tail")):
+        if m is not None and own and own <= offices_in(addressees(m.group("tail")), body):
             return "unit"
         m = _LEAD_MARKER.match(folded) or _FOR_MARKER.match(folded)
         if m is not None and other(m.group("tail"), lead=True):

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -30,7 +30,7 @@ from pathlib import Path
 from gedragscode import codegen_cache, regex_cache
 from gedragscode.catalogue import bundled_model
 from gedragscode.errors import GedragscodeError, Location, ModelError
-from gedragscode.lint.addressees import addressed_elsewhere, marked_elsewhere
+from gedragscode.lint.addressees import MarkedScope, addressed_elsewhere, marked_elsewhere
 from gedragscode.lint.coverage import measure_coverage
 from gedragscode.lint.document import LidSegment, Segmentation, Sentence, SourceDocument, Span, Unit
 from gedragscode.lint.identify import Identification, identify
@@ -418,13 +418,16 @@ def lint_document(doc: SourceDocument, model: Model | None = None, *, body: str 
         detection["toetsing"] = ("lichaam onbekend: elke clausule is getoetst aan alle ambten van alle lichamen, "
                                  "op haar algemene niveau; geef --body (en --office) op voor een precieze toets")
     own_body = model.body(ident.body) if ident.body is not None else None
-    elsewhere = addressed_elsewhere(own_body, ident.offices) if own_body is not None and ident.offices else None
-    marked = marked_elsewhere(own_body, ident.offices) if own_body is not None and ident.offices else None
+    elsewhere: Callable[[str], bool] | None = None
+    marked: Callable[[str], MarkedScope | None] | None = None
+    if own_body is not None and ident.offices:
+        elsewhere = addressed_elsewhere(own_body, ident.offices)
+        marked = marked_elsewhere(own_body, ident.offices)
     matcher = Matcher(seg, index=index, elsewhere=elsewhere, marked=marked)
     intro_matcher = Matcher(seg, roles=("inleiding",), index=matcher.index)
     # a structural clause (reikwijdte, begrippen) may be stated in the introduction or the aanhef of a code
     # written for readers ("Deze code geldt voor de burgemeester ..." before the first rule); made when needed
-    front: list[Matcher] = []
+    front_matcher: Matcher | None = None
     suggestions: dict[str, str] = {}
     if suggest and ident.body is not None and ident.offices:
         suggestions = _suggestions(model, ident.body, ident.offices, ident.place)
@@ -438,9 +441,9 @@ def lint_document(doc: SourceDocument, model: Model | None = None, *, body: str 
             clause_matcher = matcher
             hits = [h for r in clause.recognisers for h in matcher.find(r)]
         if clause.structural and not hits:
-            if not front:
-                front.append(Matcher(seg, roles=("inleiding", "aanhef"), index=matcher.index, elsewhere=elsewhere))
-            clause_matcher = front[0]
+            if front_matcher is None:
+                front_matcher = Matcher(seg, roles=("inleiding", "aanhef"), index=matcher.index, elsewhere=elsewhere)
+            clause_matcher = front_matcher
             hits = _find(clause, clause_matcher)
         hits.sort(key=lambda h: (h.span.start, h.span.end))
         level = clause.level_for(ident.body or "")

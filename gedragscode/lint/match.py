@@ -215,9 +215,10 @@ _MAY = re.compile(r"^\W*(?:(?:v|vraag)\s*[:.]\s*)?(?:\d+[.)]?\s+)?(?:en\s+)?(?:m
 _ASKED_WHERE = re.compile(r"^\W*waar\b", re.IGNORECASE)
 # The speaker's label before an answer in a written-out conversation: "A: ...", "Antwoord: ...".
 _SPEAKER = re.compile(r"^\W*(?:a|antwoord|ja)\s*[:.,]\s*", re.IGNORECASE)
+_ANSWER_LABEL = r"^\W*(?:(?:a|antwoord)\s*:\s*)?"
 # An answer that says yes: a bare "Ja." (or "A: Ja."), or one that opens with "Ja, ..." / "Ja. ...".
-_YES = re.compile(r"^\W*(?:(?:a|antwoord)\s*:\s*)?ja(?:\s+hoor|\s+zeker)?\s*[.!]?\s*$", re.IGNORECASE)
-_YES_LEAD = re.compile(r"^\W*(?:(?:a|antwoord)\s*:\s*)?ja\s*[,.:;!]\s+\w", re.IGNORECASE)
+_YES = re.compile(rf"{_ANSWER_LABEL}ja(?:\s+hoor|\s+zeker)?\s*[.!]?\s*$", re.IGNORECASE)
+_YES_LEAD = re.compile(rf"{_ANSWER_LABEL}ja\s*[,.:;!]\s+\w", re.IGNORECASE)
 # An answer that says no: "Nee.", "Nee, ...", "Neen", "Helaas niet", "Dat hoeft niet".
 _DENIAL = re.compile(r"^\W*(?:nee|neen|helaas\s+niet|dat\s+hoeft\s+niet|niet\s+(?:nodig|verplicht))\b", re.IGNORECASE)
 
