@@ -708,3 +708,31 @@ def test_other_codes_proposals_and_decisions_left_for_later_are_no_evidence() ->
     assert report("In 2025 vroeg een motie om ook regels te maken voor oud-politici die komen lobbyen.")
     # the code's own name as subject of a rule stays evidence
     assert not referral("De Gedragscode integriteit Proefstad geldt voor de raadsleden en de commissieleden.")
+
+
+def test_a_part_that_calls_itself_non_binding_is_explanation_up_to_the_next_part() -> None:
+    text = (
+        "Gedragscode integriteit Proefstad\n\n"
+        "Deel A Gedragsregels\n\n"
+        "Artikel 1 Geschenken\n\n"
+        "Een raadslid meldt elk geschenk met een waarde boven 50 euro aan de griffier.\n\n"
+        "Deel B Handige tips\n\n"
+        "Niets van wat hieronder staat is een gedragsregel. De tips helpen bij twijfel.\n\n"
+        "Artikel 2 Reizen\n\n"
+        "Een raadslid meldt een buitenlandse reis vooraf aan de griffier en declareert de kosten.\n\n"
+        "Deel C Slotbepalingen\n\n"
+        "Artikel 3 Registers\n\n"
+        "De registers worden openbaar gemaakt op de website van de gemeente.\n"
+    )
+    seg = seg_text(text)
+    assert unit_with(seg, "elk geschenk").role == "normatief"
+    assert unit_with(seg, "buitenlandse reis").role == "toelichting"
+    assert unit_with(seg, "De registers worden").role == "normatief"
+    headed = seg_text(text.replace("Deel B Handige tips", "Deel B Wegwijzer (niet bindend)")
+                      .replace("Niets van wat hieronder staat is een gedragsregel. ", ""))
+    assert unit_with(headed, "buitenlandse reis").role == "toelichting"
+    assert unit_with(headed, "elk geschenk").role == "normatief"
+    # a rule that says an advice does not bind stays a rule
+    rule = seg_text(text.replace("Niets van wat hieronder staat is een gedragsregel. De tips helpen bij twijfel.",
+                                 "Het advies van de vertrouwenspersoon is niet bindend."))
+    assert unit_with(rule, "buitenlandse reis").role == "normatief"

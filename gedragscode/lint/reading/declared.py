@@ -14,6 +14,9 @@ from the wording of each paragraph (:mod:`.evidence`):
   buitenlandse reizen, declaraties ...") is read as explanation, so its topics are not found as present.
 * :func:`repealed` — an article that a consolidated text marks as repealed ("[Vervallen]", "Dit artikel is
   vervallen bij besluit van ...") is no provision, nor the old wording it may quote.
+* :func:`loose_parts` — a part (a deel, hoofdstuk or section) whose heading calls it non-binding ("Deel B
+  Wegwijzer (niet bindend)") or whose opening says so ("Niets van wat hieronder staat is een gedragsregel", "Dit
+  deel bevat geen regels") is explanation, up to the next part: its tips and examples are no provisions.
 * :func:`prose_fallback` — a code whose structure yielded (almost) no provisions (a code written as
   continuous prose, or one whose headings were not recognised) is read per paragraph: paragraphs that
   plainly state rules become provisions, instead of nothing being read at all.
@@ -31,8 +34,8 @@ from gedragscode.lint.reading.evidence import exemption, paragraph_evidence, sco
 from gedragscode.lint.reading.headings import strip_label
 from gedragscode.lint.reading.roles import intro_heading
 
-__all__ = ["adopted_bijlage", "declared_parts", "declared_zones", "exclusions", "nonbinding_labels", "presents_code",
-           "prose_fallback", "repealed"]
+__all__ = ["adopted_bijlage", "declared_parts", "declared_zones", "exclusions", "loose_parts", "nonbinding_labels",
+           "presents_code", "prose_fallback", "repealed"]
 
 # The zones a code can declare binding, and the roles they were read with.
 _ZONE_ROLES: dict[str, tuple[Role, ...]] = {
@@ -341,6 +344,41 @@ def repealed(b: Builder) -> None:
         body = b.text[unit.body_start : unit.end]
         if _REPEALED_MARK.search(unit.heading) or _REPEALED_TEXT.match(body) or (
                 not unit.heading and _REPEALED_MARK.match(body.lstrip())):
+            unit.role = "toelichting"
+
+
+# A heading that calls its part non-binding: "Deel B Wegwijzer (niet bindend)", "Niet-bindende tips",
+# "Hoofdstuk 5 Ter informatie".
+_LOOSE_HEADING = re.compile(r"\bniet[\s-]+bindend(?:e)?\b|\b(?:informatief|ter\s+informatie)\b", re.IGNORECASE)
+# The opening of a part that says of itself that it binds no one: "Niets van wat hieronder staat is een
+# gedragsregel", "De tips in dit deel zijn niet bindend", "Dit hoofdstuk bevat geen regels".
+_PART_SELF = (r"(?:(?:dit|dat|het\s+volgende|deze)\s+(?:deel|hoofdstuk|onderdeel|paragraaf|wegwijzer|handreiking)|"
+              r"(?:de|deze)\s+(?:\w+\s+)?(?:tips|adviezen|aanbevelingen|suggesties)(?:\s+in\s+(?:dit|deze)\s+\w+)?)")
+_LOOSE_OPENING = re.compile(
+    r"\bniets\s+(?:van\s+)?(?:wat\s+)?(?:hier(?:onder|na)|in\s+(?:dit|deze)\s+(?:deel|hoofdstuk|onderdeel|paragraaf|"
+    r"wegwijzer))\b[^.;]{0,80}?\b(?:is|vormt|geldt\s+als)\s+(?:een\s+)?(?:gedragsregel|regel|bindend|verplicht)|"
+    rf"\b{_PART_SELF}\s+(?:zijn|is)\s+(?:\w+\s+){{0,3}}?(?:niet\s+bindend|informatief|geen\s+(?:gedrags)?regels?)\b|"
+    rf"\b{_PART_SELF}\s+(?:bevat(?:ten)?\s+geen\s+(?:gedrags)?(?:regels|bepalingen|verplichtingen)|"
+    r"bind(?:t|en)\s+(?:\w+\s+)?niet|(?:maakt|maken)\s+geen\s+(?:deel|onderdeel))\b",
+    re.IGNORECASE)
+_OPENING = 400  # characters of a part's first body in which it may call itself non-binding
+
+
+def loose_parts(b: Builder) -> None:
+    """Parts that call themselves non-binding, in their heading or at their opening, are explanation: the
+    unit so headed and every unit of the part (the units sharing its chapter heading)."""
+    loose: set[str] = set()
+    seen: set[str] = set()
+    for unit in b.units:
+        first = bool(unit.chapter) and unit.chapter not in seen
+        seen.add(unit.chapter)
+        opening = b.text[unit.body_start : min(unit.end, unit.body_start + _OPENING)] if unit.has_body else ""
+        says = _LOOSE_OPENING.search(opening) is not None
+        if unit.chapter and (_LOOSE_HEADING.search(unit.chapter) or (first and says)):
+            loose.add(unit.chapter)
+        if unit.role == "normatief" and (unit.chapter in loose or _LOOSE_HEADING.search(unit.heading)
+                                         or (says and (unit.label or unit.heading)
+                                             and _LOOSE_OPENING.search(opening, 0, 200))):
             unit.role = "toelichting"
 
 

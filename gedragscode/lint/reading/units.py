@@ -21,6 +21,7 @@ from gedragscode.lint.reading.declared import (
     adopted_bijlage,
     declared_zones,
     exclusions,
+    loose_parts,
     presents_code,
     prose_fallback,
     repealed,
@@ -650,6 +651,7 @@ class UnitReader(Builder):
         declared_zones(self)
         exclusions(self)
         repealed(self)
+        loose_parts(self)
         prose_fallback(self, presents_code(self))
         return Segmentation(self.doc, tuple(self.finish()))
 
