@@ -736,3 +736,11 @@ def test_a_part_that_calls_itself_non_binding_is_explanation_up_to_the_next_part
     rule = seg_text(text.replace("Niets van wat hieronder staat is een gedragsregel. De tips helpen bij twijfel.",
                                  "Het advies van de vertrouwenspersoon is niet bindend."))
     assert unit_with(rule, "buitenlandse reis").role == "normatief"
+    # a list that says of its items that they are no rules of the code
+    listed = seg_text(
+        "Gedragscode Proefstad\n\n1. Geschenken\n\nEen raadslid meldt elk geschenk boven 50 euro aan de griffier.\n\n"
+        "Voorstellen die het niet haalden\n\nDe raad heeft twee voorstellen niet overgenomen. Ze staan hier ter "
+        "informatie en zijn geen regel van deze code.\n\n- Een raadslid meldt een buitenlandse reis vooraf.\n"
+        "- Een raadslid bemoeit zich niet met opdrachten aan familie.\n")
+    assert unit_with(listed, "buitenlandse reis").role == "toelichting"
+    assert unit_with(listed, "elk geschenk").role == "normatief"

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
-from typing import Literal
+from typing import Literal, Protocol
 
 from gedragscode.lint.identify import offices_in
 from gedragscode.lint.match import fold_text
 from gedragscode.model import Body
 
-__all__ = ["MarkedScope", "addressed_elsewhere", "marked_elsewhere"]
+__all__ = ["MarkedScope", "Marker", "addressed_elsewhere", "marked_elsewhere"]
 
 _ADDRESSED = re.compile(
     r"\b(?:geldt|gelden|is\s+van\s+toepassing|zijn\s+van\s+toepassing|is\s+bestemd|zijn\s+bestemd|rust|rusten|"
@@ -126,12 +126,31 @@ _FINITE = re.compile(r"\b(?:mag|mogen|moet|moeten|kan|kunnen|zal|zullen|wordt|wo
                      r"hoeven|beslist|beslissen|neemt|nemen)\b")
 
 
-def marked_elsewhere(body: Body, offices: Collection[str]) -> Callable[[str], MarkedScope | None]:
+# A heading that names its addressees at its end: "Gedragsregels voor medewerkers", "HOOFDSTUK 4 REGELS VOOR DE
+# LEDEN VAN HET DAGELIJKS BESTUUR", "Nevenwerkzaamheden van medewerkers" (staff only after "van": "Informatie van
+# het college" is about the college's information, not a rule for it). The addressees are a list of nouns
+# (``_WORD``), not a phrase ("Regels voor contacten met het college").
+_HEADED_FOR = re.compile(
+    rf"\bvoor\s+(?P<tail>(?:(?:de|het|alle)\s+)?{_WORD}(?:\s*(?:,|en|of)\s*(?:(?:de|het|alle)\s+)?{_WORD}){{0,3}})"
+    r"\s*(?:\([^()]{0,40}\))?\W*$")
+_HEADED_STAFF = re.compile(rf"\b(?:voor|van)\s+(?:de\s+|het\s+|alle\s+)?{_STAFF_WORDS}\b[^.;:]{{0,40}}$")
+_HEADING_MAX = 120
+
+
+class Marker(Protocol):
+    """The predicate :func:`marked_elsewhere` returns."""
+
+    def __call__(self, text: str, heading: bool = False) -> MarkedScope | None: ...
+
+
+def marked_elsewhere(body: Body, offices: Collection[str]) -> Marker:
     """A predicate on sentences and headings: the scope (:data:`MarkedScope`) that the text, read as a marker,
     confines to offices outside ``offices`` ("Dit artikel geldt alleen voor de wethouders" in a code for the
     raad: ``unit``; "(Alleen gedeputeerden - ...)" in a code for Statenleden: ``lead``), else None. A marker
     that names one of the code's own offices, or names them besides others, confines nothing away from them;
-    nor does "ook" ("Dit artikel geldt ook voor ...")."""
+    nor does "ook" ("Dit artikel geldt ook voor ..."). A ``heading`` (of an article or of the chapter it
+    stands in) that names only other addressees at its end ("Gedragsregels voor medewerkers") marks its
+    whole unit."""
     own = set(offices)
 
     def addressees(tail: str) -> str:
@@ -146,8 +165,14 @@ def marked_elsewhere(body: Body, offices: Collection[str]) -> Callable[[str], Ma
             return _STAFF.match(named.strip()) is not None
         return not (found & own)
 
-    def marked(text: str) -> MarkedScope | None:
+    def marked(text: str, heading: bool = False) -> MarkedScope | None:
         folded = fold_text(text).strip()
+        if heading and len(folded) <= _HEADING_MAX:
+            if _HEADED_STAFF.search(folded):
+                return "unit"
+            m = _HEADED_FOR.search(folded)
+            if m is not None and offices_in(m.group("tail"), body) and other(m.group("tail")):
+                return "unit"
         m = _UNIT_MARKER.search(folded)
         if m is not None and other(m.group("tail")):
             return "unit"

@@ -30,7 +30,7 @@ from pathlib import Path
 from gedragscode import codegen_cache, regex_cache
 from gedragscode.catalogue import bundled_model
 from gedragscode.errors import GedragscodeError, Location, ModelError
-from gedragscode.lint.addressees import MarkedScope, addressed_elsewhere, marked_elsewhere
+from gedragscode.lint.addressees import Marker, addressed_elsewhere, marked_elsewhere
 from gedragscode.lint.coverage import measure_coverage
 from gedragscode.lint.document import LidSegment, Segmentation, Sentence, SourceDocument, Span, Unit
 from gedragscode.lint.identify import Identification, identify
@@ -419,7 +419,7 @@ def lint_document(doc: SourceDocument, model: Model | None = None, *, body: str 
                                  "op haar algemene niveau; geef --body (en --office) op voor een precieze toets")
     own_body = model.body(ident.body) if ident.body is not None else None
     elsewhere: Callable[[str], bool] | None = None
-    marked: Callable[[str], MarkedScope | None] | None = None
+    marked: Marker | None = None
     if own_body is not None and ident.offices:
         elsewhere = addressed_elsewhere(own_body, ident.offices)
         marked = marked_elsewhere(own_body, ident.offices)

@@ -54,7 +54,7 @@ from gedragscode.model import AllOf, AnyOf, Lemma, Near, Not, Pattern, Phrase, R
 from gedragscode.safe_regex import SafeRegex, compile_recogniser
 
 if TYPE_CHECKING:
-    from gedragscode.lint.addressees import MarkedScope  # addressees reads with fold_text from here
+    from gedragscode.lint.addressees import Marker  # addressees reads with fold_text from here
 
 __all__ = [
     "DocumentIndex",
@@ -924,7 +924,7 @@ class Matcher:
 
     def __init__(self, segmentation: Segmentation, *, roles: Sequence[Role] = ("normatief",),
                  index: DocumentIndex | None = None, elsewhere: Callable[[str], bool] | None = None,
-                 marked: Callable[[str], MarkedScope | None] | None = None) -> None:
+                 marked: Marker | None = None) -> None:
         self.segmentation = segmentation
         self.elsewhere = elsewhere  # a sentence addressed to other offices than the code's (addressees.py)
         self.marked = marked  # a marker that confines its article or lead-in to other offices (addressees.py)
@@ -1105,7 +1105,9 @@ class Matcher:
         its paragraph's last sentence and ends in ":", the paragraphs after it."""
         assert self.marked is not None
         scopes = [[self.marked(sentence.text) for sentence in lid.sentences] for lid in unit.leden]
-        heading = self.marked(unit.heading) if unit.heading else None
+        heading = self.marked(unit.heading, heading=True) if unit.heading else None
+        if unit.chapter and self.marked(unit.chapter, heading=True) == "unit":
+            heading = "unit"
         if heading == "unit" or (heading == "lead" and not _ARTICLE_LABEL.match(unit.label)) \
                 or any("unit" in lid for lid in scopes):
             flags[:] = b"\x01" * len(flags)

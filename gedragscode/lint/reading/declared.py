@@ -359,7 +359,11 @@ _LOOSE_OPENING = re.compile(
     r"wegwijzer))\b[^.;]{0,80}?\b(?:is|vormt|geldt\s+als)\s+(?:een\s+)?(?:gedragsregel|regel|bindend|verplicht)|"
     rf"\b{_PART_SELF}\s+(?:zijn|is)\s+(?:\w+\s+){{0,3}}?(?:niet\s+bindend|informatief|geen\s+(?:gedrags)?regels?)\b|"
     rf"\b{_PART_SELF}\s+(?:bevat(?:ten)?\s+geen\s+(?:gedrags)?(?:regels|bepalingen|verplichtingen)|"
-    r"bind(?:t|en)\s+(?:\w+\s+)?niet|(?:maakt|maken)\s+geen\s+(?:deel|onderdeel))\b",
+    r"bind(?:t|en)\s+(?:\w+\s+)?niet|(?:maakt|maken)\s+geen\s+(?:deel|onderdeel))\b|"
+    # what the part lists, as its subject: "Ze staan hier ter informatie en zijn geen regel van deze code."
+    r"\b(?:ze|zij|deze|die)\s+(?:staan|staat)\s+hier\s+(?:alleen\s+|slechts\s+)?ter\s+informatie\b|"
+    r"\b(?:ze|zij|deze|die)\s+(?:\w+\s+){0,6}?(?:zijn|is)\s+geen\s+(?:gedrags)?regels?\s+van\s+(?:deze|de)\s+"
+    r"(?:gedrags)?code\b",
     re.IGNORECASE)
 _OPENING = 400  # characters of a part's first body in which it may call itself non-binding
 
@@ -377,8 +381,7 @@ def loose_parts(b: Builder) -> None:
         if unit.chapter and (_LOOSE_HEADING.search(unit.chapter) or (first and says)):
             loose.add(unit.chapter)
         if unit.role == "normatief" and (unit.chapter in loose or _LOOSE_HEADING.search(unit.heading)
-                                         or (says and (unit.label or unit.heading)
-                                             and _LOOSE_OPENING.search(opening, 0, 200))):
+                                         or (says and bool(unit.label or unit.heading))):
             unit.role = "toelichting"
 
 
