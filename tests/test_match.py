@@ -324,6 +324,31 @@ def test_a_marker_confines_its_article_or_lead_in_to_other_offices() -> None:
         "Deze regel geldt niet voor commissieleden, omdat de wet alleen raadsleden noemt.") == "unit"
 
 
+def test_a_heading_for_other_addressees_marks_its_whole_unit() -> None:
+    from gedragscode import load_model
+    from gedragscode.lint.addressees import marked_elsewhere
+
+    gemeente = load_model().body("gemeente")
+    assert gemeente is not None
+    council = marked_elsewhere(gemeente, ["raadslid"])
+    assert council("HOOFDSTUK 2 GEDRAGSREGELS VOOR MEDEWERKERS", heading=True) == "unit"
+    assert council("Nevenwerkzaamheden van medewerkers", heading=True) == "unit"
+    assert council("Regels voor de wethouders en de burgemeester", heading=True) == "unit"
+    assert council("Regels voor de wethouders en de burgemeester") is None  # as a sentence: no marker
+    assert council("Gedragscode voor raadsleden", heading=True) is None  # the code's own office
+    assert council("Regels voor contacten met het college", heading=True) is None  # a topic, not addressees
+    assert council("Informatie van het college", heading=True) is None
+    text = ("Integriteitsregeling Proefstad\n\nHOOFDSTUK 1 GEDRAGSREGELS VOOR MEDEWERKERS\n\n"
+            "Artikel 1.1 Declaraties\n\n"
+            "Medewerkers declareren hun reiskosten via het systeem. Het gebruik van de telefoon voor privédoeleinden "
+            "is beperkt toegestaan en kosten worden alleen gedeclareerd met een bon.\n\n"
+            "HOOFDSTUK 2 GEDRAGSCODE VOOR RAADSLEDEN\n\nArtikel 2.1 Geschenken\n\n"
+            "Het raadslid meldt elk geschenk met een waarde boven 50 euro aan de griffier.\n")
+    found = _found(text, ["raadslid"])
+    assert "geschenken" in found and "declaraties" not in found
+    assert "declaraties" in _found(text.replace("VOOR MEDEWERKERS", "VOOR RAADSLEDEN"), ["raadslid"])
+
+
 def test_rules_that_a_marker_confines_to_other_offices_are_no_evidence() -> None:
     for_council = _found(_CODE_FOR_THE_RAAD, ["raadslid"])
     assert {"nevenfuncties", "geschenken"} <= for_council
