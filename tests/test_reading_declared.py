@@ -744,3 +744,27 @@ def test_a_part_that_calls_itself_non_binding_is_explanation_up_to_the_next_part
         "- Een raadslid bemoeit zich niet met opdrachten aan familie.\n")
     assert unit_with(listed, "buitenlandse reis").role == "toelichting"
     assert unit_with(listed, "elk geschenk").role == "normatief"
+
+
+def test_an_amending_besluit_printed_with_the_code_inserts_and_repeals() -> None:
+    text = (
+        "Gedragscode Proefstad 2019\n\n"
+        "Artikel 1 Geschenken\n\nEen raadslid meldt elk geschenk met een waarde boven 50 euro aan de griffier.\n\n"
+        "Artikel 2 Buitenlandse reizen\n\nEen reis naar het buitenland wordt vooraf aan het presidium voorgelegd.\n\n"
+        "Toelichting\n\nDe code volgt het model.\n\n"
+        "Besluit tot wijziging van de Gedragscode Proefstad 2019\n\n"
+        "Artikel I\n\nDe Gedragscode Proefstad 2019 wordt als volgt gewijzigd:\n\n"
+        "A. Artikel 2 vervalt.\n\n"
+        "B. Na artikel 1 wordt een artikel ingevoegd, luidende: Artikel 1a Agressie. Een raadslid dat wordt "
+        "bedreigd, meldt dit bij de burgemeester; elk incident wordt geregistreerd.\n\n"
+        "Artikel II\n\nDit besluit treedt in werking op de dag na bekendmaking.\n\n"
+        "Toelichting\n\nDe raad wil agressie beter registreren. Een raadslid meldt ook een dreigende e-mail.\n"
+    )
+    seg = seg_text(text)
+    assert unit_with(seg, "elk geschenk").role == "normatief"
+    assert unit_with(seg, "Een reis naar het buitenland").role == "toelichting"  # repealed
+    assert unit_with(seg, "wordt bedreigd").role == "normatief"  # inserted
+    assert unit_with(seg, "dreigende e-mail").role != "normatief"  # the besluit's own toelichting
+    # without the amending sentence nothing changes
+    plain = seg_text(text.replace(" wordt als volgt gewijzigd:", " is vastgesteld."))
+    assert unit_with(plain, "Een reis naar het buitenland").role == "normatief"

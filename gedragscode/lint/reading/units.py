@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from gedragscode.lint.document import LidSegment, Role, Segmentation, Span, Unit
+from gedragscode.lint.reading.amendments import amendments
 from gedragscode.lint.reading.build import Build, Builder
 from gedragscode.lint.reading.declared import (
     adopted_bijlage,
@@ -651,6 +652,7 @@ class UnitReader(Builder):
         declared_zones(self)
         exclusions(self)
         repealed(self)
+        amendments(self)
         loose_parts(self)
         prose_fallback(self, presents_code(self))
         return Segmentation(self.doc, tuple(self.finish()))
