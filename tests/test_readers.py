@@ -550,6 +550,41 @@ def test_stop_xml() -> None:
     assert "/akn/" not in doc.text
 
 
+STOP_RENVOOI = """<?xml version="1.0" encoding="UTF-8"?>
+<BesluitCompact xmlns="https://standaarden.overheid.nl/stop/imop/tekst/">
+ <RegelingOpschrift><Al>Besluit tot wijziging van de Gedragscode Proefstad</Al></RegelingOpschrift>
+ <Lichaam>
+  <WijzigArtikel><Kop><Label>Artikel</Label><Nummer>I</Nummer></Kop>
+   <Wat>De Gedragscode Proefstad wordt gewijzigd zoals is aangegeven in <IntRef ref="cmp_A">Bijlage A</IntRef>.</Wat>
+  </WijzigArtikel>
+ </Lichaam>
+ <WijzigBijlage><Kop><Label>Bijlage</Label><Nummer>A</Nummer><Opschrift>Wijzigingen</Opschrift></Kop>
+  <RegelingMutatie><Vervang><Lichaam>
+   <Artikel><Kop><Label>Artikel</Label><Nummer>1</Nummer><Opschrift>Geschenken</Opschrift></Kop>
+    <Inhoud><Al>Een raadslid meldt elk geschenk boven <VerwijderdeTekst>25</VerwijderdeTekst>
+     <NieuweTekst>50</NieuweTekst> euro aan de griffier.</Al></Inhoud></Artikel>
+   <Artikel wijzigactie="verwijder"><Kop><Label>Artikel</Label><Nummer>2</Nummer><Opschrift>Reizen</Opschrift></Kop>
+    <Inhoud><Al>Een raadslid meldt een buitenlandse reis vooraf aan de griffier.</Al></Inhoud></Artikel>
+   <Artikel wijzigactie="voegtoe"><Kop><Label>Artikel</Label><Nummer>3</Nummer><Opschrift>Agressie</Opschrift></Kop>
+    <Inhoud><Al>Een raadslid dat wordt bedreigd, meldt dit bij de burgemeester.</Al></Inhoud></Artikel>
+  </Lichaam></Vervang></RegelingMutatie>
+ </WijzigBijlage>
+</BesluitCompact>"""
+
+
+def test_stop_renvooi_reads_as_the_regulation_it_makes() -> None:
+    doc = read_document("wijziging.xml", data=STOP_RENVOOI.encode())
+    assert "elk geschenk boven 50 euro" in " ".join(doc.text.split())
+    assert "25" not in doc.text and "buitenlandse reis" not in doc.text
+    assert "wordt bedreigd" in doc.text
+    assert "aangegeven in Bijlage A." in doc.text  # the reference stays in its sentence
+    from gedragscode.lint.segment import segment
+
+    # the bijlage that Artikel I amends the code with is the code as it now reads
+    normative = {u.heading for u in segment(doc).units if u.role == "normatief"}
+    assert normative == {"Geschenken", "Agressie"}
+
+
 XML_BOMB = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [
  <!ENTITY lol "lol">

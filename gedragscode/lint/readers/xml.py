@@ -2,6 +2,9 @@
 
 Elements are matched on their local names (namespaces vary between versions). The ``meta`` part
 (owms-kern/mantel, cvdr metadata, STOP ``*Metadata``/``*Identificatie``) goes into ``metadata``;
+text that STOP renvooi strikes (``VerwijderdeTekst``, an element with ``wijzigactie="verwijder"``) is left out
+and inserted text (``NieuweTekst``, ``wijzigactie="voegtoe"``) is read, so a wijzigingsbesluit reads as the
+regulation it makes;
 the body becomes text lines in the layout of a published regulation: "Artikel 2.1 Titel" for a
 ``kop`` (``label``, ``nr``, ``titel`` / STOP ``Label``, ``Nummer``, ``Opschrift``), "1. text" for a
 ``lid``, "a. text" for a ``li``.
@@ -34,9 +37,17 @@ _META_ROOTS = frozenset(
         "procedureverloop", "consolidatieinformatie", "bekendmakingmetadata", "opmerkingen-versie",
     }
 )  # fmt: skip
-_SKIP = frozenset({"noot", "voetnoot", "redactie", "nootref", "ntref", "ntr", "figuur", "illustratie", "afbeelding"})
+# STOP renvooi: struck text (``VerwijderdeTekst``) is no longer part of the regulation.
+_SKIP = frozenset({"noot", "voetnoot", "redactie", "nootref", "ntref", "ntr", "figuur", "illustratie", "afbeelding",
+                   "verwijderdetekst"})
 _INLINE_SKIP = _SKIP
-_PARAGRAPH = frozenset({"al", "p", "para", "alinea", "al-groep", "tussenkop", "intref-titel"})
+# STOP renvooi: an element that a mutation removes as a whole (``wijzigactie="verwijder"``).
+_REMOVED = frozenset({"verwijder", "verwijdercontainer"})
+
+
+def _removed(el: Any) -> bool:
+    return (el.get("wijzigactie") or "").lower() in _REMOVED
+_PARAGRAPH = frozenset({"al", "p", "para", "alinea", "al-groep", "tussenkop", "intref-titel", "wat"})
 _TITLE = frozenset({"intitule", "regelingopschrift", "opschrift", "citeertitel", "titel-regeling"})
 _KOP_LABEL = frozenset({"label"})
 _KOP_NUMBER = frozenset({"nr", "nummer"})
@@ -81,7 +92,7 @@ def _inline(el: Any) -> str:
     parts: list[str] = [el.text or ""]
     for child in el:
         name = _local(child)
-        if name and name not in _INLINE_SKIP:
+        if name and name not in _INLINE_SKIP and not _removed(child):
             if name == "br":
                 parts.append("\n")
             else:
@@ -188,7 +199,7 @@ class _Walker:
 
     def walk(self, el: Any) -> None:
         name = _local(el)
-        if not name or name in _SKIP:
+        if not name or name in _SKIP or _removed(el):
             return
         if name in _META_ROOTS:
             _harvest_meta(el, self.metadata)

@@ -75,7 +75,9 @@ _LOOK = 1500  # a zone's opening words that may call it informative
 # The besluit adopts a code that stands in a bijlage: "De gedragscode, opgenomen in de bijlage bij dit
 # besluit, wordt vastgesteld", "vast te stellen de gedragscode zoals opgenomen in bijlage 1", "stelt vast de
 # bij dit besluit behorende gedragscode".
-_ADOPT = r"(?:wordt|worden)\s+vastgesteld|vast\s+te\s+stellen|(?:stelt|stellen)\s+vast|(?:heeft|hebben)\s+vastgesteld"
+# also a code amended as its bijlage shows ("wordt gewijzigd zoals is aangegeven in Bijlage A": STOP renvooi)
+_ADOPT = (r"(?:wordt|worden)\s+vastgesteld|vast\s+te\s+stellen|(?:stelt|stellen)\s+vast|(?:heeft|hebben)\s+vastgesteld|"
+          r"(?:wordt|worden)\s+gewijzigd\s+zoals")
 _BIJLAGE_NUM = r"bijlage(?:\s+(?P<num>\d{1,3}|[IVX]{1,5}|[A-Z])\b)?"
 _ADOPTS_BIJLAGE = re.compile(
     rf"\b(?:{_ADOPT})\b[^.;]{{0,200}}?\b(?:opgenomen\s+in|als|in|zie)\s+(?:de\s+)?{_BIJLAGE_NUM}|"
