@@ -397,3 +397,23 @@ def test_a_line_that_only_says_who_adopted_the_code_names_no_addressee() -> None
     ident = identify(segment(read_document(path)))
     assert ident.body == "waterschap"
     assert set(ident.offices) == {"ab_lid", "commissielid", "db_lid", "voorzitter"}
+
+
+def test_a_scope_that_only_adds_offices_leaves_the_others_to_the_rest_of_the_code() -> None:
+    text = ("Gedragscode integriteit Waterschap Aa 2026\n\nHet algemeen bestuur van waterschap Aa;\n\n"
+            "gelet op artikel 33, derde lid, van de Waterschapswet;\n\nbesluit:\n\nArtikel 1\n\n"
+            "De code is mede van toepassing op de deskundige commissieleden.\n\nArtikel 2\n\n"
+            "Een lid van het algemeen bestuur meldt zijn nevenfuncties. Een lid van het algemeen bestuur meldt "
+            "geschenken. De dijkgraaf meldt zijn nevenfuncties. De dijkgraaf meldt geschenken.\n")
+    body, offices = _identify(text)
+    assert body == "waterschap"
+    assert "commissielid" in offices and len(offices) > 1
+
+
+def test_a_numbered_subsection_of_a_text_before_the_code_is_no_title() -> None:
+    text = ("Nota integriteitsbeleid provincie Aa 2026\n\n1. Waarom deze nota\n\nIntegriteit is belangrijk.\n\n"
+            "2. Ambities\n\n2.1 Integriteitsscreening van gedeputeerden. Bij de collegevorming doen wij meer.\n\n"
+            "4. Gedragscode Statenleden\n\nArtikel 4.1 Reikwijdte\n\n"
+            "Deze gedragscode is van toepassing op de leden van Provinciale Staten.\n\n"
+            "Artikel 4.2 Geschenken\n\nEen Statenlid meldt elk geschenk boven 50 euro.\n")
+    assert _identify(text) == ("provincie", {"statenlid"})

@@ -768,3 +768,14 @@ def test_an_amending_besluit_printed_with_the_code_inserts_and_repeals() -> None
     # without the amending sentence nothing changes
     plain = seg_text(text.replace(" wordt als volgt gewijzigd:", " is vastgesteld."))
     assert unit_with(plain, "Een reis naar het buitenland").role == "normatief"
+
+
+def test_a_chapter_of_ambitions_around_the_code_is_explanation() -> None:
+    seg = seg_text(
+        "Nota integriteitsbeleid Proefstad\n\n2. Ambities voor de komende periode\n\n"
+        "2.1 Inkoop. Het college werkt in 2027 nieuwe inkoopregels uit en een wethouder is niet betrokken bij "
+        "opdrachten aan familie.\n\n"
+        "4. Gedragscode raadsleden\n\nArtikel 4.1 Geschenken\n\n"
+        "Een raadslid meldt elk geschenk met een waarde boven 50 euro aan de griffier.\n")
+    assert unit_with(seg, "nieuwe inkoopregels").role == "toelichting"
+    assert unit_with(seg, "elk geschenk").role == "normatief"

@@ -324,7 +324,8 @@ def _title_candidates(seg: Segmentation, head: str) -> list[str]:
     del out[_MAX_TITLE_LINES:]  # a title is a few lines; more would make the search below quadratic
     lines = [ln.strip(" \t•-*#") for ln in head.splitlines()]
     lines = [ln for ln in lines if ln and not _NOISE_LINE.match(fold(ln))]
-    out.extend(t for t in _wrapped_titles(lines[:25]) if len(t) <= 400 and _TITLE_WORD.search(fold(t)))
+    out.extend(t for t in _wrapped_titles(lines[:25])
+               if len(t) <= 400 and _TITLE_WORD.search(fold(t)) and not _SUBSECTION.match(t))
     if not out and lines:
         out.append(lines[0])
     # a fragment of a title broken over lines gives way to the whole title that starts with it
@@ -339,6 +340,8 @@ def _title_candidates(seg: Segmentation, head: str) -> list[str]:
     return unique
 
 
+# A numbered subsection ("2.3 Screening van bestuurders. Bij de volgende ...") of a text before the code is no title.
+_SUBSECTION = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s")
 _TITLE_END = re.compile(r"[.,;:!?)]$")
 _TITLE_OPEN = re.compile(r"\b(?:en|of|van|voor|de|der|den|het|tot)$")
 _TITLE_YEAR = re.compile(r"\b(?:19|20)\d\d$")
@@ -841,10 +844,27 @@ def _detect_offices(model: Model, seg: Segmentation, head: str, titles: list[str
             general = _general(core, body)
             if general:
                 general_title = (general, f"titel: '{title[:100]}'")
-    # 2. the scope article
+    # 2. the scope article; one that only adds offices ("De code is mede van toepassing op de commissieleden")
+    # names the others elsewhere: they come from the steps below
     scoped, where = _scope_sentence_offices(seg, body)
+    added: set[str] = set()
+    if scoped and _ALSO.search(fold(where)):
+        added, scoped = scoped, set()
     if scoped:
         return _with_basis(model, seg, head, body, (scoped, f"reikwijdte: {where}"))
+    if added:
+        rest, how = _detect_offices_after_scope(model, seg, head, body, general_title)
+        return rest | added, f"{how}; aangevuld uit de reikwijdte: {where}"
+    return _detect_offices_after_scope(model, seg, head, body, general_title)
+
+
+# a scope that adds to offices named elsewhere: "is mede van toepassing op", "geldt ook voor"
+_ALSO = re.compile(r"\b(?:mede|ook|eveneens|tevens)\s+(?:\w+\s+){0,2}?(?:van toepassing|geldt|gelden|bedoeld)\b")
+
+
+def _detect_offices_after_scope(model: Model, seg: Segmentation, head: str, body: Body,
+                                general_title: tuple[set[str], str] | None) -> tuple[set[str], str]:
+    """Steps 3-6 of :func:`_detect_offices`: the offices when no scope article names them."""
     # 3. a general word in the title ("politieke ambtsdragers", "bestuurders")
     if general_title is not None:
         return general_title

@@ -90,6 +90,11 @@ _ADOPTS_BIJLAGE = re.compile(
     rf"{_BIJLAGE_NUM.replace('num', 'num3')}(?![^.;]{{0,120}}\b(?:ingetrokken|vervalt|vervallen|intrekken)\b)",
     re.IGNORECASE)
 _BIJLAGE_NAME_LINES = 3  # the bijlage heading and the lines after it that may name the code
+# The besluit at the head of a bijlage that adopts the code it holds: "besluit: vast te stellen de Gedragscode ...".
+_OWN_ADOPTION = re.compile(
+    r"\b(?:besluit|besluiten|besluit\s*:)\s*:?\s*(?:\w+\s+){0,2}?(?:vast\s+te\s+stellen|stelt\s+vast|stellen\s+vast)\b"
+    r"[^.;]{0,120}?\b(?:gedragscode|integriteitscode|code|gedragsregels|regeling)\b", re.IGNORECASE)
+_OWN_ADOPTION_LOOK = 900
 
 
 def adopted_bijlage(b: Builder, i: int, number: str) -> bool:
@@ -104,10 +109,15 @@ def adopted_bijlage(b: Builder, i: int, number: str) -> bool:
         b.bijlage_adoptions = [(m.start(), (m.group("num") or m.group("num2") or m.group("num3") or "").upper())
                                for m in _ADOPTS_BIJLAGE.finditer(b.text)]
     declared = [num for at, num in b.bijlage_adoptions if at < start]
-    if not declared:
-        return False
     if _INFORMATIVE.search(b.text, start, min(len(b.text), start + _LOOK)):
         return False
+    if not declared:
+        # a bijlage that is a whole code: it names a code and opens with the besluit that adopts it ("Bijlage -
+        # Gedragscode bestuurders X 2026. De raad van de gemeente X; gelet op ...; besluit vast te stellen de
+        # Gedragscode ...")
+        head = " ".join(line.core for line in b.lines[i : i + _BIJLAGE_NAME_LINES])
+        return _CODE_NAME.search(head) is not None and _OWN_ADOPTION.search(
+            b.text, start, min(len(b.text), start + _OWN_ADOPTION_LOOK)) is not None
     if number and number.upper() in declared:
         return True
     head = " ".join(line.core for line in b.lines[i : i + _BIJLAGE_NAME_LINES])
@@ -351,7 +361,12 @@ def repealed(b: Builder) -> None:
 
 # A heading that calls its part non-binding: "Deel B Wegwijzer (niet bindend)", "Niet-bindende tips",
 # "Hoofdstuk 5 Ter informatie".
-_LOOSE_HEADING = re.compile(r"\bniet[\s-]+bindend(?:e)?\b|\b(?:informatief|ter\s+informatie)\b", re.IGNORECASE)
+# So does a heading of intentions and advice, in a nota or report around the code: "2. Ambities voor de komende
+# periode", "Aanbevelingen", "Voornemens".
+_LOOSE_HEADING = re.compile(
+    r"\bniet[\s-]+bindend(?:e)?\b|\b(?:informatief|ter\s+informatie)\b|"
+    r"^\W*(?:(?:hoofdstuk|deel|paragraaf|§)\s*)?(?:\d{1,2}|[IVX]{1,4}|[A-Z])?[.)]?\s*"
+    r"(?:ambities|(?:beleids)?voornemens|aanbevelingen|plannen|vervolgstappen)\b", re.IGNORECASE)
 # The opening of a part that says of itself that it binds no one: "Niets van wat hieronder staat is een
 # gedragsregel", "De tips in dit deel zijn niet bindend", "Dit hoofdstuk bevat geen regels".
 _PART_SELF = (r"(?:(?:dit|dat|het\s+volgende|deze)\s+(?:deel|hoofdstuk|onderdeel|paragraaf|wegwijzer|handreiking)|"
