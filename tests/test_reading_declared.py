@@ -779,3 +779,10 @@ def test_a_chapter_of_ambitions_around_the_code_is_explanation() -> None:
         "Een raadslid meldt elk geschenk met een waarde boven 50 euro aan de griffier.\n")
     assert unit_with(seg, "nieuwe inkoopregels").role == "toelichting"
     assert unit_with(seg, "elk geschenk").role == "normatief"
+
+
+def test_an_arrangement_in_preparation_is_no_evidence() -> None:
+    assert absence("Een regeling voor het melden van agressie tegen bestuurders wordt afzonderlijk voorbereid.")
+    assert absence("Het algemeen bestuur besluit daarover in 2027.")
+    assert not absence("Een bestuurder meldt agressie en bedreiging bij de secretaris-directeur.")
+    assert not absence("De griffier houdt een register bij van de gemelde geschenken.")

@@ -214,6 +214,12 @@ _ABSENCE = re.compile(
     r"\buit\s+in\s+een\s+(?:aparte|afzonderlijke|separate)\s+(?:regeling|procedure)\b[^.;]*|"
     # "besluit de raad later", "kunnen zich niet tot deze vertrouwenspersoon wenden", "is voorgesteld ... in te voegen"
     r"\b(?:besluit|beslist|besluiten|beslissen)\s+(?:\w+\s+){0,3}?later\b[^.;]*|"
+    # "het algemeen bestuur besluit daarover in 2027"; "Een regeling voor het melden van agressie wordt afzonderlijk
+    # voorbereid": an arrangement in preparation
+    r"\b(?:besluit|beslist|besluiten|beslissen)\s+(?:daarover|hierover|erover)\s+(?:\w+\s+){0,3}?"
+    r"(?:in|na|voor|uiterlijk\s+in|later|bij\s+de\s+evaluatie)\b[^.;]*|"
+    r"\b(?:regeling|protocol|regels|voorstel|meldpunt|beleid)\b[^.;]{0,120}?\b(?:wordt|worden)\s+(?:\w+\s+){0,3}?"
+    r"(?:voorbereid|uitgewerkt|ontwikkeld)\b[^.;]*|"
     r"\b(?:kunnen|kan)\s+(?:zich\s+)?niet\s+(?:\w+\s+){0,4}?(?:wenden|terecht)\b[^.;]*|"
     r"\b(?:is|werd|zijn|werden)\s+(?:\w+\s+){0,3}?voorgesteld\b[^.;]*|"
     # a check not done: "laat geen risicoanalyse uitvoeren", "wordt geen afzonderlijke risicoanalyse uitgevoerd"
