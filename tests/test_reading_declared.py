@@ -786,3 +786,21 @@ def test_an_arrangement_in_preparation_is_no_evidence() -> None:
     assert absence("Het algemeen bestuur besluit daarover in 2027.")
     assert not absence("Een bestuurder meldt agressie en bedreiging bij de secretaris-directeur.")
     assert not absence("De griffier houdt een register bij van de gemelde geschenken.")
+
+
+def test_a_division_after_the_closing_article_is_an_annex() -> None:
+    text = (
+        "Gedragscode Proefstad\n\nDeel A Regels\n\nArtikel 1 Geschenken\n\n"
+        "Een raadslid meldt elk geschenk met een waarde boven 50 euro aan de griffier.\n\n"
+        "Artikel 2 Inwerkingtreding\n\nDeze code treedt in werking op 1 mei 2026.\n\n"
+        "Deel B Wie doet wat\n\nDe griffier ontvangt meldingen van reizen naar het buitenland en declaraties.\n\n"
+        "Deel C Toelichting\n\nEen raadslid meldt een reis vooraf; zo doen we dat al jaren.\n"
+    )
+    seg = seg_text(text)
+    assert unit_with(seg, "elk geschenk").role == "normatief"
+    assert unit_with(seg, "ontvangt meldingen").role == "bijlage"
+    assert unit_with(seg, "zo doen we dat").role == "toelichting"
+    # without a closing article the divisions are read as they were
+    open_ended = seg_text(text.replace("Artikel 2 Inwerkingtreding\n\nDeze code treedt in werking op 1 mei 2026.\n\n",
+                                       ""))
+    assert unit_with(open_ended, "ontvangt meldingen").role == "normatief"

@@ -32,10 +32,10 @@ from gedragscode.lint.document import Role
 from gedragscode.lint.reading.build import Build, Builder
 from gedragscode.lint.reading.evidence import exemption, paragraph_evidence, scope_negation, sentences
 from gedragscode.lint.reading.headings import strip_label
-from gedragscode.lint.reading.roles import intro_heading
+from gedragscode.lint.reading.roles import TOELICHTING, intro_heading
 
-__all__ = ["adopted_bijlage", "declared_parts", "declared_zones", "exclusions", "loose_parts", "nonbinding_labels",
-           "presents_code", "prose_fallback", "repealed"]
+__all__ = ["adopted_bijlage", "after_closing", "declared_parts", "declared_zones", "exclusions", "loose_parts",
+           "nonbinding_labels", "presents_code", "prose_fallback", "repealed"]
 
 # The zones a code can declare binding, and the roles they were read with.
 _ZONE_ROLES: dict[str, tuple[Role, ...]] = {
@@ -122,6 +122,35 @@ def adopted_bijlage(b: Builder, i: int, number: str) -> bool:
         return True
     head = " ".join(line.core for line in b.lines[i : i + _BIJLAGE_NAME_LINES])
     return _CODE_NAME.search(head) is not None
+
+
+# The article that closes a code: "Artikel 14 Inwerkingtreding", "Slotbepaling", "Deze code treedt in werking ...".
+_CLOSING_HEADING = re.compile(r"\b(?:inwerkingtreding|citeertitel|slotbepalingen|slotbepaling|slot)\b", re.IGNORECASE)
+_CLOSING_TEXT = re.compile(r"\btreedt\s+in\s+werking\b|\bwordt\s+aangehaald\s+als\b", re.IGNORECASE)
+_ARTICLE_LABEL = re.compile(r"^\W*(?:artikel|art\.?)\s*\d", re.IGNORECASE)
+_DIVISION_LABEL = re.compile(r"^\W*(?:deel|onderdeel)\b", re.IGNORECASE)
+
+
+def after_closing(b: Builder) -> None:
+    """A division after the article that closes the code ("Artikel 14 Inwerkingtreding" and then "Deel B
+    Meldformulier", "Deel C Wie doet wat", "Deel E Toelichting") holds no articles of its own: it is an annex
+    (or, headed so, the toelichting), not a provision - unless the code declares it binding (see
+    :func:`declared_zones`, which runs after this)."""
+    articles = [k for k, unit in enumerate(b.units) if unit.role == "normatief" and _ARTICLE_LABEL.match(unit.label)]
+    if not articles:
+        return
+    last = b.units[articles[-1]]
+    if not (_CLOSING_HEADING.search(last.heading)
+            or _CLOSING_TEXT.search(b.text, last.body_start, min(last.end, last.body_start + 400))):
+        return
+    division = ""
+    for unit in b.units[articles[-1] + 1 :]:
+        if _DIVISION_LABEL.match(unit.label):
+            division = unit.chapter or unit.label
+        elif not (division and unit.chapter == division):
+            continue
+        if unit.role == "normatief" and not _ARTICLE_LABEL.match(unit.label):
+            unit.role = "toelichting" if TOELICHTING.match(unit.heading) else "bijlage"
 
 
 def _zones(b: Builder) -> set[str]:

@@ -20,6 +20,7 @@ from gedragscode.lint.reading.amendments import amendments
 from gedragscode.lint.reading.build import Build, Builder
 from gedragscode.lint.reading.declared import (
     adopted_bijlage,
+    after_closing,
     declared_zones,
     exclusions,
     loose_parts,
@@ -649,6 +650,7 @@ class UnitReader(Builder):
             front_aanhef = False
         self.body(front_end, front_aanhef)
         intro_declared_part(self)
+        after_closing(self)
         declared_zones(self)
         exclusions(self)
         repealed(self)
