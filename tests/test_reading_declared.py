@@ -804,3 +804,22 @@ def test_a_division_after_the_closing_article_is_an_annex() -> None:
     open_ended = seg_text(text.replace("Artikel 2 Inwerkingtreding\n\nDeze code treedt in werking op 1 mei 2026.\n\n",
                                        ""))
     assert unit_with(open_ended, "ontvangt meldingen").role == "normatief"
+
+
+def test_an_article_that_is_one_amending_instruction_and_a_lid_replaced() -> None:
+    base = ("Gedragscode Proefstad 2019\n\nArtikel 1 Geschenken\n\nEen raadslid meldt elk geschenk boven 50 euro aan "
+            "de griffier.\n\nArtikel 2 Slot\n\nDeze code treedt in werking op 1 januari 2020.\n\n"
+            "Toelichting\n\nDe code volgt het model.\n\n")
+    inserted = seg_text(base + "Besluit tot aanvulling\n\nArtikel I. In de Gedragscode Proefstad worden na artikel 1 "
+                        "twee artikelen ingevoegd, luidende:\n\nArtikel 1a Agressie\n\n1. Een raadslid dat wordt "
+                        "bedreigd, meldt dit bij de burgemeester.\n\n2. Elk incident wordt geregistreerd.\n\n"
+                        "Artikel 1b Vertrouwenspersoon\n\nDe raad wijst een vertrouwenspersoon aan.\n\n"
+                        "Artikel II. Dit besluit treedt in werking op 1 januari 2024.\n\n"
+                        "Toelichting bij de aanvulling\n\nDe fracties vroegen erom.\n")
+    assert unit_with(inserted, "Elk incident wordt geregistreerd").role == "normatief"
+    assert unit_with(inserted, "wijst een vertrouwenspersoon aan").role == "normatief"
+    assert unit_with(inserted, "De fracties vroegen erom").role != "normatief"
+    replaced = seg_text(base + "Besluit tot wijziging\n\nDe gedragscode wordt als volgt gewijzigd:\n\nA. In artikel 1 "
+                        "wordt het tweede lid vervangen door: \"2. Een raadslid dat wordt bedreigd, meldt dit bij de "
+                        "burgemeester.\"\n\nDit besluit treedt in werking op 1 januari 2024.\n")
+    assert unit_with(replaced, "wordt bedreigd").role == "normatief"

@@ -22,14 +22,21 @@ from gedragscode.lint.reading.build import Build, Builder
 
 __all__ = ["amendments"]
 
-_AMENDING = re.compile(r"\b(?:wordt|worden)\s+als\s+volgt\s+gewijzigd\s*:?", re.IGNORECASE)
-# The end of the amending article: the next article of the besluit, or its toelichting.
-_END = re.compile(r"^[ \t]*(?:artikel\s+(?:II|III|IV|V)\b|toelichting\b)", re.MULTILINE | re.IGNORECASE)
+# "De gedragscode wordt als volgt gewijzigd:", "besluit de gedragscode als volgt te wijzigen:", or an article that is
+# one instruction itself: "Artikel I. In de Gedragscode ... worden na artikel 11 twee artikelen ingevoegd, luidende:"
+_AMENDING = re.compile(
+    r"\b(?:(?:wordt|worden)\s+als\s+volgt\s+gewijzigd|als\s+volgt\s+te\s+wijzigen)\s*:?|"
+    r"(?=\bin\s+(?:de|het)\s+(?:\w+\s+){0,8}?(?:gedragscode|code|regeling|reglement)\b[^.:;]{0,200}?\b(?:wordt|worden)\b"
+    r"[^.:;]{0,120}?\b(?:ingevoegd|toegevoegd|vervangen\s+door)\s*,?\s*(?:luidende\s*)?:)",
+    re.IGNORECASE)
+# The end of the amending article: the next article of the besluit, its entry into force, or its toelichting.
+_END = re.compile(r"^[ \t]*(?:artikel\s+(?:II|III|IV|V)\b|toelichting\b|dit\s+besluit\s+treedt\b|aldus\s+besloten\b)",
+                  re.MULTILINE | re.IGNORECASE)
 # An onderdeel: "A. ", "B) ", "1. " at the start of a line.
 _ITEM = re.compile(r"^[ \t]*(?:[A-Z]{1,2}|\d{1,2})[.)][ \t]+(?=\S)", re.MULTILINE)
 # What introduces the new wording.
 _NEW_TEXT = re.compile(
-    r"\b(?:luidende|(?:komt|komen)\s+(?:als\s+volgt\s+)?te\s+luiden|luidt\s+voortaan|"
+    r"\b(?:luidende|(?:komt|komen)\s+(?:als\s+volgt\s+)?te\s+luiden|luidt\s+voortaan|vervangen\s+door|"
     r"(?:wordt|worden)\s+(?:\w+\s+){0,5}?(?:toegevoegd|ingevoegd))\s*:", re.IGNORECASE)
 _NUMBER = r"\d{1,3}[a-z]?(?:\.\d{1,3}[a-z]?)?"
 # "Artikel 10 vervalt", "De artikelen 10 en 11 vervallen", "Artikel 10 komt te vervallen", "wordt geschrapt".
@@ -43,10 +50,14 @@ _REPLACE = re.compile(
 
 
 def _onderdelen(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The onderdelen between ``start`` and ``end``: (start of the instruction, end)."""
-    marks = [m for m in _ITEM.finditer(text, start, end)]
-    if not marks:
+    """The onderdelen between ``start`` and ``end``: (start of the instruction, end). They are marked in the
+    style of the first mark, which opens the amending text ("A.", "1."); without such a mark the whole text is
+    one instruction, and the lid numbers of the wording it inserts ("1. Een lid ...") are no onderdelen."""
+    first = _ITEM.search(text, start, end)
+    if first is None or text[start : first.start()].strip():
         return [(start, end)]
+    lettered = first.group(0).strip()[:1].isalpha()
+    marks = [m for m in _ITEM.finditer(text, start, end) if m.group(0).strip()[:1].isalpha() == lettered]
     bounds = [m.end() for m in marks]
     return [(a, marks[k + 1].start() if k + 1 < len(marks) else end) for k, a in enumerate(bounds)]
 
