@@ -369,3 +369,16 @@ def test_examples_of_a_sentence_that_is_no_evidence_are_no_evidence() -> None:
     # an example that states a duty stays evidence
     ruled = sentences("Dit staat niet in deze code.", "Denk aan reizen: die meld je vooraf bij de griffier.")
     assert _examples_of_quiet(ruled, b"\x01\x00") == b"\x01\x00"
+
+
+def test_a_scope_statement_beside_what_the_code_leaves_out_is_evidence() -> None:
+    from gedragscode.lint.match import _declines
+
+    def sentences(*texts: str) -> list[Sentence]:
+        return [Sentence(Span(0, len(t)), t) for t in texts]
+
+    scope = sentences("Deze gedragscode geldt voor de leden van de gemeenteraad.",
+                      "Commissieleden vallen niet onder de code; voor hen heeft de raad geen regels vastgesteld.")
+    assert not _declines(scope)
+    assert _declines(sentences("Over commissieleden gaat deze code.",
+                               "Voor hen heeft de raad geen afzonderlijke regels vastgesteld."))

@@ -823,3 +823,11 @@ def test_an_article_that_is_one_amending_instruction_and_a_lid_replaced() -> Non
                         "wordt het tweede lid vervangen door: \"2. Een raadslid dat wordt bedreigd, meldt dit bij de "
                         "burgemeester.\"\n\nDit besluit treedt in werking op 1 januari 2024.\n")
     assert unit_with(replaced, "wordt bedreigd").role == "normatief"
+
+
+def test_a_law_not_repeated_in_this_reglement_and_a_scope_beside_what_it_leaves_out() -> None:
+    assert scope_negation("Het verbod dat de Gemeentewet aan raadsleden oplegt, is in dit reglement niet herhaald.")
+    seg = seg_text("Reglement van orde Proefstad\n\nArtikel 13 Toepassing\n\n1. De bepalingen van dit hoofdstuk gelden "
+                   "voor de leden van de raad.\n\n2. Het verbod dat de Gemeentewet aan raadsleden oplegt, is in dit "
+                   "reglement niet herhaald; daarover geeft de griffier inlichtingen.\n")
+    assert unit_with(seg, "De bepalingen van dit hoofdstuk").role == "normatief"

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, overload
 
 from gedragscode.lint.document import LidSegment, Role, Segmentation, Sentence, Span, Unit
 from gedragscode.lint.lemmas import forms, imperative, split_verb
-from gedragscode.lint.reading.declared import nonbinding_labels
+from gedragscode.lint.reading.declared import SCOPE_STATEMENT, nonbinding_labels
 from gedragscode.lint.reading.evidence import (
     absence,
     definition,
@@ -205,7 +205,9 @@ def _declines(sentences: Sequence[Sentence]) -> bool:
     hebben we daar bewust geen regel van gemaakt") and none of its sentences states a duty ("We vinden het
     niet chic als ..."). Then none of it is evidence, not even the sentences that name the subject."""
     texts = [s.text for s in sentences]
-    return any(absence(t) for t in texts) and not any(duty(t) for t in texts)
+    # a statement of the code's scope is a rule too ("Deze code geldt voor de raadsleden. Commissieleden vallen er
+    # niet onder; voor hen zijn geen regels vastgesteld.")
+    return any(absence(t) for t in texts) and not any(duty(t) or SCOPE_STATEMENT.search(t) for t in texts)
 
 
 # The preposition a question asks with ("Voor wie geldt ...?", "Bij wie meld ik ...?"): an answer that opens

@@ -34,8 +34,8 @@ from gedragscode.lint.reading.evidence import exemption, paragraph_evidence, sco
 from gedragscode.lint.reading.headings import strip_label
 from gedragscode.lint.reading.roles import TOELICHTING, intro_heading
 
-__all__ = ["adopted_bijlage", "after_closing", "declared_parts", "declared_zones", "exclusions", "loose_parts",
-           "nonbinding_labels", "presents_code", "prose_fallback", "repealed"]
+__all__ = ["SCOPE_STATEMENT", "adopted_bijlage", "after_closing", "declared_parts", "declared_zones", "exclusions",
+           "loose_parts", "nonbinding_labels", "presents_code", "prose_fallback", "repealed"]
 
 # The zones a code can declare binding, and the roles they were read with.
 _ZONE_ROLES: dict[str, tuple[Role, ...]] = {
@@ -347,8 +347,11 @@ def declared_zones(b: Builder) -> None:
     b.units = out
 
 
-_SCOPE_STATEMENT = re.compile(r"\b(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling)\s+(?:geldt|is\s+van\s+toepassing)\s+"
-                              r"(?:\w+\s+){0,3}?(?:voor|op)\b", re.IGNORECASE)
+# A statement of the code's scope: "Deze code geldt voor ...", "De bepalingen van dit hoofdstuk gelden voor ...".
+SCOPE_STATEMENT = re.compile(
+    r"\b(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling|hoofdstuk|reglement|bepalingen|regels)"
+    r"(?:\s+van\s+(?:deze|dit)\s+\w+)?\s+(?:geldt|gelden|(?:is|zijn)\s+van\s+toepassing)\s+(?:\w+\s+){0,3}?(?:voor|op)\b",
+    re.IGNORECASE)
 
 
 def exclusions(b: Builder) -> None:
@@ -360,7 +363,7 @@ def exclusions(b: Builder) -> None:
         negates = scope_negation(text) or any(exemption(s) for s in sentences(text))
         # a scope article that also says what falls outside the code ("Deze code geldt voor ...; de VOG valt
         # buiten deze code") stays a provision
-        if negates and paragraph_evidence(text).exclusion and not _SCOPE_STATEMENT.search(text):
+        if negates and paragraph_evidence(text).exclusion and not SCOPE_STATEMENT.search(text):
             unit.role = "toelichting"
 
 

@@ -97,7 +97,7 @@ _SCOPE_NEGATION = re.compile(
     # an article marked as struck: "[VERWIJDERD] De bestuurder kan ...", "[Vervallen per 1 januari 2025]"
     r"(?<=^\[)(?:verwijderd|vervallen|geschrapt|ingetrokken|gereserveerd)\b[^\]]*\]|"
     r"\b(?:staat|staan)\s+(?:\w+\s+){0,2}?in\s+(?:deze|dit)\s+(?:gedrags)?(?:code|regeling|afspraken)\s+(?:\w+\s+)?niets\b|"
-    r"\bin\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling|afspraken)\s+(?:niet|nergens)\s+(?:herhaald|overgenomen)\b|"
+    r"\bin\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling|afspraken|reglement|hoofdstuk|verordening)\s+(?:niet|nergens)\s+(?:herhaald|overgenomen)\b|"
     r"\b(?:staat|staan|zit|zitten)\s+(?:\w+\s+){0,2}?niet\s+in\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling|protocol|afspraken)\b|"
     r"\b(?:valt|vallen)\s+(?:\w+\s+){0,2}?buiten\s+(?:deze|de|dit)\s+(?:gedrags)?(?:code|regeling|protocol|afspraken)\b|"
     # "Dat protocol is geen onderdeel van deze code", "maakt geen deel uit van de gedragscode"
