@@ -831,3 +831,14 @@ def test_a_law_not_repeated_in_this_reglement_and_a_scope_beside_what_it_leaves_
                    "voor de leden van de raad.\n\n2. Het verbod dat de Gemeentewet aan raadsleden oplegt, is in dit "
                    "reglement niet herhaald; daarover geeft de griffier inlichtingen.\n")
     assert unit_with(seg, "De bepalingen van dit hoofdstuk").role == "normatief"
+
+
+def test_declining_a_decision_to_come_and_a_proposed_article_are_no_evidence() -> None:
+    assert absence("Het algemeen bestuur ziet af van een verplichte melding of registratie van financiële belangen.")
+    assert absence("Gedeputeerde Staten nemen binnen zes maanden een besluit over de wijze waarop de registers "
+                   "openbaar worden gemaakt.")
+    assert absence("Onderdeel D. Er komt een nieuw artikel 9b over het melden van agressie en bedreiging.")
+    assert not absence("Een wethouder is niet betrokken bij het nemen van een besluit over een opdracht aan "
+                       "een familielid.")
+    assert narrative("Bij de voorbereiding is toen gesproken over een screening van kandidaten.")
+    assert not narrative("Het is een raadslid verboden als advocaat op te treden tegen de gemeente.")

@@ -68,7 +68,9 @@ _NARRATIVE = re.compile(
     r"constateer|constateerde)\b|"
     r"\b(?:heeft|hebben)\b[^.;:]{0,80}?\b(?:ge\w{3,}(?:d|t|en)|afgezien|besproken|ontvangen|verwerkt|"
     r"vastgesteld|opgesteld|aangeboden|overwogen|voorgesteld|verleend)\b|"
-    r"\bin\s+(?:19|20)\d\d\s+(?:zijn|is|heeft|hebben|werd|werden)\b",
+    r"\bin\s+(?:19|20)\d\d\s+(?:zijn|is|heeft|hebben|werd|werden)\b|"
+    # "is toen gesproken over een screening", "is destijds besproken"
+    r"\b(?:is|zijn)\s+(?:toen|destijds|eerder|indertijd)\s+(?:\w+\s+){0,6}?ge\w{3,}(?:d|t|en)\b",
     re.IGNORECASE,
 )
 # What the code leaves out: the code as the subject of a negated verb ("Deze code regelt niet", "gaat niet
@@ -216,6 +218,11 @@ _ABSENCE = re.compile(
     r"\b(?:besluit|beslist|besluiten|beslissen)\s+(?:\w+\s+){0,3}?later\b[^.;]*|"
     # "het algemeen bestuur besluit daarover in 2027"; "Een regeling voor het melden van agressie wordt afzonderlijk
     # voorbereid": an arrangement in preparation
+    # "Het algemeen bestuur ziet af van een verplichte melding"; "GS nemen binnen zes maanden een besluit over de
+    # wijze waarop ..."; a proposal: "Er komt een nieuw artikel 9b over het melden van agressie"
+    r"\b(?:ziet|zien)\s+(?:\w+\s+){0,3}?af\s+van\b[^.;]*|"
+    r"(?<!het\s)\b(?:neemt|nemen)\s+(?!van\b)(?:\w+\s+){0,6}?een\s+besluit\s+over\b[^.;]*|"
+    r"\ber\s+komt\s+een\s+(?:\w+\s+)?(?:artikel|lid|regeling|bepaling|protocol|regel)\b[^.;]*|"
     r"\b(?:besluit|beslist|besluiten|beslissen)\s+(?:daarover|hierover|erover)\s+(?:\w+\s+){0,3}?"
     r"(?:in|na|voor|uiterlijk\s+in|later|bij\s+de\s+evaluatie)\b[^.;]*|"
     r"\b(?:regeling|protocol|regels|voorstel|meldpunt|beleid)\b[^.;]{0,120}?\b(?:wordt|worden)\s+(?:\w+\s+){0,3}?"
