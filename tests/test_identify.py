@@ -417,3 +417,14 @@ def test_a_numbered_subsection_of_a_text_before_the_code_is_no_title() -> None:
             "Deze gedragscode is van toepassing op de leden van Provinciale Staten.\n\n"
             "Artikel 4.2 Geschenken\n\nEen Statenlid meldt elk geschenk boven 50 euro.\n")
     assert _identify(text) == ("provincie", {"statenlid"})
+
+
+def test_a_scope_that_lists_its_offices_after_a_colon() -> None:
+    text = ("Gedragscode integriteit bestuur Waterschap Aa 2026\n\nHet algemeen bestuur van waterschap Aa;\n\n"
+            "gelet op artikel 33, derde lid, van de Waterschapswet;\n\noverwegende dat het algemeen bestuur ervoor "
+            "kiest één gedragscode vast te stellen voor het hele bestuur en voor het dagelijks bestuur;\n\n"
+            "besluit:\n\nArtikel 1 Werkingssfeer\n\n1. Deze gedragscode richt zich tot:\n\n"
+            "- de leden van het algemeen bestuur;\n- de leden van het dagelijks bestuur;\n"
+            "- de dijkgraaf;\n- de externe leden van de commissies.\n\n"
+            "Artikel 2 Geschenken\n\nEen bestuurder meldt elk geschenk boven 50 euro.\n")
+    assert _identify(text) == ("waterschap", {"ab_lid", "db_lid", "voorzitter", "commissielid"})

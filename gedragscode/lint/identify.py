@@ -340,8 +340,10 @@ def _title_candidates(seg: Segmentation, head: str) -> list[str]:
     return unique
 
 
-# A numbered subsection ("2.3 Screening van bestuurders. Bij de volgende ...") of a text before the code is no title.
-_SUBSECTION = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s")
+# A numbered subsection ("2.3 Screening van bestuurders. Bij de volgende ...") of a text before the code is no title;
+_SUBSECTION = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s|"
+                         # nor is a line of the aanhef ("overwegende dat ... één gedragscode vast te stellen ...")
+                         r"^\W*(?:overwegende|gelet\s+op|gelezen|gezien|gehoord|besluit|besluiten)\b", re.IGNORECASE)
 _TITLE_END = re.compile(r"[.,;:!?)]$")
 _TITLE_OPEN = re.compile(r"\b(?:en|of|van|voor|de|der|den|het|tot)$")
 _TITLE_YEAR = re.compile(r"\b(?:19|20)\d\d$")
@@ -621,7 +623,8 @@ def _scope_article_offices(seg: Segmentation, body: Body) -> tuple[set[str], str
     order: list[tuple[int, str]] = []
     declared: set[tuple[int, str]] = set()  # units that say they are the code
     definitions = definitions_in(seg)
-    for role, label, folded, span in _scope_sentences(seg):
+    sentences = list(_scope_sentences(seg))
+    for number, (role, label, folded, span) in enumerate(sentences):
         m = _scope_statement(folded)
         if m is None and _CODE_DECLARED.search(folded):
             declared.add((0 if role == "normatief" else 1, label))
@@ -633,6 +636,7 @@ def _scope_article_offices(seg: Segmentation, body: Body) -> tuple[set[str], str
         if m is None:
             continue
         tail = _SCOPE_RELATIVE.sub(" ", _SCOPE_ASIDE.sub(" ", folded[m.end():]))
+        tail = _with_list(sentences, number, tail)
         offices = offices_in(_SCOPE_END.split(tail)[0], body, definitions=definitions)
         if not offices:
             continue
@@ -646,6 +650,20 @@ def _scope_article_offices(seg: Segmentation, body: Body) -> tuple[set[str], str
     return by_unit[min(order, key=lambda k: k[0])]
 
 
+_LIST_ITEMS = 8  # the items of a scope list after a colon that are read
+
+
+def _with_list(sentences: Sequence[tuple[str, str, str, Span]], number: int, tail: str) -> str:
+    """``tail`` of scope sentence ``number``, or when the sentence ends in a colon, the list after it ("Deze code
+    richt zich tot: - de leden van het algemeen bestuur; - ..."): its items are sentences of their own in the same
+    unit."""
+    if tail.strip(" :"):
+        return tail
+    label = sentences[number][1]
+    items = itertools.takewhile(lambda item: item[1] == label, sentences[number + 1 : number + 1 + _LIST_ITEMS])
+    return " ; ".join(item[2] for item in items)
+
+
 def _scope_sentence_offices(seg: Segmentation, body: Body) -> tuple[set[str], str]:
     """The offices of the scope article, else of the first sentence that says for whom the code is
     ("een gedragscode ... die geldt voor raad en college", "De code richt zich tot ...")."""
@@ -653,11 +671,12 @@ def _scope_sentence_offices(seg: Segmentation, body: Body) -> tuple[set[str], st
     if strict[0]:
         return strict
     definitions = definitions_in(seg)
-    for _, label, folded, span in _scope_sentences(seg):
+    sentences = list(_scope_sentences(seg))
+    for number, (_, label, folded, span) in enumerate(sentences):
         m = _SCOPE.search(folded)
         if m is None or not re.search(r"code|regeling|protocol|bepaling", folded) or _OTHER_CODE.search(folded):
             continue
-        tail = folded[m.end():]
+        tail = _with_list(sentences, number, folded[m.end():])
         tail = re.split(r"\b(?:maar|en richt zich|richt zich|tenzij)\b", tail)[0]
         offices = offices_in(tail, body, definitions=definitions)
         if offices:
