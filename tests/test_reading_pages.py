@@ -199,3 +199,17 @@ def test_a_text_copied_from_a_pdf_gets_its_pages_back_from_its_page_counters() -
     # counters that do not count pages one by one, or a text with form feeds, are left as they are
     other = text.replace("pagina 2 van 2", "pagina 5 van 2")
     assert PAGE_BREAK not in read_document("code.txt", data=other.encode()).text
+
+
+def test_a_heading_that_counts_its_own_pages_is_running_on_fewer_than_half_of_them() -> None:
+    from gedragscode.lint.reading.pages import remove_running_lines
+
+    intro = [[f"Dia {k}", f"Over integriteit, deel {k}.", "Een toelichting voor nieuwe leden."] for k in range(1, 8)]
+    code = [[f"Bijlage: de volledige tekst van de gedragscode ({k}/4)", f"Art. {k} Geschenken. Een lid meldt ze.",
+             "Nog een regel."] for k in range(1, 5)]
+    cleaned = remove_running_lines(intro + code)
+    assert all(page[0] == "" for page in cleaned[7:])  # the counted heading on 4 of 11 pages
+    assert [page[1] for page in cleaned[7:]] == [f"Art. {k} Geschenken. Een lid meldt ze." for k in range(1, 5)]
+    # a heading that repeats without counting (an article that opens several pages) stays
+    plain = [[f"Artikel {k}", "Een lid meldt elk geschenk."] for k in (3, 3, 3)] + intro
+    assert remove_running_lines(plain)[0][0] == "Artikel 3"

@@ -20,6 +20,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 
 from gedragscode.lint.document import PAGE_BREAK, Span
 
@@ -58,6 +59,21 @@ def _counters(occurrences: Sequence[tuple[int, str]], needed: int) -> bool:
     return bool(offsets) and max(offsets.values()) >= needed
 
 
+_OWN_COUNTER = re.compile(r"(\d{1,3})\s*(?:/|van|of)\s*(\d{1,3})\s*\)?\s*$", re.IGNORECASE)
+_OWN_COUNTED = 3
+
+
+def _counts_itself(occurrences: Sequence[tuple[int, str]]) -> bool:
+    """Whether a line repeated on consecutive pages counts its own pages ("Bijlage: de tekst van de code (2/6)"
+    on six slides of a longer deck): its counter runs 1, 2, 3 ... of the same total on pages that follow each
+    other, at least three times. Such a line is running even on fewer than half of the pages."""
+    found = [(page, _OWN_COUNTER.search(line)) for page, line in occurrences]
+    pairs = [(page, int(m.group(1)), int(m.group(2))) for page, m in found if m is not None]
+    if len(pairs) < _OWN_COUNTED or len({total for _, _, total in pairs}) != 1:
+        return False
+    return all(b[0] - a[0] == 1 and b[1] - a[1] == 1 for a, b in pairwise(pairs))
+
+
 def remove_running_lines(pages: Sequence[Sequence[str]]) -> list[list[str]]:
     """The lines of each page with running headers/footers and page numbers blanked out ("").
 
@@ -83,7 +99,8 @@ def remove_running_lines(pages: Sequence[Sequence[str]]) -> list[list[str]]:
         running_keys = {
             k
             for k, found in keys.items()
-            if "#" in k and len(found) >= needed and len(k) <= _MAX_RUNNING and _counters(found, needed)
+            if "#" in k and len(k) <= _MAX_RUNNING
+            and ((len(found) >= needed and _counters(found, needed)) or _counts_itself(found))
         }
         first_line = next((i for i, line in enumerate(result[0]) if line.strip()), None)
         for number, page in enumerate(result, start=1):
