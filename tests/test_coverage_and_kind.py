@@ -282,3 +282,10 @@ def test_the_web_report_says_what_was_read_and_when_a_document_is_no_code() -> N
         page = response.get_data(as_text=True)
         assert response.status_code == 200, page[:300]
         assert "Gelezen als bepalingen" in page and expected in page
+
+
+def test_a_newsletter_that_holds_the_whole_text_of_the_code_is_a_code() -> None:
+    from gedragscode.lint.kind import _SELF_DECLARED
+
+    assert _SELF_DECLARED.search("Hieronder vindt u de volledige tekst van de gedragscode, zoals vastgesteld.")
+    assert not _SELF_DECLARED.search("De tekst van de gedragscode wordt volgend jaar herzien.")

@@ -783,3 +783,19 @@ def test_html_comments_in_markdown_are_not_read() -> None:
               b"college.\n-->\n")
     text = read_document("x.md", data=source).text
     assert "buitenlandse reis" not in text and "Ik meld geschenken." in text
+
+
+def test_a_layout_table_is_read_as_the_blocks_in_its_cells() -> None:
+    page = ("<html><body><table role='presentation'><tr><td><h1>Statenbrief</h1><p>Nieuws van de griffie.</p></td></tr>"
+            "<tr><td><h4>§ 1 Reikwijdte</h4><p><b>Artikel 1.</b> Deze code geldt voor de Statenleden.</p>"
+            "<h4>§ 2 Geschenken</h4><p><b>Artikel 2.</b> Een Statenlid meldt elk geschenk.</p></td></tr></table>"
+            "<table><tr><td>Onderwerp</td><td>Regel</td></tr><tr><td>Geschenken</td><td>Melden</td></tr></table>"
+            "</body></html>")
+    paragraphs = read_document("brief.html", data=page.encode()).text.split("\n\n")
+    assert "§ 1 Reikwijdte" in paragraphs and "Artikel 1. Deze code geldt voor de Statenleden." in paragraphs
+    from lxml import html as lxml_html
+
+    from gedragscode.lint.readers.html import _layout_table
+
+    data = lxml_html.fromstring("<table><tr><td><p>Geschenken</p></td><td><p>Melden</p></td></tr></table>")
+    assert not _layout_table(data)  # a table of two columns holds data, whatever is in its cells

@@ -80,7 +80,9 @@ _REPORT_MIN = 8  # reporting sentences needed before the prose counts as a repor
 _SELF_DECLARED = re.compile(
     r"\b(?:deze|dit)\s+(?:brief|memo|notitie|document|tekst|pagina|webpagina)\s+(?:is|ís|vormt|geldt\s+als)\s+"
     r"(?:daarom\s+|dus\s+|zelf\s+|ook\s+|voortaan\s+)?(?:de|onze|uw|jullie|een)\s+"
-    r"(?:(?:nieuwe|vastgestelde|volledige)\s+)?(?:gedragscode|integriteitscode|code|gedragsregels)\b",
+    r"(?:(?:nieuwe|vastgestelde|volledige)\s+)?(?:gedragscode|integriteitscode|code|gedragsregels)\b|"
+    # or that it holds the code's whole text: "De volledige tekst van de gedragscode", "de integrale tekst van de code"
+    r"\b(?:volledige|integrale|complete)\s+tekst\s+van\s+de\s+(?:\w+\s+)?(?:gedragscode|integriteitscode|code)\b",
     re.IGNORECASE)
 _LAW = re.compile(r"\b(?:gemeentewet|provinciewet|waterschapswet|wolbes|wet\s+openbare\s+lichamen)\b", re.IGNORECASE)
 _MAX_TITLE = 160

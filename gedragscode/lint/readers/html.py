@@ -276,6 +276,26 @@ def _int(value: str | None, default: int) -> int:
         return default
 
 
+_CELL_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "div", "ul", "ol", "table", "blockquote"})
+
+
+def _rows_of(table: etree._Element) -> list[etree._Element]:
+    """The rows of ``table`` itself, not of the tables nested in it."""
+    return [tr for tr in table.iter() if _tag(tr) == "tr"
+            and next((a for a in tr.iterancestors() if _tag(a) == "table"), None) is table]
+
+
+def _layout_table(table: etree._Element) -> bool:
+    """Whether a table lays out a page rather than holding data: it says so (``role="presentation"``), or
+    each of its rows has one cell and some cell holds blocks of its own (paragraphs, headings, lists)."""
+    if (table.get("role") or "").lower() in ("presentation", "none"):
+        return True
+    rows = _rows_of(table)
+    cells = [[c for c in tr if _tag(c) in ("td", "th")] for tr in rows]
+    return bool(rows) and all(len(row) <= 1 for row in cells) and any(
+        _tag(d) in _CELL_BLOCKS for row in cells for cell in row for d in cell.iterdescendants())
+
+
 class _Flattener:
     """Turn an HTML tree into a list of paragraphs."""
 
@@ -371,6 +391,14 @@ class _Flattener:
         self.blocks.extend(blocks)
 
     def table(self, el: etree._Element) -> None:
+        if _layout_table(el):
+            # a table that lays out a page (an e-mail newsletter, an old site): its cells hold the text's own
+            # blocks, which are read as blocks, not as one row of cells
+            for tr in _rows_of(el):
+                for cell in tr:
+                    if _tag(cell) in ("td", "th"):
+                        self.blocks.extend(self.children_blocks(cell))
+            return
         explained = ExplainedTable()
         for tr in el.iter():
             if _tag(tr) != "tr":
