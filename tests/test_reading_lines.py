@@ -51,3 +51,21 @@ def test_lines_cover_every_visible_character_once(text: str) -> None:
         assert a.end <= b.start
     for line in lines:
         assert text[line.core_start : line.end] == line.core
+
+
+def test_rows_of_a_table_of_articles_are_cut_into_heading_and_first_lid() -> None:
+    from gedragscode.lint.reading.headings import classify
+
+    text = ("Art. Onderwerp Bepaling\n"
+            "1 Werkingssfeer 1. Deze code geldt voor de bestuurders.\n"
+            "2 Nevenfuncties 1. Iedere bestuurder meldt zijn nevenfuncties.\n"
+            "2. Wijzigingen meldt hij binnen vier weken.\n"
+            "3 Geschenken 1. Geschenken boven 50 euro neemt een bestuurder niet aan.\n")
+    lines = split_lines(text)
+    cores = [line.core for line in lines]
+    assert cores[1:4] == ["1 Werkingssfeer", "1. Deze code geldt voor de bestuurders.", "2 Nevenfuncties"]
+    head = classify(lines[3])
+    assert head is not None and (head.kind, head.number, head.rest) == ("article", "2", "Nevenfuncties")
+    # two such lines are no table: a numbered list item with a capitalised word stays whole
+    few = split_lines("1 Werkingssfeer 1. Deze code geldt.\n2 Nevenfuncties 1. Meld ze.\n")
+    assert [line.core for line in few] == ["1 Werkingssfeer 1. Deze code geldt.", "2 Nevenfuncties 1. Meld ze."]

@@ -111,6 +111,9 @@ def classify(line: Line) -> Head | None:
     """The structural label the line opens with, if any."""
     core = line.core
     base = line.core_start
+    if line.article_row:  # "2 Nevenfuncties" at the head of a row of a table of articles
+        number, rest = core.split(None, 1)
+        return Head("article", number, number, rest, base + core.index(rest, len(number)), False)
     m = _ARTICLE.match(core)
     if m:
         rest = m.group("rest")

@@ -78,6 +78,7 @@ class Line:
     core_start: int
     core: str
     runon: bool = False
+    article_row: bool = False  # the heading of a row of a table of articles ("2 Nevenfuncties"), see below
 
 
 def _make_line(text: str, start: int, end: int, runon: bool = False) -> Line | None:
@@ -221,6 +222,33 @@ _NOTE_INSIDE = re.compile(r"(?<=[.;:])[ \t]+(?=(?:Toelichting|TOELICHTING)\s+(?:
                           r"(?:lid|Lid)\s+\d{1,2}[a-z]?\s+[A-Z])")
 
 
+# A row of a table of articles as a PDF gives it: the article's number, its subject and its first lid on one
+# line ("2 Nevenfuncties 1. Iedere bestuurder maakt ..."). Three or more rows numbered one after the other make
+# such a table; each row is cut into its heading ("2 Nevenfuncties") and its first lid.
+_ARTICLE_ROW = re.compile(r"^(?P<num>\d{1,3})[ \t]+(?P<title>[A-ZÀ-Ý][^\d.;:|?!]{1,60}?)[ \t]+(?=1[.)][ \t]+[A-ZÀ-Ý])")
+_ARTICLE_ROWS_MIN = 3
+
+
+def _cut_article_rows(lines: list[Line]) -> list[Line]:
+    rows = {k: m for k, line in enumerate(lines) if (m := _ARTICLE_ROW.match(line.text)) is not None}
+    numbers = [int(m.group("num")) for _, m in sorted(rows.items())]
+    following = sum(1 for a, b in itertools.pairwise(numbers) if 0 < b - a <= 2)
+    if len(rows) < _ARTICLE_ROWS_MIN or following < _ARTICLE_ROWS_MIN - 1:
+        return lines
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        m = rows.get(k)
+        if m is None:
+            out.append(line)
+            continue
+        head = line.text[: m.end("title")]
+        out.append(Line(line.start, line.start + len(head), head, line.start, head, line.runon, article_row=True))
+        rest = _make_line_from(line, m.end())
+        if rest is not None:
+            out.append(rest)
+    return out
+
+
 def split_lines(text: str) -> list[Line]:
     """The non-blank lines of ``text`` in order, long run-on lines cut at heading markers and run-in
     headings cut off as lines of their own."""
@@ -245,5 +273,5 @@ def split_lines(text: str) -> list[Line]:
                 if line is not None:
                     lines.append(line)
         pos = nl + 1
-    return _cut_run_in_headings(lines)
+    return _cut_article_rows(_cut_run_in_headings(lines))
 
