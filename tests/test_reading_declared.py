@@ -842,3 +842,11 @@ def test_declining_a_decision_to_come_and_a_proposed_article_are_no_evidence() -
                        "een familielid.")
     assert narrative("Bij de voorbereiding is toen gesproken over een screening van kandidaten.")
     assert not narrative("Het is een raadslid verboden als advocaat op te treden tegen de gemeente.")
+
+
+def test_a_body_without_the_arrangement_is_no_evidence() -> None:
+    assert absence("Lindehaven kent geen meldplicht voor financiële belangen van collegeleden.")
+    assert absence("Het waterschap kent geen vertrouwenspersoon voor bestuurders.")
+    assert absence("Een register van aandelenbezit wordt niet aangelegd.")
+    assert absence("Over oud-Statenleden die lobbyen hebben de Staten bewust niets opgenomen.")
+    assert not absence("Dit verbod kent geen uitzonderingen.")

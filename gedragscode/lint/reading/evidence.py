@@ -247,7 +247,14 @@ _ABSENCE = re.compile(
     r"\b(?:stelt|stellen)\s+(?:\w+\s+){0,4}?(?:in\s+de\s+loop\s+van|uiterlijk\s+in|later\s+in|in)\s+20\d\d\b"
     r"[^.;]{0,120}?\bvast\b[^.;]*|"
     r"\b(?:wordt|worden)\s+(?:\w+\s+){0,6}?niet\s+(?:ingesteld|aangewezen|aangesteld|uitgevoerd|afgenomen|"
-    r"bijgehouden|ingericht)\b",
+    r"bijgehouden|ingericht|aangelegd)\b|"
+    # a body without the arrangement: "Lindehaven kent geen meldplicht voor financiële belangen" (not "Dit verbod
+    # kent geen uitzonderingen"); "hebben de Staten bewust niets opgenomen"
+    r"\b(?:kent|kennen)\s+geen\s+(?:\w+\s+){0,2}?(?:meldplicht|meldplichten|regeling|regels|verplichting|register|"
+    r"vertrouwenspersoon|protocol|afkoelingsperiode|afkoelperiode|screening|risicoanalyse|procedure|meldpunt|"
+    r"plicht|integriteitsadviseur)\b[^.;]*|"
+    r"\b(?:heeft|hebben)\s+(?:\w+\s+){0,4}?(?:bewust\s+|daarom\s+)?niets\s+(?:over\s+\w+\s+)?"
+    r"(?:opgenomen|geregeld|vastgelegd|afgesproken)\b",
     re.IGNORECASE,
 )
 
