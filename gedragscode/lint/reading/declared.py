@@ -111,17 +111,16 @@ def adopted_bijlage(b: Builder, i: int, number: str) -> bool:
     declared = [num for at, num in b.bijlage_adoptions if at < start]
     if _INFORMATIVE.search(b.text, start, min(len(b.text), start + _LOOK)):
         return False
+    if declared and number and number.upper() in declared:
+        return True
+    names_code = _CODE_NAME.search(" ".join(line.core for line in b.lines[i : i + _BIJLAGE_NAME_LINES])) is not None
     if not declared:
         # a bijlage that is a whole code: it names a code and opens with the besluit that adopts it ("Bijlage -
         # Gedragscode bestuurders X 2026. De raad van de gemeente X; gelet op ...; besluit vast te stellen de
         # Gedragscode ...")
-        head = " ".join(line.core for line in b.lines[i : i + _BIJLAGE_NAME_LINES])
-        return _CODE_NAME.search(head) is not None and _OWN_ADOPTION.search(
-            b.text, start, min(len(b.text), start + _OWN_ADOPTION_LOOK)) is not None
-    if number and number.upper() in declared:
-        return True
-    head = " ".join(line.core for line in b.lines[i : i + _BIJLAGE_NAME_LINES])
-    return _CODE_NAME.search(head) is not None
+        opening = b.text[start : start + _OWN_ADOPTION_LOOK]
+        return names_code and _OWN_ADOPTION.search(opening) is not None
+    return names_code
 
 
 # The article that closes a code: "Artikel 14 Inwerkingtreding", "Slotbepaling", "Deze code treedt in werking ...".
