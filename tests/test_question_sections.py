@@ -288,3 +288,23 @@ def test_a_yes_to_a_request_for_permission_makes_no_rule() -> None:
 Ja, dat mag. Deze code stelt daar geen regels voor.
 """)
     assert "oud_ambtsdragers" not in found
+
+
+def test_question_sections_whose_rules_are_instructions_in_tables() -> None:
+    from gedragscode.lint.document import SourceDocument
+    from gedragscode.lint.segment import segment
+
+    rows = {
+        "Nevenfuncties": "Meld al je functies binnen vier weken bij de secretaris. | Laat geen functie ongemeld.",
+        "Geschenken": "Meld elk geschenk boven 50 euro bij de secretaris. | Neem geen geschenk thuis aan.",
+        "Informatie": "Bewaar vertrouwelijke stukken achter slot. | Vertel niemand wat geheim is.",
+    }
+    text = ("Gedragscode integriteit bestuur Waterschap Aa\n\nWat doe je wel, wat doe je niet?\n\n"
+            "Het algemeen bestuur heeft deze gedragscode vastgesteld. Beide kolommen zijn even bindend.\n\n"
+            "Voor wie?\n\nDoe | Doe niet\n\nHoud je aan deze code als lid van het algemeen bestuur. | "
+            "Denk niet dat de code pas later geldt.\n\n"
+            + "".join(f"{topic}\n\nDoe | Doe niet\n\n{row}\n\n" for topic, row in rows.items()))
+    seg = segment(SourceDocument("t.txt", "text", text))
+    at = seg.document.text.index("Meld elk geschenk")
+    unit = seg.unit_at(at)
+    assert unit is not None and unit.role == "normatief"

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from gedragscode.lint.lemmas import imperative
 
 __all__ = [
-    "Evidence", "absence", "definition", "duty", "exemption", "inapplicable", "narrative", "paragraph_evidence",
-    "referral", "scope_negation", "sentences",
+    "Evidence", "absence", "command", "definition", "duty", "exemption", "inapplicable", "narrative",
+    "paragraph_evidence", "referral", "scope_negation", "sentences",
 ]
 
 # A present-tense obligation, ban or required act.
@@ -478,6 +478,12 @@ def _act_beside_subject(pattern: re.Pattern[str], sentence: str) -> bool:
 _PERMISSION = re.compile(r"^\W*(?:(?:a|antwoord)\s*[:.]\s*)?(?:ja\s*[,.]\s*)?(?:dat|het)\s+mag\b"
                          r"(?!\s+(?:niet|geen|alleen|pas|slechts|nooit|uitsluitend|enkel)\b)(?:\s*[,.]|\s*$)",
                          re.IGNORECASE)
+
+
+def command(sentence: str) -> bool:
+    """Whether the sentence is an instruction in the imperative ("Meld al je functies ...", "Stem niet mee over
+    ..."): the plain-language form of a rule."""
+    return _imperative_opening(_EXEMPTION.sub(" ", sentence)) and not scope_negation(sentence)
 
 
 def duty(sentence: str) -> bool:

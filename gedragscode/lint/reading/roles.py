@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from gedragscode.lint.reading.build import Builder
+from gedragscode.lint.reading.evidence import command
 from gedragscode.lint.reading.headings import (
     SENTENCE_INSIDE,
     SUBITEM,
@@ -322,7 +323,16 @@ def _section_start(b: Builder, j: int) -> bool:
     heading = heading_like(line) or question_heading(line, b.heads[j]) or (
         line.core_start == line.start and b.heads[j] is None and question_title(line.core)
     )
-    return heading and j + 1 < len(lines) and not SUBITEM.match(line.core) and body_like(lines[j + 1])
+    if not heading or SUBITEM.match(line.core):
+        return False
+    k = j + 1
+    if k < len(lines) and _HEADER_ROW.match(lines[k].core):
+        k += 1  # the header row of the section's table ("Doe | Doe niet"): the rows are its body
+    return k < len(lines) and body_like(lines[k])
+
+
+# The header row of a table: short cells without a sentence ("Doe | Doe niet", "Onderwerp | Regel").
+_HEADER_ROW = re.compile(r"^[^|.:;]{1,30}(?:\s\|\s[^|.:;]{1,30})+$")
 
 
 def _rule_sections(b: Builder) -> tuple[list[int], list[bool]]:
@@ -354,7 +364,9 @@ def _rule_sections(b: Builder) -> tuple[list[int], list[bool]]:
             duty_below = False
         else:
             pending[j] = pending[j + 1]
-            duty = _OBLIGATION.search(line.core) is not None and not EED.match(line.core)
+            # legal drafting ("meldt", "is verboden") or, in a plain-language code, an instruction ("Meld al je
+            # functies ...", also a row of a table of do's and don'ts)
+            duty = (_OBLIGATION.search(line.core) is not None or command(line.core)) and not EED.match(line.core)
             after[j] = 1 + pending[j + 1] if duty else after[j + 1]
             duty_below = duty_below or duty
     return after, own
