@@ -428,7 +428,10 @@ def loose_parts(b: Builder) -> None:
         says = _LOOSE_OPENING.search(opening) is not None
         if unit.chapter and (_LOOSE_HEADING.search(unit.chapter) or (first and says)):
             loose.add(unit.chapter)
-        if unit.role == "normatief" and (unit.chapter in loose or _LOOSE_HEADING.search(unit.heading)
+        # an article ("Artikel 4") keeps its role under a chapter read as loose: the chapter heading may be
+        # one the reading did not see end ("3. Voornemens", then "## 4. Gedragscode ..." with its articles)
+        inherited = unit.chapter in loose and not _ARTICLE_LABEL.match(unit.label)
+        if unit.role == "normatief" and (inherited or _LOOSE_HEADING.search(unit.heading)
                                          or (says and bool(unit.label or unit.heading))):
             unit.role = "toelichting"
 
