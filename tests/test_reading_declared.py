@@ -853,10 +853,10 @@ def test_a_body_without_the_arrangement_is_no_evidence() -> None:
 
 
 def test_articles_after_a_chapter_of_intentions_stay_provisions() -> None:
-    seg = seg_text(
-        "# Nota Integer bestuur Proefstad\n\n## 3. Voornemens voor 2025–2028\n\n"
-        "**3.1** Vertrouwenspersoon. Wij willen in 2026 een vertrouwenspersoon aanwijzen.\n\n"
-        "## 4. Gedragscode integriteit raad en college\n\n### Artikel 1 Geschenken\n\n"
-        "Een raadslid meldt elk geschenk met een waarde boven 50 euro aan de griffier.\n", fmt="markdown")
+    text = ("# Nota Integer bestuur Proefstad\n\n## 3. Voornemens voor 2025–2028\n\n"
+            "**3.1** Vertrouwenspersoon. Wij willen in 2026 een vertrouwenspersoon aanwijzen.\n\n"
+            "## 4. Gedragscode integriteit raad en college\n\n### Artikel 1 Geschenken\n\n"
+            "Een raadslid meldt elk geschenk met een waarde boven 50 euro aan de griffier.\n")
+    seg = segment(read_document("nota.md", data=text.encode()))
     assert unit_with(seg, "Wij willen in 2026").role != "normatief"
     assert unit_with(seg, "elk geschenk").role == "normatief"
