@@ -860,3 +860,15 @@ def test_articles_after_a_chapter_of_intentions_stay_provisions() -> None:
     seg = segment(read_document("nota.md", data=text.encode()))
     assert unit_with(seg, "Wij willen in 2026").role != "normatief"
     assert unit_with(seg, "elk geschenk").role == "normatief"
+
+
+def test_findings_of_a_report_and_a_besluit_that_changes_the_code_as_follows() -> None:
+    report = seg_text("Evaluatie gedragscode Proefstad\n\n2. Bevindingen per onderwerp\n\n2.1 Reizen. De oude code "
+                      "bepaalde dat een raadslid een buitenlandse reis vooraf meldt bij de griffier.\n")
+    assert unit_with(report, "buitenlandse reis").role != "normatief"
+    changed = seg_text("Gedragscode Proefstad\n\nArtikel 1 Reizen\n\nEen raadslid meldt een buitenlandse reis vooraf "
+                       "aan de griffier.\n\nArtikel 2 Geschenken\n\nEen raadslid meldt elk geschenk boven 50 euro.\n\n"
+                       "Wijzigingsbesluit\n\nDe Gedragscode Proefstad wordt gewijzigd als volgt.\n\nA. Artikel 1 "
+                       "vervalt.\n\nDit besluit treedt in werking op 1 januari 2026.\n")
+    assert unit_with(changed, "buitenlandse reis").role != "normatief"
+    assert unit_with(changed, "elk geschenk").role == "normatief"

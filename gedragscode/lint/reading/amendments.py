@@ -25,7 +25,7 @@ __all__ = ["amendments"]
 # "De gedragscode wordt als volgt gewijzigd:", "besluit de gedragscode als volgt te wijzigen:", or an article that is
 # one instruction itself: "Artikel I. In de Gedragscode ... worden na artikel 11 twee artikelen ingevoegd, luidende:"
 _AMENDING = re.compile(
-    r"\b(?:(?:wordt|worden)\s+als\s+volgt\s+gewijzigd|als\s+volgt\s+te\s+wijzigen)\s*:?|"
+    r"\b(?:(?:wordt|worden)\s+(?:als\s+volgt\s+gewijzigd|gewijzigd\s+als\s+volgt)|als\s+volgt\s+te\s+wijzigen)\s*[:.]?|"
     r"(?=\bin\s+(?:de|het)\s+(?:\w+\s+){0,8}?(?:gedragscode|code|regeling|reglement)\b[^.:;]{0,200}?\b(?:wordt|worden)\b"
     r"[^.:;]{0,120}?\b(?:ingevoegd|toegevoegd|vervangen\s+door)\s*,?\s*(?:luidende\s*)?:)",
     re.IGNORECASE)

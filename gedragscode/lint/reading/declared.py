@@ -392,12 +392,12 @@ def repealed(b: Builder) -> None:
 
 # A heading that calls its part non-binding: "Deel B Wegwijzer (niet bindend)", "Niet-bindende tips",
 # "Hoofdstuk 5 Ter informatie".
-# So does a heading of intentions and advice, in a nota or report around the code: "2. Ambities voor de komende
-# periode", "Aanbevelingen", "Voornemens".
+# So does a heading of intentions, findings and advice, in a nota or report around the code: "2. Ambities voor de
+# komende periode", "Bevindingen per onderwerp", "Aanbevelingen", "Voornemens".
 _LOOSE_HEADING = re.compile(
     r"\bniet[\s-]+bindend(?:e)?\b|\b(?:informatief|ter\s+informatie)\b|"
     r"^\W*(?:(?:hoofdstuk|deel|paragraaf|§)\s*)?(?:\d{1,2}|[IVX]{1,4}|[A-Z])?[.)]?\s*"
-    r"(?:ambities|(?:beleids)?voornemens|aanbevelingen|plannen|vervolgstappen)\b", re.IGNORECASE)
+    r"(?:ambities|(?:beleids)?voornemens|aanbevelingen|plannen|vervolgstappen|bevindingen|conclusies)\b", re.IGNORECASE)
 # The opening of a part that says of itself that it binds no one: "Niets van wat hieronder staat is een
 # gedragsregel", "De tips in dit deel zijn niet bindend", "Dit hoofdstuk bevat geen regels".
 _PART_SELF = (r"(?:(?:dit|dat|het\s+volgende|deze)\s+(?:deel|hoofdstuk|onderdeel|paragraaf|wegwijzer|handreiking)|"
