@@ -872,3 +872,10 @@ def test_findings_of_a_report_and_a_besluit_that_changes_the_code_as_follows() -
                        "vervalt.\n\nDit besluit treedt in werking op 1 januari 2026.\n")
     assert unit_with(changed, "buitenlandse reis").role != "normatief"
     assert unit_with(changed, "elk geschenk").role == "normatief"
+
+
+def test_an_indirect_question_in_a_referral_and_an_arrangement_worked_out() -> None:
+    assert referral("Voor uw vergoedingen, en hoe u die declareert, geldt de rechtspositieregeling voor "
+                    "eilandsraadsleden.")
+    assert absence("Het presidium werkt een protocol agressie en intimidatie uit.")
+    assert not absence("Een raadslid werkt mee aan een onderzoek en geeft alle informatie.")

@@ -195,6 +195,9 @@ _ABSENCE = re.compile(
     r"\b(?:verzoekt|verzoeken|vraagt|vragen|draagt|dragen)\b[^.;]{0,140}?\b(?:op\s+te\s+stellen|te\s+onderzoeken|"
     r"voor\s+te\s+bereiden|uit\s+te\s+werken|te\s+ontwikkelen)\b[^.;]*|"
     r"\b(?:werkt|werken)\s+(?:nog\s+)?aan\s+(?:een|het)\s+(?:\w+\s+){0,2}?(?:protocol|regeling|voorstel|beleid|meldpunt)\b[^.;]*|"
+    # "Het presidium werkt een protocol agressie en intimidatie uit."
+    r"\b(?:werkt|werken)\s+(?:\w+\s+){0,3}?(?:een|het)\s+(?:\w+\s+){0,2}?(?:protocol|regeling|voorstel|procedure)\b"
+    r"[^.;]{0,80}?\buit\b|"
     # a decision not to: "heeft besloten geen vertrouwenspersoon aan te wijzen"; "Evenmin is een vertrouwenspersoon
     # aangewezen"; still undecided: "wijst bij de evaluatie in 2026 al dan niet een integriteitsadviseur aan"
     r"\bbesloten\s+(?:om\s+)?geen\s+(?:\w+\s+){0,5}?(?:aan\s+te\s+wijzen|in\s+te\s+stellen|op\s+te\s+nemen|te\s+benoemen|"
@@ -362,7 +365,12 @@ def referral(sentence: str) -> bool:
     if _REFERRAL.search(sentence) is None and _NAMED_REGULATION.search(sentence) is None:
         return False
     rest = _CONDITION.sub(" ", _RELATIVE_CLAUSE.sub(" ", _REFERRAL.sub(" ", sentence)))
-    return not _DUTY.search(_NOMINAL.sub(" ", rest))
+    return not _DUTY.search(_NOMINAL.sub(" ", _INDIRECT_CLAUSE.sub(" ", rest)))
+
+
+# An indirect question between commas names an act, it asks none: "Voor uw onkosten, en hoe u die declareert,
+# geldt de rechtspositieregeling".
+_INDIRECT_CLAUSE = re.compile(r",\s*(?:en\s+)?(?:hoe|wanneer|waar|wat|of)\b[^,.;]{0,120},", re.IGNORECASE)
 
 
 # A verb used as a noun ("Voor het melden van een vermoeden geldt het Protocol"): it names an act, it asks none.
