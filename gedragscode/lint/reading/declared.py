@@ -394,8 +394,8 @@ def repealed(b: Builder) -> None:
 # "Hoofdstuk 5 Ter informatie".
 # So does a heading of intentions, findings and advice, in a nota or report around the code: "2. Ambities voor de
 # komende periode", "Bevindingen per onderwerp", "Aanbevelingen", "Voornemens".
-_LOOSE_HEADING = re.compile(
-    r"\bniet[\s-]+bindend(?:e)?\b|\b(?:informatief|ter\s+informatie)\b|"
+_LOOSE_HEADING = re.compile(r"\bniet[\s-]+bindend(?:e)?\b|\b(?:informatief|ter\s+informatie)\b", re.IGNORECASE)
+_INTENT_HEADING = re.compile(
     r"^\W*(?:(?:hoofdstuk|deel|paragraaf|§)\s*)?(?:\d{1,2}|[IVX]{1,4}|[A-Z])?[.)]?\s*"
     r"(?:ambities|(?:beleids)?voornemens|aanbevelingen|plannen|vervolgstappen|bevindingen|conclusies)\b", re.IGNORECASE)
 # The opening of a part that says of itself that it binds no one: "Niets van wat hieronder staat is een
@@ -419,7 +419,8 @@ _OPENING = 400  # characters of a part's first body in which it may call itself 
 def loose_parts(b: Builder) -> None:
     """Parts that call themselves non-binding, in their heading or at their opening, are explanation: the
     unit so headed and every unit of the part (the units sharing its chapter heading)."""
-    loose: set[str] = set()
+    loose: set[str] = set()  # chapters that declare themselves non-binding
+    intents: set[str] = set()  # chapters of intentions, findings or advice
     seen: set[str] = set()
     for unit in b.units:
         first = bool(unit.chapter) and unit.chapter not in seen
@@ -428,11 +429,13 @@ def loose_parts(b: Builder) -> None:
         says = _LOOSE_OPENING.search(opening) is not None
         if unit.chapter and (_LOOSE_HEADING.search(unit.chapter) or (first and says)):
             loose.add(unit.chapter)
-        # an article ("Artikel 4") keeps its role under a chapter read as loose: the chapter heading may be
-        # one the reading did not see end ("3. Voornemens", then "## 4. Gedragscode ..." with its articles)
-        inherited = unit.chapter in loose and not _ARTICLE_LABEL.match(unit.label)
-        if unit.role == "normatief" and (inherited or _LOOSE_HEADING.search(unit.heading)
-                                         or (says and bool(unit.label or unit.heading))):
+        elif unit.chapter and _INTENT_HEADING.search(unit.chapter):
+            intents.add(unit.chapter)
+        # an article ("Artikel 4") keeps its role under a chapter of intentions: that chapter's heading may be one
+        # the reading did not see end ("3. Voornemens", then "## 4. Gedragscode ..." with its articles)
+        inherited = unit.chapter in loose or (unit.chapter in intents and not _ARTICLE_LABEL.match(unit.label))
+        headed = _LOOSE_HEADING.search(unit.heading) or _INTENT_HEADING.search(unit.heading)
+        if unit.role == "normatief" and (inherited or headed or (says and bool(unit.label or unit.heading))):
             unit.role = "toelichting"
 
 
