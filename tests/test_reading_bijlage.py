@@ -245,3 +245,22 @@ def test_bijlage_of_a_withdrawn_code_is_not_adopted() -> None:
                      "De gedragscode, opgenomen in de bijlage bij het besluit van 2015, wordt ingetrokken."))
     seg = seg_text(text)
     assert unit_with(seg, "3.1 Geschenken").role != "normatief"
+
+
+def test_a_bijlage_right_after_the_besluit_that_adopts_the_code_by_name_is_the_code() -> None:
+    from gedragscode.lint.document import SourceDocument
+    from gedragscode.lint.segment import segment
+
+    text = ("Raadsvoorstel Gedragscode raadsleden Proefstad\n\nAanleiding\n\nDe raad werkt sinds 2011 met dezelfde "
+            "code. Raadsleden melden hun functies al jaren bij de griffie.\n\nBesluit\n\nDe raad van de gemeente "
+            "Proefstad, gelezen het voorstel van het presidium; besluit vast te stellen de Gedragscode raadsleden "
+            "Proefstad 2026, zoals gewijzigd bij amendement A-7.\n\nBijlage: Gedragscode raadsleden Proefstad\n\n"
+            "Artikel 1. Geschenken\n\nU meldt elk geschenk met een waarde boven 50 euro bij de griffier.\n")
+    seg = segment(SourceDocument("t.txt", "text", text))
+    unit = seg.unit_at(seg.document.text.index("U meldt elk geschenk"))
+    assert unit is not None and unit.role == "normatief"
+    plain = segment(SourceDocument("t.txt", "text", text.replace("besluit vast te stellen de Gedragscode raadsleden "
+                                                                 "Proefstad 2026, zoals gewijzigd bij amendement A-7.",
+                                                                 "neemt kennis van het voorstel.")))
+    unit = plain.unit_at(plain.document.text.index("U meldt elk geschenk"))
+    assert unit is not None and unit.role == "bijlage"

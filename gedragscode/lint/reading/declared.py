@@ -95,6 +95,7 @@ _OWN_ADOPTION = re.compile(
     r"\b(?:besluit|besluiten|besluit\s*:)\s*:?\s*(?:\w+\s+){0,2}?(?:vast\s+te\s+stellen|stelt\s+vast|stellen\s+vast)\b"
     r"[^.;]{0,120}?\b(?:gedragscode|integriteitscode|code|gedragsregels|regeling)\b", re.IGNORECASE)
 _OWN_ADOPTION_LOOK = 900
+_ADOPTION_BEFORE = 400  # the besluit that ends right before a bijlage
 
 
 def adopted_bijlage(b: Builder, i: int, number: str) -> bool:
@@ -117,9 +118,11 @@ def adopted_bijlage(b: Builder, i: int, number: str) -> bool:
     if not declared:
         # a bijlage that is a whole code: it names a code and opens with the besluit that adopts it ("Bijlage -
         # Gedragscode bestuurders X 2026. De raad van de gemeente X; gelet op ...; besluit vast te stellen de
-        # Gedragscode ...")
+        # Gedragscode ..."), or that besluit comes right before it ("besluit vast te stellen de Gedragscode
+        # raadsleden 2026, zoals gewijzigd bij amendement A-7." and then "Bijlage: Gedragscode raadsleden")
         opening = b.text[start : start + _OWN_ADOPTION_LOOK]
-        return names_code and _OWN_ADOPTION.search(opening) is not None
+        before = b.text[max(0, start - _ADOPTION_BEFORE) : start]
+        return names_code and (_OWN_ADOPTION.search(opening) is not None or _OWN_ADOPTION.search(before) is not None)
     return names_code
 
 
