@@ -1,6 +1,6 @@
 #!/bin/bash
 # usage: evalall.sh OUTDIR [SETDIR ...]
-# Scores the blind fixture sets b7-b58, the real corpus of ../shared and any extra set folders with the
+# Scores the blind fixture sets b7-b62, the real corpus of ../shared and any extra set folders with the
 # gedragscode on PATH, two at a time; prints one line per set with its misses and the documents with > 3.
 here=$(cd "$(dirname "$0")" && pwd)
 fix=$here/../fixtures/blind
@@ -8,7 +8,7 @@ shared=${SHARED:-$here/../../../shared}
 out=$1; shift
 mkdir -p "$out"
 sets=()
-for n in $(seq 7 58); do sets+=("$fix/b$n"); done
+for n in $(seq 7 62); do sets+=("$fix/b$n"); done
 sets+=("$shared/corpus/real" "$@")
 printf '%s\n' "${sets[@]}" | xargs -P 2 -I{} bash -c \
   'd={}; n=$(basename "$d"); python3 "'"$shared"'/tools/eval_lint.py" "$d" --details > "'"$out"'/$n.txt" 2>&1'
