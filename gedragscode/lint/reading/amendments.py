@@ -16,7 +16,6 @@ Only onderdelen of a besluit that says it amends ("wordt als volgt gewijzigd") c
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from gedragscode.lint.reading.build import Build, Builder
 
@@ -106,13 +105,8 @@ def amendments(b: Builder) -> None:
         if not any(a < unit.end and unit.start < z for a, z in new):
             out.append(unit)
             continue
-        cuts = sorted({unit.start, unit.end, *(x for a, z in new for x in (a, z) if unit.start < x < unit.end)})
-        for a, z in pairwise(cuts):
-            head = a == unit.start
-            inside = any(na <= a and z <= nz for na, nz in new)
-            piece = Build("normatief" if inside else unit.role, unit.label if head else "",
-                          unit.number if head else "", unit.heading if head else "", unit.chapter, a,
-                          max(a, unit.body_start) if head else a, z)
-            piece.has_body = unit.has_body or not head
+        for piece, inside in unit.cut(new):
+            if inside:
+                piece.role = "normatief"
             out.append(piece)
     b.units = out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from gedragscode.lint.document import Role, SourceDocument
 from gedragscode.lint.reading.headings import Head, starts_upper
@@ -45,6 +46,19 @@ class Build:
             if label.isdigit():
                 return int(label)
         return None
+
+    def cut(self, zones: Sequence[tuple[int, int]]) -> list[tuple[Build, bool]]:
+        """The unit cut at the edges of ``zones`` (start, end) that fall inside it: each piece with whether it
+        lies inside a zone. The first piece keeps the unit's label, number, heading and body start."""
+        cuts = sorted({self.start, self.end, *(x for a, z in zones for x in (a, z) if self.start < x < self.end)})
+        pieces: list[tuple[Build, bool]] = []
+        for a, z in pairwise(cuts):
+            head = a == self.start
+            piece = Build(self.role, self.label if head else "", self.number if head else "",
+                          self.heading if head else "", self.chapter, a, max(a, self.body_start) if head else a, z)
+            piece.has_body = self.has_body or not head
+            pieces.append((piece, any(za <= a and z <= zz for za, zz in zones)))
+        return pieces
 
 
 class Builder:

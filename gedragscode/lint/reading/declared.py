@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import pairwise
 
 from gedragscode.lint.document import Role
 from gedragscode.lint.reading.build import Build, Builder
@@ -306,13 +305,7 @@ def declared_parts(b: Builder) -> None:
         if unit.role not in roles or not any(a < unit.end and unit.start < z for a, z in zones):
             out.append(unit)
             continue
-        cuts = sorted({unit.start, unit.end, *(x for a, z in zones for x in (a, z) if unit.start < x < unit.end)})
-        for a, z in pairwise(cuts):
-            piece = Build(unit.role, unit.label if a == unit.start else "", unit.number if a == unit.start else "",
-                          unit.heading if a == unit.start else "", unit.chapter, a,
-                          max(a, unit.body_start) if a == unit.start else a, z)
-            piece.has_body = unit.has_body or a > unit.start
-            inside = any(za <= a and z <= zz for za, zz in zones)
+        for piece, inside in unit.cut(zones):
             out.extend(_split(b, piece, strong=False) if inside else [piece])
     b.units = out
 
