@@ -795,7 +795,7 @@ def test_a_layout_table_is_read_as_the_blocks_in_its_cells() -> None:
     assert "§ 1 Reikwijdte" in paragraphs and "Artikel 1. Deze code geldt voor de Statenleden." in paragraphs
     from lxml import html as lxml_html
 
-    from gedragscode.lint.readers.html import _layout_table
+    from gedragscode.lint.readers.html import _layout_table, _rows_of
 
     data = lxml_html.fromstring("<table><tr><td><p>Geschenken</p></td><td><p>Melden</p></td></tr></table>")
-    assert not _layout_table(data)  # a table of two columns holds data, whatever is in its cells
+    assert not _layout_table(data, _rows_of(data))  # a table of two columns holds data, whatever is in its cells

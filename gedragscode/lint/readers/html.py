@@ -285,12 +285,12 @@ def _rows_of(table: etree._Element) -> list[etree._Element]:
             and next((a for a in tr.iterancestors() if _tag(a) == "table"), None) is table]
 
 
-def _layout_table(table: etree._Element) -> bool:
-    """Whether a table lays out a page rather than holding data: it says so (``role="presentation"``), or
-    each of its rows has one cell and some cell holds blocks of its own (paragraphs, headings, lists)."""
+def _layout_table(table: etree._Element, rows: list[etree._Element]) -> bool:
+    """Whether a table (with its own ``rows``) lays out a page rather than holding data: it says so
+    (``role="presentation"``), or each of its rows has one cell and some cell holds blocks of its own
+    (paragraphs, headings, lists)."""
     if (table.get("role") or "").lower() in ("presentation", "none"):
         return True
-    rows = _rows_of(table)
     cells = [[c for c in tr if _tag(c) in ("td", "th")] for tr in rows]
     return bool(rows) and all(len(row) <= 1 for row in cells) and any(
         _tag(d) in _CELL_BLOCKS for row in cells for cell in row for d in cell.iterdescendants())
@@ -391,20 +391,17 @@ class _Flattener:
         self.blocks.extend(blocks)
 
     def table(self, el: etree._Element) -> None:
-        if _layout_table(el):
+        rows = _rows_of(el)
+        if _layout_table(el, rows):
             # a table that lays out a page (an e-mail newsletter, an old site): its cells hold the text's own
             # blocks, which are read as blocks, not as one row of cells
-            for tr in _rows_of(el):
+            for tr in rows:
                 for cell in tr:
                     if _tag(cell) in ("td", "th"):
                         self.blocks.extend(self.children_blocks(cell))
             return
         explained = ExplainedTable()
-        for tr in el.iter():
-            if _tag(tr) != "tr":
-                continue
-            if next((a for a in tr.iterancestors() if _tag(a) == "table"), None) is not el:
-                continue
+        for tr in rows:
             cells = []
             for cell in tr:
                 if _tag(cell) in ("td", "th"):
