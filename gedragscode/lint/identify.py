@@ -575,18 +575,20 @@ _SCOPE_ASIDE = re.compile(r",\s*(?:ook\s+)?(?:wanneer|als|indien|zolang|voor zov
                           r"(?=(?:en\s+)?(?:op|voor)\s)")
 
 
-def _scope_sentences(seg: Segmentation) -> Iterator[tuple[str, str, str, Span]]:
-    """(role, unit label, folded sentence, span) of the sentences that may state the scope.
+def _scope_sentences(seg: Segmentation, after: int = 0) -> Iterator[tuple[str, str, str, Span]]:
+    """(role, unit label, folded sentence, span) of the sentences that may state the scope (those that start at
+    or after offset ``after``).
 
     Folded again for each reader that asks (definitions and the two scope readers): kept, the folded
     sentences would take about the size of the normative text again while identification runs."""
     for unit in seg.units:
-        if unit.role not in ("normatief", "inleiding", "aanhef"):
+        if unit.role not in ("normatief", "inleiding", "aanhef") or unit.span.end <= after:
             continue
         label = unit.label or unit.role
         for lid in unit.leden:
             for sentence in lid.sentences:
-                yield unit.role, label, fold_text(sentence.text), sentence.span
+                if sentence.span.start >= after:
+                    yield unit.role, label, fold_text(sentence.text), sentence.span
 
 
 def _quoted(seg: Segmentation, label: str, span: Span) -> str:
@@ -623,8 +625,7 @@ def _scope_article_offices(seg: Segmentation, body: Body) -> tuple[set[str], str
     order: list[tuple[int, str]] = []
     declared: set[tuple[int, str]] = set()  # units that say they are the code
     definitions = definitions_in(seg)
-    sentences = list(_scope_sentences(seg))
-    for number, (role, label, folded, span) in enumerate(sentences):
+    for role, label, folded, span in _scope_sentences(seg):
         m = _scope_statement(folded)
         if m is None and _CODE_DECLARED.search(folded):
             declared.add((0 if role == "normatief" else 1, label))
@@ -636,7 +637,7 @@ def _scope_article_offices(seg: Segmentation, body: Body) -> tuple[set[str], str
         if m is None:
             continue
         tail = _SCOPE_RELATIVE.sub(" ", _SCOPE_ASIDE.sub(" ", folded[m.end():]))
-        tail = _with_list(sentences, number, tail)
+        tail = _with_list(seg, label, span, tail)
         offices = offices_in(_SCOPE_END.split(tail)[0], body, definitions=definitions)
         if not offices:
             continue
@@ -653,15 +654,14 @@ def _scope_article_offices(seg: Segmentation, body: Body) -> tuple[set[str], str
 _LIST_ITEMS = 8  # the items of a scope list after a colon that are read
 
 
-def _with_list(sentences: Sequence[tuple[str, str, str, Span]], number: int, tail: str) -> str:
-    """``tail`` of scope sentence ``number``, or when the sentence ends in a colon, the list after it ("Deze code
-    richt zich tot: - de leden van het algemeen bestuur; - ..."): its items are sentences of their own in the same
-    unit."""
+def _with_list(seg: Segmentation, label: str, span: Span, tail: str) -> str:
+    """``tail`` of the scope sentence at ``span``, or when the sentence ends in a colon, the list after it ("Deze
+    code richt zich tot: - de leden van het algemeen bestuur; - ..."): its items are sentences of their own in the
+    same unit (``label``), read only then."""
     if tail.strip(" :"):
         return tail
-    label = sentences[number][1]
-    items = itertools.takewhile(lambda item: item[1] == label, sentences[number + 1 : number + 1 + _LIST_ITEMS])
-    return " ; ".join(item[2] for item in items)
+    following = itertools.islice(_scope_sentences(seg, after=span.end), _LIST_ITEMS)
+    return " ; ".join(item[2] for item in itertools.takewhile(lambda item: item[1] == label, following))
 
 
 def _scope_sentence_offices(seg: Segmentation, body: Body) -> tuple[set[str], str]:
@@ -671,12 +671,11 @@ def _scope_sentence_offices(seg: Segmentation, body: Body) -> tuple[set[str], st
     if strict[0]:
         return strict
     definitions = definitions_in(seg)
-    sentences = list(_scope_sentences(seg))
-    for number, (_, label, folded, span) in enumerate(sentences):
+    for _, label, folded, span in _scope_sentences(seg):
         m = _SCOPE.search(folded)
         if m is None or not re.search(r"code|regeling|protocol|bepaling", folded) or _OTHER_CODE.search(folded):
             continue
-        tail = _with_list(sentences, number, folded[m.end():])
+        tail = _with_list(seg, label, span, folded[m.end():])
         tail = re.split(r"\b(?:maar|en richt zich|richt zich|tenzij)\b", tail)[0]
         offices = offices_in(tail, body, definitions=definitions)
         if offices:
