@@ -941,6 +941,7 @@ class Matcher:
         self._regions: dict[str, _Regions] = {}
         self._quiet: bytearray | None = None
         self._duties: dict[int, bool] = {}  # sentence start -> whether it states a rule, as asked for
+        self._chapter_marks: dict[str, bool] = {}  # chapter heading -> whether it marks its units as elsewhere
 
     def regions(self, scope: Scope) -> Sequence[_Region]:
         """The units of ``scope`` in document order (``document``: one region per article)."""
@@ -1108,8 +1109,12 @@ class Matcher:
         assert self.marked is not None
         scopes = [[self.marked(sentence.text) for sentence in lid.sentences] for lid in unit.leden]
         heading = self.marked(unit.heading, heading=True) if unit.heading else None
-        if unit.chapter and self.marked(unit.chapter, heading=True) == "unit":
-            heading = "unit"
+        if unit.chapter:
+            chapter = self._chapter_marks.get(unit.chapter)
+            if chapter is None:  # every unit of a chapter asks about the same heading
+                chapter = self._chapter_marks[unit.chapter] = self.marked(unit.chapter, heading=True) == "unit"
+            if chapter:
+                heading = "unit"
         if heading == "unit" or (heading == "lead" and not _ARTICLE_LABEL.match(unit.label)) \
                 or any("unit" in lid for lid in scopes):
             flags[:] = b"\x01" * len(flags)
