@@ -43,10 +43,6 @@ _SKIP = frozenset({"noot", "voetnoot", "redactie", "nootref", "ntref", "ntr", "f
 _INLINE_SKIP = _SKIP
 # STOP renvooi: an element that a mutation removes as a whole (``wijzigactie="verwijder"``).
 _REMOVED = frozenset({"verwijder", "verwijdercontainer"})
-
-
-def _removed(el: Any) -> bool:
-    return (el.get("wijzigactie") or "").lower() in _REMOVED
 _PARAGRAPH = frozenset({"al", "p", "para", "alinea", "al-groep", "tussenkop", "intref-titel", "wat"})
 _TITLE = frozenset({"intitule", "regelingopschrift", "opschrift", "citeertitel", "titel-regeling"})
 _KOP_LABEL = frozenset({"label"})
@@ -74,6 +70,10 @@ _DEFAULT_HEADING = {
     "bijlage": "Bijlage",
 }
 _TYPE_WORDS = ("gemeente", "provincie", "waterschap", "openbaar lichaam", "openbaarlichaam")
+
+
+def _removed(el: Any) -> bool:
+    return (el.get("wijzigactie") or "").lower() in _REMOVED
 
 
 def _local(el: Any) -> str:

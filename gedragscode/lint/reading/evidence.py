@@ -219,13 +219,13 @@ _ABSENCE = re.compile(
     r"\buit\s+in\s+een\s+(?:aparte|afzonderlijke|separate)\s+(?:regeling|procedure)\b[^.;]*|"
     # "besluit de raad later", "kunnen zich niet tot deze vertrouwenspersoon wenden", "is voorgesteld ... in te voegen"
     r"\b(?:besluit|beslist|besluiten|beslissen)\s+(?:\w+\s+){0,3}?later\b[^.;]*|"
-    # "het algemeen bestuur besluit daarover in 2027"; "Een regeling voor het melden van agressie wordt afzonderlijk
-    # voorbereid": an arrangement in preparation
     # "Het algemeen bestuur ziet af van een verplichte melding"; "GS nemen binnen zes maanden een besluit over de
     # wijze waarop ..."; a proposal: "Er komt een nieuw artikel 9b over het melden van agressie"
     r"\b(?:ziet|zien)\s+(?:\w+\s+){0,3}?af\s+van\b[^.;]*|"
     r"(?<!het\s)\b(?:neemt|nemen)\s+(?!van\b)(?:\w+\s+){0,6}?een\s+besluit\s+over\b[^.;]*|"
     r"\ber\s+komt\s+een\s+(?:\w+\s+)?(?:artikel|lid|regeling|bepaling|protocol|regel)\b[^.;]*|"
+    # an arrangement in preparation: "het algemeen bestuur besluit daarover in 2027"; "Een regeling voor het melden
+    # van agressie wordt afzonderlijk voorbereid"
     r"\b(?:besluit|beslist|besluiten|beslissen)\s+(?:daarover|hierover|erover)\s+(?:\w+\s+){0,3}?"
     r"(?:in|na|voor|uiterlijk\s+in|later|bij\s+de\s+evaluatie)\b[^.;]*|"
     r"\b(?:regeling|protocol|regels|voorstel|meldpunt|beleid)\b[^.;]{0,120}?\b(?:wordt|worden)\s+(?:\w+\s+){0,3}?"
